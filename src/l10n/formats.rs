@@ -1,0 +1,102 @@
+//! Locale data for the values messages receive: dates, numbers and lists through ICU4X
+//! (CLDR), because fluent-rs has no DATETIME() and its NUMBER() ignores locale rules.
+
+use fluent_bundle::FluentValue;
+use fluent_bundle::memoizer::MemoizerKind;
+use icu::datetime::DateTimeFormatter;
+use icu::datetime::fieldsets::YMD;
+use icu::decimal::DecimalFormatter;
+use icu::decimal::input::Decimal;
+use icu::list::ListFormatter;
+use icu::list::options::{ListFormatterOptions, ListLength};
+use icu::locale::Locale;
+use intl_memoizer::Memoizable;
+use unic_langid::LanguageIdentifier;
+
+use crate::policy::{Date, Join};
+
+/// The formatters of one locale, built once per build.
+pub struct Formats {
+    dates: DateTimeFormatter<YMD>,
+    and: ListFormatter,
+    or: ListFormatter,
+}
+
+impl Formats {
+    pub fn new(tag: &str) -> Result<Formats, String> {
+        let locale = Locale::try_from_str(tag).map_err(|e| format!("`{tag}` is not a valid BCP 47 language tag ({e})"))?;
+        let options = || ListFormatterOptions::default().with_length(ListLength::Wide);
+        Ok(Formats {
+            dates: DateTimeFormatter::try_new((&locale).into(), YMD::long())
+                .map_err(|e| format!("no date format for `{tag}`: {e}"))?,
+            and: ListFormatter::try_new_and((&locale).into(), options())
+                .map_err(|e| format!("no list format for `{tag}`: {e}"))?,
+            or: ListFormatter::try_new_or((&locale).into(), options())
+                .map_err(|e| format!("no list format for `{tag}`: {e}"))?,
+        })
+    }
+
+    /// A long date as the locale writes it ("September 28, 2025", "28 septembre 2025").
+    pub fn date(&self, date: Date) -> String {
+        let iso = icu::calendar::Date::try_new_iso(date.year, date.month, date.day)
+            .expect("validated when the policy was parsed");
+        self.dates.format(&iso).to_string()
+    }
+
+    /// Names joined as the locale joins them ("A, B and C", "A, B ou C").
+    pub fn list(&self, names: &[String], join: Join) -> String {
+        let formatter = match join {
+            Join::And => &self.and,
+            Join::Or => &self.or,
+        };
+        formatter.format_to_string(names.iter())
+    }
+}
+
+/// ICU's decimal formatter, memoized per bundle by fluent's memoizer.
+struct IcuNumbers(DecimalFormatter);
+
+impl Memoizable for IcuNumbers {
+    type Args = ();
+    type Error = String;
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, String> {
+        let locale = Locale::try_from_str(&lang.to_string()).map_err(|e| e.to_string())?;
+        DecimalFormatter::try_new((&locale).into(), Default::default())
+            .map(IcuNumbers)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Fluent's formatter hook: numbers are written with the locale's digits, grouping and
+/// decimal separator (fr "1 234,5", de "1.234,5"). Other values keep Fluent's default.
+pub fn format_number<M: MemoizerKind>(value: &FluentValue, intls: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let decimal = Decimal::try_from_str(&n.as_string()).ok()?;
+    intls
+        .with_try_get_threadsafe::<IcuNumbers, _, _>((), |f| f.0.format(&decimal).to_string())
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_use_cldr_patterns() {
+        let d = Date::parse("2025-09-28").unwrap();
+        assert_eq!(Formats::new("fr").unwrap().date(d), "28 septembre 2025");
+        assert_eq!(Formats::new("de").unwrap().date(d), "28. September 2025");
+        assert_eq!(Formats::new("en").unwrap().date(d), "September 28, 2025");
+        assert_eq!(Formats::new("en-GB").unwrap().date(d), "28 September 2025");
+    }
+
+    #[test]
+    fn lists_use_the_locale_conjunction() {
+        let names: Vec<String> = ["A", "B", "C"].map(String::from).to_vec();
+        assert_eq!(Formats::new("fr").unwrap().list(&names, Join::And), "A, B et C");
+        assert_eq!(Formats::new("de").unwrap().list(&names, Join::Or), "A, B oder C");
+    }
+}

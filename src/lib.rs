@@ -1,0 +1,12 @@
+//! policyglot compiles one structured YAML policy into consistent multilingual
+//! help-center pages: facts live once in `policy/`, sentences in `locales/`, layout in
+//! `templates/`. See ARCHITECTURE.md for the data flow.
+
+pub mod build;
+pub mod diag;
+pub mod l10n;
+pub mod output;
+pub mod policy;
+pub mod render;
+
+pub use build::{BuildReport, Project, build};

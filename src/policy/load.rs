@@ -1,0 +1,77 @@
+//! Reading `policy.yaml` into the typed model, turning serde_yaml's errors into
+//! located diagnostics.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::policy::model::Policy;
+
+/// Parses the policy file. Syntax errors, type errors and unknown fields come back as
+/// one diagnostic pointing at the offending line and column.
+pub fn load(path: &Path, shown_as: &Path) -> Result<(Policy, SourceFile), Diagnostic> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::error("PG0100", format!("cannot read the policy file: {e}"))
+            .in_path(shown_as)
+            .help("run policyglot from the project root, or pass --root; the policy lives in policy/policy.yaml")
+    })?;
+    let file = SourceFile::new(shown_as, text);
+    match parse(&file) {
+        Ok(policy) => Ok((policy, file)),
+        Err(d) => Err(d),
+    }
+}
+
+/// Parses policy text that is already in memory (used by `load` and by tests).
+pub fn parse(file: &SourceFile) -> Result<Policy, Diagnostic> {
+    serde_yaml::from_str::<Policy>(&file.text).map_err(|e| yaml_error(file, &e))
+}
+
+fn yaml_error(file: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
+    let full = e.to_string();
+    // serde_yaml appends " at line L column C"; we show the position ourselves.
+    let message = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m)
+        .to_owned();
+    let help = if message.contains("unknown field") {
+        "remove or rename the field; the expected fields are listed above (`policyglot schema` will print them all)"
+    } else if message.contains("unknown variant") {
+        "use one of the values listed above"
+    } else if message.contains("missing field") {
+        "add the field to this mapping"
+    } else if message.contains("invalid type") {
+        "change the value to the expected type"
+    } else if message.contains("invalid date") || message.contains("invalid id") {
+        "fix the value as described"
+    } else {
+        "fix the YAML syntax at this position (indentation, a missing `:` or an unclosed quote are the usual causes)"
+    };
+    let d = Diagnostic::error("PG0101", format!("invalid policy: {message}")).help(help);
+    match e.location() {
+        Some(loc) => d.at(file.at_line_col(loc.line(), loc.column()), "here"),
+        None => d.in_path(&file.path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> Diagnostic {
+        parse(&SourceFile::new("policy.yaml", text)).unwrap_err()
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let d = err("organization: {id: org\nproduct: [");
+        assert!(d.location.is_some(), "{d}");
+        assert!(d.message.starts_with("invalid policy"), "{d}");
+    }
+
+    #[test]
+    fn unknown_field_is_named_and_located() {
+        let d = err("organization:\n  id: org\n  name: X\n  colour: red\n");
+        assert!(d.message.contains("unknown field `colour`"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, 4, "{d}");
+    }
+}

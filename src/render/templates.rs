@@ -1,0 +1,113 @@
+//! Loading `templates/` into Tera and mapping Tera's errors to located diagnostics.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use tera::{ErrorKind, Kwargs, State, Tera};
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::l10n::Locales;
+use crate::policy::Arg;
+
+/// The parsed templates plus the static assets shipped next to them (`templates/assets/`).
+pub struct Templates {
+    tera: Tera,
+    sources: BTreeMap<String, SourceFile>,
+    assets: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Templates {
+    /// Reads every `*.html` template and every file under `assets/`.
+    pub fn load(dir: &Path, shown_as: &Path) -> Result<Templates, Diagnostics> {
+        let mut sources = BTreeMap::new();
+        let mut assets = BTreeMap::new();
+        let mut errors = Vec::new();
+        for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
+            let shown = shown_as.join(&relative);
+            if let Ok(asset) = relative.strip_prefix("assets") {
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) => {
+                        assets.insert(asset.to_path_buf(), bytes);
+                    }
+                    Err(e) => errors.push(Diagnostic::error("PG0300", format!("cannot read asset: {e}")).in_path(&shown)),
+                }
+            } else if relative.extension().is_some_and(|x| x == "html") {
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => {
+                        let name = relative.to_string_lossy().replace('\\', "/");
+                        sources.insert(name, SourceFile::new(shown, text));
+                    }
+                    Err(e) => errors.push(Diagnostic::error("PG0300", format!("cannot read template: {e}")).in_path(&shown)),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut templates = Templates { tera: Tera::new(), sources, assets };
+        let raw: Vec<(String, String)> = templates.sources.iter().map(|(n, f)| (n.clone(), f.text.to_string())).collect();
+        if let Err(e) = templates.tera.add_raw_templates(raw) {
+            return Err(vec![templates.diagnostic(&e)]);
+        }
+        for required in ["page.html", "index.html", "root.html"] {
+            if !templates.sources.contains_key(required) {
+                errors.push(
+                    Diagnostic::error("PG0303", format!("template `{required}` is missing"))
+                        .in_path(shown_as.join(required))
+                        .help("every site needs page.html (an article), index.html (a locale's index) and root.html (the language picker)"),
+                );
+            }
+        }
+        if errors.is_empty() { Ok(templates) } else { Err(errors) }
+    }
+
+    pub fn assets(&self) -> &BTreeMap<PathBuf, Vec<u8>> {
+        &self.assets
+    }
+
+    /// A copy of the templates with `t()` bound to these locales and variables.
+    /// Formatting failures inside `t()` are recorded in `failures` with their own
+    /// location in the `.ftl`, which says more than Tera's wrapper error.
+    pub(super) fn with_translate_function(
+        &self,
+        locales: Arc<Locales>,
+        common: Vec<(&'static str, Arg)>,
+        failures: Arc<Mutex<Diagnostics>>,
+    ) -> Tera {
+        let mut tera = self.tera.clone();
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+            super::translate(&locales, &common, &kwargs, state).map_err(|d| {
+                let message = d.message.clone();
+                failures.lock().expect("not poisoned").push(d);
+                tera::Error::message(message)
+            })
+        });
+        tera
+    }
+
+    /// Turns a Tera error into a diagnostic at the template's line and column.
+    pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
+        match e.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                let kind = if matches!(e.kind(), ErrorKind::SyntaxError(_)) { "syntax" } else { "rendering" };
+                let d = Diagnostic::error("PG0304", format!("template {kind} error: {}", report.message()))
+                    .help("fix the template at this position (Tera syntax: https://keats.github.io/tera/docs/)");
+                match self.sources.get(report.filename()) {
+                    Some(file) => {
+                        let span = report.span();
+                        let loc = file.at_line_col(span.start_line, span.start_col + 1);
+                        d.at(loc, "here")
+                    }
+                    None => d,
+                }
+            }
+            _ => Diagnostic::error("PG0304", format!("template error: {e}")).help("check the template names used in extends/include"),
+        }
+    }
+}
