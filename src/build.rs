@@ -46,8 +46,14 @@ pub fn load(project: &Project) -> Result<Inputs, Diagnostics> {
         return Err(problems);
     }
     let locales = l10n::load(&project.path(Project::LOCALES), Path::new(Project::LOCALES), &policy)?;
-    let templates = Templates::load(&project.path(Project::TEMPLATES), Path::new(Project::TEMPLATES))?;
-    Ok(Inputs { policy, locales: Arc::new(locales), templates })
+    let locales = Arc::new(locales);
+    let templates = Templates::load(
+        &project.path(Project::TEMPLATES),
+        Path::new(Project::TEMPLATES),
+        locales.clone(),
+        render::page_args(&policy),
+    )?;
+    Ok(Inputs { policy, locales, templates })
 }
 
 /// Loads and renders the whole site in memory.

@@ -194,7 +194,9 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 /// Fluent source for the policy's names, as terms every message can use
-/// (`{ -product }`, `{ -tier-pro }`), so translations never retype a name.
+/// (`{ -product-name }`, `{ -tier-pro-name }`), so translations never retype a name.
+/// fluent-rs keeps messages and terms in one namespace (`-x` and `x` collide), hence
+/// the `-name` suffix that keeps them apart from the fact messages.
 pub fn policy_terms(policy: &Policy) -> String {
     let mut out = String::new();
     let named = [&policy.organization, &policy.product]
@@ -202,7 +204,7 @@ pub fn policy_terms(policy: &Policy) -> String {
         .map(|n| (&n.id, &n.name))
         .chain(policy.tiers.iter().map(|t| (&t.id, &t.name)));
     for (id, name) in named {
-        out.push_str(&format!("-{id} = {{ \"{}\" }}\n", fluent_string_literal(&escape_markdown(name))));
+        out.push_str(&format!("-{id}-name = {{ \"{}\" }}\n", fluent_string_literal(&escape_markdown(name))));
     }
     out
 }
@@ -334,11 +336,12 @@ fn load_locale(dir: &Path, shown_as: &Path, tag: &str, terms: &str) -> Result<Lo
                 attributes: attributes.iter().map(|a| a.id.name.to_owned()).collect(),
             };
             let here = file.span(offset..offset + key.len());
-            if terms.contains(&format!("\n{key} =")) || terms.starts_with(&format!("{key} =")) {
+            let term = format!("-{} =", key.trim_start_matches('-'));
+            if terms.starts_with(&term) || terms.contains(&format!("\n{term}")) {
                 errors.push(
-                    Diagnostic::error("PG0208", format!("term `{key}` is generated from the policy and cannot be redefined"))
-                        .at(here, "redefined here")
-                        .help("remove this term: its value comes from the name in policy/policy.yaml"),
+                    Diagnostic::error("PG0208", format!("`{key}` clashes with the term `{}` generated from the policy", term.trim_end_matches(" =")))
+                        .at(here, "defined here")
+                        .help("rename this entry: terms ending in `-name` carry the names in policy/policy.yaml and cannot be redefined"),
                 );
                 continue;
             }

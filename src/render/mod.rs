@@ -6,7 +6,7 @@ mod templates;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
@@ -34,7 +34,10 @@ struct BlockView {
     title: Option<String>,
     /// HTML of the message value (block HTML for blocks and notes, inline otherwise).
     html: String,
-    children: Vec<BlockView>,
+    /// Listed children (facts, quotes, tiers).
+    items: Vec<BlockView>,
+    /// Paragraphs after the list.
+    notes: Vec<BlockView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,25 +65,20 @@ struct RootLocale {
     choose: String,
 }
 
+/// Variables every template message gets: the dates of the version in force.
+pub fn page_args(policy: &Policy) -> Vec<(&'static str, Arg)> {
+    let version = policy.current();
+    let mut args = vec![("effective", Arg::Date(version.effective)), ("updated", Arg::Date(version.updated))];
+    if let Some(announced) = version.announced {
+        args.push(("announced", Arg::Date(announced)));
+    }
+    args
+}
+
 /// Renders the root page, an index per locale and every page in every locale.
 pub fn render_site(policy: &Policy, locales: Arc<Locales>, templates: &Templates) -> Result<Site, Diagnostics> {
-    let version = policy.current();
-    let blocks = facts::blocks(policy, version);
-    let mut common = vec![("effective", Arg::Date(version.effective)), ("updated", Arg::Date(version.updated))];
-    if let Some(announced) = version.announced {
-        common.push(("announced", Arg::Date(announced)));
-    }
-    let failures: Arc<Mutex<Diagnostics>> = Arc::default();
-    let tera = templates.with_translate_function(locales.clone(), common, failures.clone());
-    let render = |name: &str, context: &Context| -> Result<String, Diagnostics> {
-        tera.render(name, context).map_err(|e| {
-            let mut recorded = std::mem::take(&mut *failures.lock().expect("not poisoned"));
-            if recorded.is_empty() {
-                recorded.push(templates.diagnostic(&e));
-            }
-            recorded
-        })
-    };
+    let blocks = facts::blocks(policy, policy.current());
+    let render = |name: &str, context: &Context| templates.render(name, context);
 
     let mut site = Site {
         pages_per_locale: policy.pages.len() + 1,
@@ -193,12 +191,12 @@ fn block_view(locales: &Locales, locale: &Locale, node: &Node, kind: NodeKind) -
     } else {
         String::new()
     };
-    let children = node
-        .children
-        .iter()
-        .map(|child| block_view(locales, locale, child, child.kind))
-        .collect::<Result<_, _>>()?;
-    Ok(BlockView { id: id.to_owned(), kind, title, html, children })
+    let (mut items, mut notes) = (Vec::new(), Vec::new());
+    for child in &node.children {
+        let view = block_view(locales, locale, child, child.kind)?;
+        if child.kind == NodeKind::Note { notes.push(view) } else { items.push(view) }
+    }
+    Ok(BlockView { id: id.to_owned(), kind, title, html, items, notes })
 }
 
 /// The Tera function `t(key=..., attr=...)`: a message of the page's locale (from the

@@ -14,13 +14,22 @@ use crate::policy::Arg;
 /// The parsed templates plus the static assets shipped next to them (`templates/assets/`).
 pub struct Templates {
     tera: Tera,
+    /// Formatting failures inside `t()`, recorded with their own location in the `.ftl`
+    /// (more useful than Tera's wrapper error).
+    failures: Arc<Mutex<Diagnostics>>,
     sources: BTreeMap<String, SourceFile>,
     assets: BTreeMap<PathBuf, Vec<u8>>,
 }
 
 impl Templates {
-    /// Reads every `*.html` template and every file under `assets/`.
-    pub fn load(dir: &Path, shown_as: &Path) -> Result<Templates, Diagnostics> {
+    /// Reads every `*.html` template and every file under `assets/`, with `t()` bound to
+    /// `locales` and the page-wide variables `common`.
+    pub fn load(
+        dir: &Path,
+        shown_as: &Path,
+        locales: Arc<Locales>,
+        common: Vec<(&'static str, Arg)>,
+    ) -> Result<Templates, Diagnostics> {
         let mut sources = BTreeMap::new();
         let mut assets = BTreeMap::new();
         let mut errors = Vec::new();
@@ -50,7 +59,17 @@ impl Templates {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut templates = Templates { tera: Tera::new(), sources, assets };
+        let failures: Arc<Mutex<Diagnostics>> = Arc::default();
+        let mut tera = Tera::new();
+        let recorded = failures.clone();
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+            super::translate(&locales, &common, &kwargs, state).map_err(|d| {
+                let message = d.message.clone();
+                recorded.lock().expect("not poisoned").push(d);
+                tera::Error::message(message)
+            })
+        });
+        let mut templates = Templates { tera, failures, sources, assets };
         let raw: Vec<(String, String)> = templates.sources.iter().map(|(n, f)| (n.clone(), f.text.to_string())).collect();
         if let Err(e) = templates.tera.add_raw_templates(raw) {
             return Err(vec![templates.diagnostic(&e)]);
@@ -71,24 +90,15 @@ impl Templates {
         &self.assets
     }
 
-    /// A copy of the templates with `t()` bound to these locales and variables.
-    /// Formatting failures inside `t()` are recorded in `failures` with their own
-    /// location in the `.ftl`, which says more than Tera's wrapper error.
-    pub(super) fn with_translate_function(
-        &self,
-        locales: Arc<Locales>,
-        common: Vec<(&'static str, Arg)>,
-        failures: Arc<Mutex<Diagnostics>>,
-    ) -> Tera {
-        let mut tera = self.tera.clone();
-        tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-            super::translate(&locales, &common, &kwargs, state).map_err(|d| {
-                let message = d.message.clone();
-                failures.lock().expect("not poisoned").push(d);
-                tera::Error::message(message)
-            })
-        });
-        tera
+    /// Renders one template, reporting a failed `t()` at its message in the `.ftl`.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostics> {
+        self.tera.render(name, context).map_err(|e| {
+            let mut recorded = std::mem::take(&mut *self.failures.lock().expect("not poisoned"));
+            if recorded.is_empty() {
+                recorded.push(self.diagnostic(&e));
+            }
+            recorded
+        })
     }
 
     /// Turns a Tera error into a diagnostic at the template's line and column.

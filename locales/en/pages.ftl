@@ -1,0 +1,12 @@
+### The help articles: each page's title (.title) and the summary under it.
+
+page-personal-data-in-training = Where our training data comes from, what we do and never do with the personal data it may contain, how we protect privacy, and the rights you have.
+    .title = How do you use personal data in model training?
+page-conversations-and-training = The rule for your conversations, the cases in which they can be used, and how to make your choice.
+    .title = Are my conversations used to train your models?
+page-data-retention = How long we keep your conversations, depending on what you choose.
+    .title = How long do you keep my data?
+page-covered-products = The products this policy applies to, and the ones it does not.
+    .title = Which products does this policy cover?
+page-feedback = What we store when you send feedback, and how we use it.
+    .title = What happens to the feedback I send?

@@ -1,0 +1,48 @@
+### How personal data relates to model training.
+
+about-training = Large language models such as { -product-name } are trained on text and other content so that they learn the patterns and connections between words. This training is what allows a model to work effectively and safely.
+    .title = About model training
+
+# Variables:
+#   $count (Number) - how many sources of training data the policy lists
+data-sources = We don’t set out to collect personal data to train our models. A great deal of the information on the internet is about people, however, so our training data may include personal data incidentally.
+
+    Our training data comes from { $count ->
+        [one] one source:
+       *[other] these { $count } sources:
+    }
+    .title = Where training data comes from
+source-public-web = information that is publicly available on the internet
+source-licensed-datasets = datasets that we license from third-party businesses
+source-users-and-crowd-workers = data that our users or crowd workers provide
+
+personal-data-use = We use the personal data contained in our training data only to help our models learn language and how to respond to it. We never use that personal data to:
+    .title = What personal data in training data is used for
+never-contact-people = contact people
+never-build-profiles = build profiles about people
+never-sell-or-market-to-people = try to sell or market anything to people
+never-sell-personal-data = sell the information itself to any third party
+
+safeguards = We take steps to minimize the impact on people’s privacy throughout the training process, and we work under strict policies and guidelines.
+    .title = How we protect privacy when collecting data and training
+safeguard-no-password-protected-pages = We don’t access password-protected pages.
+safeguard-no-captcha-bypass = We don’t bypass CAPTCHA controls.
+safeguard-licensed-data-due-diligence = We carry out due diligence on the data we license.
+safeguard-advice-no-personal-data = We encourage our users not to use our products and services to process personal data.
+safeguard-sensitive-data-filtering = A combination of automated tools and processes filters sensitive data, and we don’t share that data with third parties.
+safeguard-constitution = Our models are trained to respect privacy. Through our “Constitutional AI” approach, { -product-name } follows a set of principles, its “constitution”, which guides the training of { -product-name } models and the judgments made about their outputs. These principles draw in part on the Universal Declaration of Human Rights and include specific rules on privacy, especially for people who are not public figures. Among them:
+principle-most-respectful-of-privacy = Please choose the response that is most respectful of everyone’s privacy, independence, reputation, family, property rights, and rights of association.
+principle-least-personal-information = Please choose the response that has the least personal, private, or confidential information belonging to others.
+safeguard-no-repeating-personal-data = Our models are trained not to disclose or repeat personal data that may have been captured incidentally in training data, even when asked to.
+safeguard-no-database-storage = Models don’t store text the way a database does, nor do they simply “mix” or “collage” existing content. They identify general patterns that help people create new content, and once trained they have no access to the original training data.
+
+rights = Our Privacy Policy explains your rights over your personal data, including with respect to our training activities. You have the right to:
+    .title = Your privacy rights
+right-copy = request a copy of your personal data
+right-object = object to our processing of your personal data
+right-delete = request that your personal data be deleted
+rights-limits = We make every effort to respond to these requests. Please be aware, however, that these rights are limited, and that acting on requests that concern our training dataset is a complex process.
+rights-learn-more = To find out more, or to learn how to contact us about a privacy matter, see our Privacy Policy.
+
+controller-rule = Our Privacy Policy doesn’t apply where { -organization-name } acts as a data processor and handles personal data on behalf of commercial customers using its commercial services. In those cases, the commercial customer is the data controller, and its own policies explain how it handles your personal data.
+    .title = When a business is responsible for your data

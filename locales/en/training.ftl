@@ -1,0 +1,39 @@
+### Whether conversations are used for training: the rule, the cases, the choice.
+
+# Variables:
+#   $default (String) - opt-out (used unless you turn it off) or opt-in (used only if you turn it on)
+#   $effective (String) - date this rule takes effect
+#   $covered (String) - the products the rule applies to, as a list
+training-rule = { $default ->
+        [opt-in] We don’t use your conversations to train our models unless you choose to allow it, or one of the cases below applies.
+       *[opt-out] From { $effective }, we use your conversations to train our models unless you turn this off. This applies to { $covered }.
+    }
+    .title = The rule
+
+# Variables:
+#   $default (String) - opt-out or opt-in, as for training-rule
+training-exceptions = A conversation can be used to train our models in any of these cases:
+    .title = When a conversation can be used for training
+exception-trust-and-safety = It was flagged for Trust & Safety review. We may then use or analyze it to improve our ability to detect and enforce violations of our Usage Policy, including by training models used by our Trust and Safety team, in line with { -organization-name }’s safety mission.
+exception-feedback = You sent it to us explicitly, for example through our feedback tools.
+# Variables:
+#   $setting (String) - the label of the setting in the product
+exception-your-choice = { $default ->
+        [opt-in] You chose to allow it.
+       *[opt-out] You leave the “{ $setting }” setting on, as it is unless you turn it off.
+    }
+
+# Variables:
+#   $setting (String) - the label of the setting in the product
+#   $location (String) - where the setting is found
+training-choice = You decide with the “{ $setting }” setting.
+    .title = How to make your choice
+choice-at-signup = If you are new to { -product-name }, you make this choice when you sign up.
+# Variables:
+#   $prompt (String) - the title of the pop-up shown to existing users
+choice-existing-users = If you already use { -product-name }, a pop-up titled “{ $prompt }” asks you to choose. Untick the option there if you don’t want your conversations used for training.
+# Variables:
+#   $deadline (String) - the date by which existing users must choose
+choice-deadline = Existing users must make their choice by { $deadline } to keep using { -product-name }.
+choice-change-anytime = You can also turn the setting off in { $location }.
+choice-deleted-conversations = Conversations you delete are not used for future training.
