@@ -25,19 +25,19 @@ page-dates = Updated { $updated } · Effective { $effective }
 #   $unit (String) - days, weeks, months or years
 duration = { $unit ->
     [weeks] { $amount ->
-        [one] { $amount } week
-       *[other] { $amount } weeks
+        [one] { $amount } week
+       *[other] { $amount } weeks
     }
     [months] { $amount ->
-        [one] { $amount } month
-       *[other] { $amount } months
+        [one] { $amount } month
+       *[other] { $amount } months
     }
     [years] { $amount ->
-        [one] { $amount } year
-       *[other] { $amount } years
+        [one] { $amount } year
+       *[other] { $amount } years
     }
    *[days] { $amount ->
-        [one] { $amount } day
-       *[other] { $amount } days
+        [one] { $amount } day
+       *[other] { $amount } days
     }
 }

@@ -1,0 +1,7 @@
+### Durées de conservation. Les durées viennent de la politique, via le message `duration`.
+
+retention = La durée de conservation de vos conversations dépend de votre choix.
+    .title = Combien de temps nous conservons vos données
+retention-training-allowed = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, nous les conservons jusqu’à { $period }.
+retention-training-declined = Si vous ne l’autorisez pas, nous les conservons pendant { $period }.
+retention-feedback = Lorsque vous nous envoyez un commentaire, nous le conservons, avec la conversation à laquelle il se rapporte, jusqu’à { $period }.
