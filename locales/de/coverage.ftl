@@ -2,8 +2,8 @@
 
 coverage = Diese Richtlinie gilt für unsere Verbraucherprodukte, nicht jedoch für unsere kommerziellen Produkte.
     .title = Welche Produkte erfasst sind
-coverage-covered = Sie gilt für:
-coverage-not-covered = Sie gilt nicht für:
+coverage-covered = Erfasst sind:
+coverage-not-covered = Nicht erfasst sind:
 
 tier-free = { -tier-free-name }
 tier-pro = { -tier-pro-name }

@@ -1,12 +1,12 @@
 ### Die Hilfeartikel: Titel (.title) und Zusammenfassung jeder Seite.
 
 page-personal-data-in-training = Woher unsere Trainingsdaten stammen, was wir mit den darin möglicherweise enthaltenen personenbezogenen Daten tun – und niemals tun –, wie wir die Privatsphäre schützen und welche Rechte Sie haben.
-    .title = Wie verwenden Sie personenbezogene Daten beim Modelltraining?
-page-conversations-and-training = Die Regel für Ihre Gespräche, die Fälle, in denen sie verwendet werden können, und wie Sie Ihre Wahl treffen.
-    .title = Werden meine Gespräche zum Training Ihrer Modelle verwendet?
+    .title = Wie werden personenbezogene Daten beim Modelltraining verwendet?
+page-conversations-and-training = Welche Regel für Ihre Gespräche gilt, in welchen Fällen sie verwendet werden können und wie Sie Ihre Wahl treffen.
+    .title = Werden meine Gespräche für das Modelltraining verwendet?
 page-data-retention = Wie lange wir Ihre Gespräche speichern – abhängig von Ihrer Wahl.
-    .title = Wie lange speichern Sie meine Daten?
+    .title = Wie lange werden meine Daten gespeichert?
 page-covered-products = Für welche Produkte diese Richtlinie gilt und für welche nicht.
     .title = Für welche Produkte gilt diese Richtlinie?
 page-feedback = Was wir speichern, wenn Sie uns Feedback senden, und wie wir es verwenden.
-    .title = Was geschieht mit dem Feedback, das ich sende?
+    .title = Was geschieht mit meinem Feedback?

@@ -3,22 +3,22 @@
 about-training = Große Sprachmodelle wie { -product-name } werden mit Texten und anderen Inhalten trainiert, damit sie die Muster und Zusammenhänge zwischen Wörtern erlernen. Erst dieses Training ermöglicht es einem Modell, wirksam und sicher zu arbeiten.
     .title = Über das Modelltraining
 
-data-sources = Wir haben es nicht darauf abgesehen, personenbezogene Daten für das Training unserer Modelle zu sammeln. Da sich jedoch viele Informationen im Internet auf Personen beziehen, können unsere Trainingsdaten beiläufig auch personenbezogene Daten enthalten.
+data-sources = Wir sammeln nicht gezielt personenbezogene Daten, um unsere Modelle zu trainieren. Da sich jedoch ein großer Teil der Informationen im Internet auf Personen bezieht, können unsere Trainingsdaten unbeabsichtigt auch personenbezogene Daten enthalten.
 
     Unsere Trainingsdaten stammen aus { $count ->
         [one] einer Quelle:
-       *[other] diesen { $count } Quellen:
+       *[other] den folgenden { $count } Quellen:
     }
     .title = Woher die Trainingsdaten stammen
 source-public-web = öffentlich zugängliche Informationen aus dem Internet
 source-licensed-datasets = Datensätze, die wir von Drittunternehmen lizenzieren
 source-users-and-crowd-workers = Daten, die unsere Nutzer oder Crowdworker bereitstellen
 
-personal-data-use = Personenbezogene Daten in unseren Trainingsdaten verwenden wir ausschließlich, damit unsere Modelle Sprache lernen und lernen, darauf zu antworten. Wir verwenden diese Daten niemals, um:
+personal-data-use = Personenbezogene Daten, die in unseren Trainingsdaten enthalten sind, verwenden wir ausschließlich, um unseren Modellen dabei zu helfen, sich Sprache anzueignen und zu lernen, wie sie darauf antworten. Wir verwenden diese personenbezogenen Daten niemals, um:
     .title = Wofür personenbezogene Daten in Trainingsdaten verwendet werden
 never-contact-people = Personen zu kontaktieren
 never-build-profiles = Profile über Personen zu erstellen
-never-sell-or-market-to-people = Personen etwas zu verkaufen oder sie zu umwerben
+never-sell-or-market-to-people = zu versuchen, Personen etwas zu verkaufen oder bei ihnen für etwas zu werben
 never-sell-personal-data = die Informationen selbst an Dritte zu verkaufen
 
 safeguards = Wir ergreifen während des gesamten Trainingsprozesses Maßnahmen, um die Auswirkungen auf die Privatsphäre von Personen möglichst gering zu halten, und arbeiten nach strengen Richtlinien und Vorgaben.
@@ -28,13 +28,13 @@ safeguard-no-captcha-bypass = Wir umgehen keine CAPTCHA-Abfragen.
 safeguard-licensed-data-due-diligence = Wir prüfen die Daten, die wir lizenzieren, mit der gebotenen Sorgfalt.
 safeguard-advice-no-personal-data = Wir empfehlen unseren Nutzern, unsere Produkte und Dienste nicht zur Verarbeitung personenbezogener Daten zu verwenden.
 safeguard-sensitive-data-filtering = Eine Kombination aus automatisierten Tools und Prozessen filtert sensible Daten heraus, und wir geben diese Daten nicht an Dritte weiter.
-safeguard-constitution = Unsere Modelle werden darauf trainiert, die Privatsphäre zu respektieren. Mit unserem Ansatz der „Constitutional AI“ folgt { -product-name } einer Reihe von Grundsätzen, seiner „Verfassung“, die das Training der { -product-name }-Modelle und die Beurteilung ihrer Antworten leitet. Diese Grundsätze stützen sich zum Teil auf die Allgemeine Erklärung der Menschenrechte und enthalten konkrete Regeln zum Schutz der Privatsphäre, insbesondere von Personen, die nicht im öffentlichen Leben stehen. Dazu gehören:
-principle-most-respectful-of-privacy = Bitte wähle die Antwort, die die Privatsphäre, die Unabhängigkeit, den Ruf, die Familie, die Eigentumsrechte und die Vereinigungsfreiheit aller am meisten respektiert.
-principle-least-personal-information = Bitte wähle die Antwort, die am wenigsten persönliche, private oder vertrauliche Informationen über andere enthält.
-safeguard-no-repeating-personal-data = Unsere Modelle werden darauf trainiert, personenbezogene Daten, die beiläufig in die Trainingsdaten gelangt sein könnten, nicht preiszugeben oder zu wiederholen – auch nicht auf Nachfrage.
+safeguard-constitution = Unsere Modelle werden darauf trainiert, die Privatsphäre zu respektieren. Im Rahmen unseres Ansatzes „Constitutional AI“ folgt { -product-name } einer Reihe von Grundsätzen – seiner „Verfassung“ –, die das Training der { -product-name }-Modelle und die Bewertung ihrer Ausgaben leitet. Diese Grundsätze stützen sich zum Teil auf die Allgemeine Erklärung der Menschenrechte und enthalten konkrete Regeln zum Schutz der Privatsphäre, insbesondere von Personen, die nicht im öffentlichen Leben stehen. Dazu gehören:
+principle-most-respectful-of-privacy = Bitte wählen Sie die Antwort, welche die Privatsphäre, die Unabhängigkeit, den Ruf, die Familie, die Eigentumsrechte und die Vereinigungsfreiheit aller Menschen am meisten respektiert.
+principle-least-personal-information = Bitte wählen Sie die Antwort, welche die wenigsten persönlichen, privaten oder vertraulichen Informationen anderer enthält.
+safeguard-no-repeating-personal-data = Unsere Modelle werden darauf trainiert, personenbezogene Daten, die unbeabsichtigt in die Trainingsdaten gelangt sein könnten, nicht preiszugeben oder zu wiederholen – auch dann nicht, wenn sie darum gebeten werden.
 safeguard-no-database-storage = Modelle speichern Texte nicht wie eine Datenbank, und sie „mischen“ vorhandene Inhalte auch nicht einfach oder fügen sie zu einer „Collage“ zusammen. Sie erkennen allgemeine Muster, die Menschen beim Erstellen neuer Inhalte helfen, und haben nach dem Training keinen Zugriff mehr auf die ursprünglichen Trainingsdaten.
 
-rights = Unsere Datenschutzerklärung erläutert Ihre Rechte in Bezug auf Ihre personenbezogenen Daten, auch im Zusammenhang mit unseren Trainingsaktivitäten. Sie haben das Recht,
+rights = Unsere Datenschutzerklärung erläutert Ihre Rechte in Bezug auf Ihre personenbezogenen Daten, auch im Zusammenhang mit unseren Trainingsaktivitäten. Sie haben das Recht:
     .title = Ihre Datenschutzrechte
 right-copy = eine Kopie Ihrer personenbezogenen Daten anzufordern
 right-object = der Verarbeitung Ihrer personenbezogenen Daten durch uns zu widersprechen

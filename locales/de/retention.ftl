@@ -2,6 +2,6 @@
 
 retention = Wie lange wir Ihre Gespräche speichern, hängt von Ihrer Wahl ab.
     .title = Wie lange wir Ihre Daten speichern
-retention-training-allowed = Wenn Sie der Verwendung Ihrer Gespräche für das Training zustimmen, speichern wir sie bis zu { $period }.
-retention-training-declined = Wenn Sie nicht zustimmen, speichern wir sie { $period } lang.
-retention-feedback = Wenn Sie uns Feedback senden, speichern wir es zusammen mit dem zugehörigen Gespräch bis zu { $period }.
+retention-training-allowed = Wenn Sie zulassen, dass Ihre Gespräche für das Training verwendet werden, speichern wir sie bis zu { $period } lang.
+retention-training-declined = Wenn Sie das nicht zulassen, speichern wir sie { $period } lang.
+retention-feedback = Wenn Sie uns Feedback senden, speichern wir es zusammen mit dem zugehörigen Gespräch bis zu { $period } lang.

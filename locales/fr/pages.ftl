@@ -1,6 +1,6 @@
 ### Les articles d’aide : titre (.title) et résumé de chaque page.
 
-page-personal-data-in-training = D’où viennent nos données d’entraînement, ce que nous faisons – et ne faisons jamais – des données personnelles qu’elles peuvent contenir, comment nous protégeons la vie privée et quels sont vos droits.
+page-personal-data-in-training = D’où viennent nos données d’entraînement, ce que nous faisons – et ne faisons jamais – des données personnelles qu’elles peuvent contenir, comment nous protégeons la vie privée et quels sont vos droits.
     .title = Comment utilisez-vous les données personnelles pour entraîner vos modèles ?
 page-conversations-and-training = La règle qui s’applique à vos conversations, les cas dans lesquels elles peuvent être utilisées et la façon de faire votre choix.
     .title = Mes conversations servent-elles à entraîner vos modèles ?

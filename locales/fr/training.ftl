@@ -1,24 +1,24 @@
 ### Utilisation des conversations pour l’entraînement : la règle, les cas, le choix.
 
 training-rule = { $default ->
-        [opt-in] Nous n’utilisons pas vos conversations pour entraîner nos modèles, sauf si vous l’acceptez ou si l’un des cas ci-dessous s’applique.
+        [opt-in] Nous n’utilisons pas vos conversations pour entraîner nos modèles, sauf si vous choisissez de l’autoriser ou si l’un des cas ci-dessous s’applique.
        *[opt-out] À compter du { $effective }, nous utilisons vos conversations pour entraîner nos modèles, sauf si vous désactivez cette option. Cette règle s’applique à { $covered }.
     }
     .title = La règle
 
-training-exceptions = Une conversation peut servir à entraîner nos modèles dans chacun des cas suivants :
+training-exceptions = Une conversation peut servir à entraîner nos modèles dans l’un des cas suivants :
     .title = Quand une conversation peut servir à l’entraînement
-exception-trust-and-safety = Elle a été signalée pour un examen par l’équipe Confiance et sécurité (Trust & Safety). Nous pouvons alors l’utiliser ou l’analyser pour mieux détecter les infractions à notre Politique d’utilisation et la faire respecter, notamment en entraînant des modèles utilisés par cette équipe, conformément à la mission de sécurité d’{ -organization-name }.
-exception-feedback = Vous nous l’avez transmise explicitement, par exemple au moyen de nos outils de commentaires.
+exception-trust-and-safety = Elle a été signalée pour examen par notre équipe Confiance et sécurité. Nous pouvons alors l’utiliser ou l’analyser afin d’améliorer notre capacité à détecter les infractions à notre Politique d’utilisation et à la faire respecter, notamment en entraînant des modèles utilisés par cette équipe, conformément à la mission de sécurité d’{ -organization-name }.
+exception-feedback = Vous nous l’avez explicitement envoyée, par exemple au moyen de nos outils de commentaires.
 exception-your-choice = { $default ->
         [opt-in] Vous avez choisi de l’autoriser.
-       *[opt-out] Le paramètre « { $setting } » est activé, ce qu’il reste tant que vous ne le désactivez pas.
+       *[opt-out] Vous laissez le paramètre « { $setting } » activé, comme il l’est tant que vous ne le désactivez pas.
     }
 
-training-choice = Vous faites votre choix au moyen du paramètre « { $setting } ».
+training-choice = Le paramètre « { $setting } » vous permet de décider.
     .title = Comment faire votre choix
 choice-at-signup = Si vous découvrez { -product-name }, vous faites ce choix lors de votre inscription.
-choice-existing-users = Si vous utilisez déjà { -product-name }, une fenêtre intitulée « { $prompt } » vous demande de choisir. Décochez-y l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
-choice-deadline = Les utilisateurs existants doivent faire leur choix d’ici le { $deadline } pour continuer à utiliser { -product-name }.
+choice-existing-users = Si vous utilisez déjà { -product-name }, une fenêtre contextuelle intitulée « { $prompt } » vous demande de choisir. Dans cette fenêtre, décochez l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
+choice-deadline = Les utilisateurs existants doivent faire leur choix au plus tard le { $deadline } pour continuer à utiliser { -product-name }.
 choice-change-anytime = Vous pouvez aussi désactiver ce paramètre dans { $location }.
-choice-deleted-conversations = Les conversations que vous supprimez ne sont pas utilisées pour les entraînements futurs.
+choice-deleted-conversations = Les conversations que vous supprimez ne servent pas aux futurs entraînements.

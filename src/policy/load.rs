@@ -47,8 +47,14 @@ fn yaml_error(file: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
         "fix the YAML syntax at this position (indentation, a missing `:` or an unclosed quote are the usual causes)"
     };
     let d = Diagnostic::error("PG0101", format!("invalid policy: {message}")).help(help);
-    match e.location() {
-        Some(loc) => d.at(file.at_line_col(loc.line(), loc.column()), "here"),
+    if let Some(loc) = e.location() {
+        return d.at(file.at_line_col(loc.line(), loc.column()), "here");
+    }
+    // Errors raised by our own value types (dates, ids) reach us without a position;
+    // the offending value is quoted in the message, so find it in the source.
+    let quoted = message.split('`').nth(1).filter(|v| !v.is_empty());
+    match quoted.and_then(|v| file.text.find(v).map(|at| at..at + v.len())) {
+        Some(range) => d.at(file.span(range), "here"),
         None => d.in_path(&file.path),
     }
 }
@@ -66,6 +72,13 @@ mod tests {
         let d = err("organization: {id: org\nproduct: [");
         assert!(d.location.is_some(), "{d}");
         assert!(d.message.starts_with("invalid policy"), "{d}");
+    }
+
+    #[test]
+    fn invalid_values_are_located_too() {
+        let d = err("organization:\n  id: Org\n  name: X\n");
+        assert!(d.message.contains("invalid id `Org`"), "{d}");
+        assert_eq!(d.location.as_ref().map(|l| (l.line, l.col)), Some((2, 7)), "{d}");
     }
 
     #[test]

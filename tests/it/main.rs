@@ -1,0 +1,8 @@
+//! One integration-test binary over fixture projects (see support.rs).
+
+mod support;
+
+mod build;
+mod errors;
+mod generality;
+mod safety;

@@ -1,0 +1,92 @@
+//! Nothing from the policy, a translation or Markdown can inject markup, and the build
+//! never replaces a folder it did not create.
+
+use scraper::Selector;
+
+use crate::support::{LOCALES, Sandbox, Site};
+
+fn assert_inert(site: &Site) {
+    for (path, bytes) in &site.files {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let page = site.html(path);
+        for css in ["script", "img", "iframe", "[onerror]", "[onclick]", "a[href^=\"javascript\"]"] {
+            let found = page.0.select(&Selector::parse(css).unwrap()).count();
+            assert_eq!(found, 0, "{path} has {css}");
+        }
+        assert!(!String::from_utf8_lossy(bytes).to_lowercase().contains("<script"), "{path}");
+    }
+}
+
+#[test]
+fn script_in_a_policy_value_is_inert() {
+    let sandbox = Sandbox::real();
+    sandbox.edit("policy/policy.yaml", "name: Claude Pro", "name: \"Claude <script>alert(1)</script> Pro\"");
+    sandbox.edit("policy/policy.yaml", "fr: Aider à améliorer Claude", "fr: \"<img src=x onerror=alert(1)>\"");
+    let site = sandbox.build_ok();
+    assert_inert(&site);
+    for locale in LOCALES {
+        let text = site.html(&format!("{locale}/covered-products.html")).text_of("tier-pro").unwrap();
+        assert_eq!(text, "Claude <script>alert(1)</script> Pro", "shown as text in {locale}");
+    }
+    let text = site.html("fr/conversations-and-training.html").text_of("training-choice").unwrap();
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+}
+
+#[test]
+fn script_in_a_translation_is_inert() {
+    let sandbox = Sandbox::real();
+    sandbox.edit(
+        "locales/fr/retention.ftl",
+        "pendant { $period }.",
+        "pendant { $period }. <script>alert(1)</script> <img src=x onerror=alert(1)> [lien](javascript:alert(1)) <a href=\"javascript:alert(1)\" onclick=\"x()\">a</a>",
+    );
+    let site = sandbox.build_ok();
+    assert_inert(&site);
+    let text = site.html("fr/data-retention.html").text_of("retention-training-declined").unwrap();
+    assert!(text.contains("<script>alert(1)</script>"), "visible, not executed: {text}");
+}
+
+#[test]
+fn refuses_a_non_empty_folder_it_did_not_create() {
+    let sandbox = Sandbox::real();
+    sandbox.write("precious/notes.txt", "do not delete");
+    let run = sandbox.run(&["build", "--out", "precious"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("refusing to replace a non-empty folder"), "{}", run.stderr);
+    assert!(run.stderr.contains("precious"), "{}", run.stderr);
+    let left = Site::read(&sandbox.path("precious"));
+    assert_eq!(left.files.keys().collect::<Vec<_>>(), ["notes.txt"]);
+    assert_eq!(sandbox.read("precious/notes.txt"), "do not delete");
+}
+
+#[test]
+fn refuses_a_file_as_output() {
+    let sandbox = Sandbox::real();
+    sandbox.write("out.html", "x");
+    let run = sandbox.run(&["build", "--out", "out.html"]);
+    assert!(!run.success);
+    assert_eq!(sandbox.read("out.html"), "x");
+}
+
+#[test]
+fn builds_into_an_empty_folder_and_replaces_its_own_output() {
+    let sandbox = Sandbox::real();
+    std::fs::create_dir_all(sandbox.path("public")).unwrap();
+    assert!(sandbox.run(&["build", "--out", "public"]).success);
+    // A stale file from an older build disappears: the site is replaced, not merged.
+    sandbox.write("public/en/old-page.html", "stale");
+    assert!(sandbox.run(&["build", "--out", "public"]).success);
+    let site = Site::read(&sandbox.path("public"));
+    assert!(!site.files.contains_key("en/old-page.html"));
+    assert!(site.files.contains_key("en/index.html"));
+    // No staging or old folders are left next to it.
+    let leftovers: Vec<_> = std::fs::read_dir(sandbox.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".policyglot"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -1,0 +1,183 @@
+//! Test harness: a throwaway copy of a project, the real binary run on it, and helpers
+//! to read the built pages by element id.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+use walkdir::WalkDir;
+
+pub const REPO: &str = env!("CARGO_MANIFEST_DIR");
+pub const LOCALES: [&str; 3] = ["en", "fr", "de"];
+
+/// A copy of a project in a temporary folder.
+pub struct Sandbox {
+    dir: TempDir,
+}
+
+impl Sandbox {
+    /// A copy of this repository's real policy, locales and templates.
+    pub fn real() -> Sandbox {
+        let sandbox = Sandbox { dir: TempDir::new().unwrap() };
+        for part in ["policy", "locales", "templates"] {
+            copy_dir(&Path::new(REPO).join(part), &sandbox.path(part));
+        }
+        sandbox
+    }
+
+    /// A copy of `tests/fixtures/<name>/`, with the repository's templates when the
+    /// fixture has none of its own.
+    pub fn fixture(name: &str) -> Sandbox {
+        let sandbox = Sandbox { dir: TempDir::new().unwrap() };
+        let source = Path::new(REPO).join("tests/fixtures").join(name);
+        copy_dir(&source, sandbox.dir.path());
+        if !source.join("templates").exists() {
+            copy_dir(&Path::new(REPO).join("templates"), &sandbox.path("templates"));
+        }
+        sandbox
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Replaces the single occurrence of `from` in a file (fails if it is not exactly once).
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once in {relative}");
+        self.write(relative, &text.replacen(from, to, 1));
+    }
+
+    /// Runs `policyglot --root <sandbox> <args>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_policyglot"))
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        Run::from(output)
+    }
+
+    /// `policyglot build` into `site/`.
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// Builds and asserts success.
+    pub fn build_ok(&self) -> Site {
+        let run = self.build();
+        assert!(run.success, "build failed:\n{}", run.stderr);
+        self.site()
+    }
+
+    pub fn site(&self) -> Site {
+        Site::read(&self.path("site"))
+    }
+}
+
+/// The outcome of one command.
+pub struct Run {
+    pub success: bool,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            success: o.status.success(),
+            code: o.status.code(),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+/// A built site read back from disk: relative path to bytes.
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub struct Site {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Site {
+    pub fn read(dir: &Path) -> Site {
+        let mut files = BTreeMap::new();
+        if dir.exists() {
+            for e in WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+                if e.file_type().is_file() {
+                    let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                    files.insert(rel, std::fs::read(e.path()).unwrap());
+                }
+            }
+        }
+        Site { files }
+    }
+
+    pub fn html(&self, path: &str) -> Page {
+        let bytes = self.files.get(path).unwrap_or_else(|| panic!("no page {path}; have {:?}", self.files.keys()));
+        Page(Html::parse_document(std::str::from_utf8(bytes).unwrap()))
+    }
+
+    /// Page file names (e.g. `feedback.html`) under a locale folder.
+    pub fn pages_of(&self, locale: &str) -> Vec<String> {
+        let prefix = format!("{locale}/");
+        self.files.keys().filter_map(|k| k.strip_prefix(&prefix)).map(str::to_owned).collect()
+    }
+}
+
+pub struct Page(pub Html);
+
+impl Page {
+    /// Text of the element with this id (whitespace collapsed), if any.
+    pub fn text_of(&self, id: &str) -> Option<String> {
+        let selector = Selector::parse(&format!("[id=\"{id}\"]")).unwrap();
+        self.0.select(&selector).next().map(|e| {
+            e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+    }
+
+    pub fn ids(&self) -> Vec<String> {
+        let selector = Selector::parse("[id]").unwrap();
+        self.0.select(&selector).filter_map(|e| e.value().id().map(str::to_owned)).collect()
+    }
+
+    pub fn attr(&self, css: &str, attr: &str) -> Option<String> {
+        let selector = Selector::parse(css).unwrap();
+        self.0.select(&selector).next().and_then(|e| e.value().attr(attr).map(str::to_owned))
+    }
+
+    pub fn all_attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let selector = Selector::parse(css).unwrap();
+        self.0.select(&selector).filter_map(|e| e.value().attr(attr).map(str::to_owned)).collect()
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in WalkDir::new(from).into_iter().filter_map(Result::ok) {
+        let target = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
