@@ -47,15 +47,18 @@ fn yaml_error(file: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
         "fix the YAML syntax at this position (indentation, a missing `:` or an unclosed quote are the usual causes)"
     };
     let d = Diagnostic::error("PG0101", format!("invalid policy: {message}")).help(help);
-    if let Some(loc) = e.location() {
-        return d.at(file.at_line_col(loc.line(), loc.column()), "here");
-    }
-    // Errors raised by our own value types (dates, ids) reach us without a position;
-    // the offending value is quoted in the message, so find it in the source.
+    // Errors raised by our own value types (dates, ids) quote the offending value, and
+    // serde_yaml gives them no position or only the enclosing mapping's: point at the value.
     let quoted = message.split('`').nth(1).filter(|v| !v.is_empty());
-    match quoted.and_then(|v| file.text.find(v).map(|at| at..at + v.len())) {
-        Some(range) => d.at(file.span(range), "here"),
-        None => d.in_path(&file.path),
+    let line_start = |line: usize| -> usize {
+        file.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum()
+    };
+    let search_from = e.location().map_or(0, |loc| line_start(loc.line()));
+    let value = quoted.and_then(|v| file.text[search_from..].find(v).map(|at| search_from + at..search_from + at + v.len()));
+    match (value, e.location()) {
+        (Some(range), _) => d.at(file.span(range), "here"),
+        (None, Some(loc)) => d.at(file.at_line_col(loc.line(), loc.column()), "here"),
+        (None, None) => d.in_path(&file.path),
     }
 }
 
