@@ -40,12 +40,18 @@ pub struct Inputs {
 
 /// Runs the load and validate stages.
 pub fn load(project: &Project) -> Result<Inputs, Diagnostics> {
-    let (policy, file) = policy::load::load(&project.path(Project::POLICY), Path::new(Project::POLICY)).map_err(|d| vec![d])?;
+    let (policy, file) =
+        policy::load::load(&project.path(Project::POLICY), Path::new(Project::POLICY))
+            .map_err(|d| vec![d])?;
     let problems = policy::validate::validate(&policy, &file);
     if !problems.is_empty() {
         return Err(problems);
     }
-    let locales = l10n::load(&project.path(Project::LOCALES), Path::new(Project::LOCALES), &policy)?;
+    let locales = l10n::load(
+        &project.path(Project::LOCALES),
+        Path::new(Project::LOCALES),
+        &policy,
+    )?;
     let locales = Arc::new(locales);
     let templates = Templates::load(
         &project.path(Project::TEMPLATES),
@@ -53,7 +59,11 @@ pub fn load(project: &Project) -> Result<Inputs, Diagnostics> {
         locales.clone(),
         render::page_args(&policy),
     )?;
-    Ok(Inputs { policy, locales, templates })
+    Ok(Inputs {
+        policy,
+        locales,
+        templates,
+    })
 }
 
 /// Loads and renders the whole site in memory.

@@ -52,11 +52,7 @@ impl SourceFile {
                 .char_indices()
                 .nth(col.saturating_sub(1))
                 .map_or(line_text.len(), |(i, _)| i);
-        let end = offset
-            + self.text[offset..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
+        let end = offset + self.text[offset..].chars().next().map_or(0, char::len_utf8);
         self.span(offset..end)
     }
 }

@@ -8,7 +8,10 @@ use clap::{Parser, Subcommand};
 use policyglot::{Project, build};
 
 #[derive(Parser)]
-#[command(version, about = "Compile one YAML policy into consistent multilingual help pages")]
+#[command(
+    version,
+    about = "Compile one YAML policy into consistent multilingual help pages"
+)]
 struct Cli {
     /// Project root holding policy/, locales/ and templates/.
     #[arg(long, global = true, default_value = ".")]
@@ -32,7 +35,11 @@ fn main() -> ExitCode {
     let project = Project::new(&cli.root);
     match cli.command {
         Command::Build { out } => {
-            let out = if out.is_absolute() { out } else { cli.root.join(out) };
+            let out = if out.is_absolute() {
+                out
+            } else {
+                cli.root.join(out)
+            };
             match build(&project, &out) {
                 Ok(report) => {
                     println!(
@@ -50,7 +57,10 @@ fn main() -> ExitCode {
                     for d in &diagnostics {
                         eprintln!("{}\n", d.render(styled));
                     }
-                    eprintln!("error: build failed with {} error(s); the previous site was left untouched", diagnostics.len());
+                    eprintln!(
+                        "error: build failed with {} error(s); the previous site was left untouched",
+                        diagnostics.len()
+                    );
                     ExitCode::FAILURE
                 }
             }

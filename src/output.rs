@@ -22,11 +22,16 @@ pub fn write_site(site: &Site, out: &Path) -> Result<(), Diagnostic> {
     };
     if out.exists() {
         if !out.is_dir() {
-            return Err(Diagnostic::error("PG0400", "the output path is a file, not a folder")
-                .in_path(out)
-                .help("pass --out with a folder path"));
+            return Err(
+                Diagnostic::error("PG0400", "the output path is a file, not a folder")
+                    .in_path(out)
+                    .help("pass --out with a folder path"),
+            );
         }
-        let empty = fs::read_dir(out).map_err(|e| io_error("read the output folder", e))?.next().is_none();
+        let empty = fs::read_dir(out)
+            .map_err(|e| io_error("read the output folder", e))?
+            .next()
+            .is_none();
         if !empty && !out.join(MARKER).is_file() {
             return Err(Diagnostic::error(
                 "PG0400",
@@ -50,7 +55,8 @@ pub fn write_site(site: &Site, out: &Path) -> Result<(), Diagnostic> {
     for (path, bytes) in &site.files {
         let target = staging.path().join(path);
         if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(|e| io_error("create a folder in the staging area", e))?;
+            fs::create_dir_all(dir)
+                .map_err(|e| io_error("create a folder in the staging area", e))?;
         }
         fs::write(&target, bytes).map_err(|e| io_error(&format!("write {}", path.display()), e))?;
     }

@@ -24,7 +24,8 @@ pub struct Formats {
 
 impl Formats {
     pub fn new(tag: &str) -> Result<Formats, String> {
-        let locale = Locale::try_from_str(tag).map_err(|e| format!("`{tag}` is not a valid BCP 47 language tag ({e})"))?;
+        let locale = Locale::try_from_str(tag)
+            .map_err(|e| format!("`{tag}` is not a valid BCP 47 language tag ({e})"))?;
         let options = || ListFormatterOptions::default().with_length(ListLength::Wide);
         Ok(Formats {
             dates: DateTimeFormatter::try_new((&locale).into(), YMD::long())
@@ -96,7 +97,13 @@ mod tests {
     #[test]
     fn lists_use_the_locale_conjunction() {
         let names: Vec<String> = ["A", "B", "C"].map(String::from).to_vec();
-        assert_eq!(Formats::new("fr").unwrap().list(&names, Join::And), "A, B et C");
-        assert_eq!(Formats::new("de").unwrap().list(&names, Join::Or), "A, B oder C");
+        assert_eq!(
+            Formats::new("fr").unwrap().list(&names, Join::And),
+            "A, B et C"
+        );
+        assert_eq!(
+            Formats::new("de").unwrap().list(&names, Join::Or),
+            "A, B oder C"
+        );
     }
 }

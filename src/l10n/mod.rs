@@ -111,17 +111,17 @@ impl Locales {
                     if names.is_empty() {
                         "this message gets no variables: remove the placeable".to_owned()
                     } else {
-                        format!(
-                            "this message gets these variables: {}",
-                            names.join(", ")
-                        )
+                        format!("this message gets these variables: {}", names.join(", "))
                     }
                 }
                 _ => "fix the reference or expression in this message".to_owned(),
             };
             let d = Diagnostic::error(
                 "PG0203",
-                format!("message `{name}` in `{}` cannot be formatted: {error}", locale.tag),
+                format!(
+                    "message `{name}` in `{}` cannot be formatted: {error}",
+                    locale.tag
+                ),
             )
             .help(help);
             return Err(match locale.location(id) {
@@ -133,7 +133,12 @@ impl Locales {
     }
 
     /// Formats a message known to take no variables (page chrome).
-    pub fn text(&self, locale: &Locale, id: &str, attribute: Option<&str>) -> Result<String, Diagnostic> {
+    pub fn text(
+        &self,
+        locale: &Locale,
+        id: &str,
+        attribute: Option<&str>,
+    ) -> Result<String, Diagnostic> {
         self.format(locale, id, attribute, &[])
     }
 
@@ -154,14 +159,20 @@ impl Locales {
         }
     }
 
-    fn fluent_args<'a>(&self, locale: &'a Locale, args: &'a [(&str, Arg)]) -> Result<FluentArgs<'a>, Diagnostic> {
+    fn fluent_args<'a>(
+        &self,
+        locale: &'a Locale,
+        args: &'a [(&str, Arg)],
+    ) -> Result<FluentArgs<'a>, Diagnostic> {
         let mut out = FluentArgs::new();
         for (name, arg) in args {
             let value: FluentValue = match arg {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Keyword(k) => FluentValue::from(*k),
                 Arg::Date(d) => escape_markdown(&locale.formats.date(*d)).into(),
-                Arg::List { names, join } => escape_markdown(&locale.formats.list(names, *join)).into(),
+                Arg::List { names, join } => {
+                    escape_markdown(&locale.formats.list(names, *join)).into()
+                }
                 Arg::Localized(map) => {
                     let text = map
                         .get(&locale.tag)
@@ -171,7 +182,10 @@ impl Locales {
                     escape_markdown(&text).into()
                 }
                 Arg::Duration(d) => {
-                    let unit = [("unit", Arg::Keyword(d.unit.as_str())), ("amount", Arg::Number(f64::from(d.amount)))];
+                    let unit = [
+                        ("unit", Arg::Keyword(d.unit.as_str())),
+                        ("amount", Arg::Number(f64::from(d.amount))),
+                    ];
                     self.format(locale, "duration", None, &unit)?.into()
                 }
             };
@@ -204,7 +218,10 @@ pub fn policy_terms(policy: &Policy) -> String {
         .map(|n| (&n.id, &n.name))
         .chain(policy.tiers.iter().map(|t| (&t.id, &t.name)));
     for (id, name) in named {
-        out.push_str(&format!("-{id}-name = {{ \"{}\" }}\n", fluent_string_literal(&escape_markdown(name))));
+        out.push_str(&format!(
+            "-{id}-name = {{ \"{}\" }}\n",
+            fluent_string_literal(&escape_markdown(name))
+        ));
     }
     out
 }
@@ -229,19 +246,26 @@ pub fn load(dir: &Path, shown_as: &Path, policy: &Policy) -> Result<Locales, Dia
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect(),
         Err(e) => {
-            return Err(vec![Diagnostic::error("PG0200", format!("cannot read the locales folder: {e}"))
-                .in_path(shown_as)
-                .help("create locales/<tag>/ folders (e.g. locales/en/) holding .ftl files")]);
+            return Err(vec![
+                Diagnostic::error("PG0200", format!("cannot read the locales folder: {e}"))
+                    .in_path(shown_as)
+                    .help("create locales/<tag>/ folders (e.g. locales/en/) holding .ftl files"),
+            ]);
         }
     };
     tags.sort();
     let Some(position) = tags.iter().position(|t| t == REFERENCE_LOCALE) else {
-        return Err(vec![Diagnostic::error(
-            "PG0201",
-            format!("the reference locale `{REFERENCE_LOCALE}` is missing"),
-        )
-        .in_path(shown_as)
-        .help(format!("create {}/{REFERENCE_LOCALE}/ with the reference messages", shown_as.display()))]);
+        return Err(vec![
+            Diagnostic::error(
+                "PG0201",
+                format!("the reference locale `{REFERENCE_LOCALE}` is missing"),
+            )
+            .in_path(shown_as)
+            .help(format!(
+                "create {}/{REFERENCE_LOCALE}/ with the reference messages",
+                shown_as.display()
+            )),
+        ]);
     };
     let reference = tags.remove(position);
     tags.insert(0, reference);
@@ -260,15 +284,20 @@ pub fn load(dir: &Path, shown_as: &Path, policy: &Policy) -> Result<Locales, Dia
     }
     let locales = Locales { list };
     let parity = check_parity(&locales);
-    if parity.is_empty() { Ok(locales) } else { Err(parity) }
+    if parity.is_empty() {
+        Ok(locales)
+    } else {
+        Err(parity)
+    }
 }
 
 fn load_locale(dir: &Path, shown_as: &Path, tag: &str, terms: &str) -> Result<Locale, Diagnostics> {
-    let bad_tag = |message: String| {
-        vec![Diagnostic::error("PG0204", message)
-            .in_path(shown_as)
-            .help("name each locale folder with a BCP 47 language tag, e.g. `fr`, `de`, `pt-BR`")]
-    };
+    let bad_tag =
+        |message: String| {
+            vec![Diagnostic::error("PG0204", message).in_path(shown_as).help(
+                "name each locale folder with a BCP 47 language tag, e.g. `fr`, `de`, `pt-BR`",
+            )]
+        };
     let langid: LanguageIdentifier = tag
         .parse()
         .map_err(|_| bad_tag(format!("`{tag}` is not a language tag")))?;
@@ -278,8 +307,11 @@ fn load_locale(dir: &Path, shown_as: &Path, tag: &str, terms: &str) -> Result<Lo
     // invisible characters around every value.
     bundle.set_use_isolating(false);
     bundle.set_formatter(Some(formats::format_number));
-    let generated = FluentResource::try_new(terms.to_owned()).expect("generated terms are valid Fluent");
-    bundle.add_resource(generated).expect("generated terms do not collide");
+    let generated =
+        FluentResource::try_new(terms.to_owned()).expect("generated terms are valid Fluent");
+    bundle
+        .add_resource(generated)
+        .expect("generated terms do not collide");
 
     let mut paths: Vec<_> = WalkDir::new(dir)
         .sort_by_file_name()
@@ -299,7 +331,10 @@ fn load_locale(dir: &Path, shown_as: &Path, tag: &str, terms: &str) -> Result<Lo
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                errors.push(Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display())).in_path(&shown));
+                errors.push(
+                    Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display()))
+                        .in_path(&shown),
+                );
                 continue;
             }
         };
@@ -347,13 +382,26 @@ fn load_locale(dir: &Path, shown_as: &Path, tag: &str, terms: &str) -> Result<Lo
             }
             if let Some(first) = messages.get(&key) {
                 let first: &MessageInfo = first;
-                let first_file = if first.file == index { &file } else { &files[first.file] };
+                let first_file = if first.file == index {
+                    &file
+                } else {
+                    &files[first.file]
+                };
                 let first_line = first_file.span(first.offset..first.offset).line;
-                let again = definition_offsets(&file.text, &key).last().copied().unwrap_or(offset);
+                let again = definition_offsets(&file.text, &key)
+                    .last()
+                    .copied()
+                    .unwrap_or(offset);
                 errors.push(
-                    Diagnostic::error("PG0207", format!("`{key}` is defined twice in locale `{tag}`"))
-                        .at(file.span(again..again + key.len()), "defined again here")
-                        .help(format!("remove or rename one of them; the first is at {}:{first_line}", first_file.path.display())),
+                    Diagnostic::error(
+                        "PG0207",
+                        format!("`{key}` is defined twice in locale `{tag}`"),
+                    )
+                    .at(file.span(again..again + key.len()), "defined again here")
+                    .help(format!(
+                        "remove or rename one of them; the first is at {}:{first_line}",
+                        first_file.path.display()
+                    )),
                 );
                 continue;
             }
@@ -364,7 +412,13 @@ fn load_locale(dir: &Path, shown_as: &Path, tag: &str, terms: &str) -> Result<Lo
         files.push(file);
     }
     if errors.is_empty() {
-        Ok(Locale { tag: tag.to_owned(), files, messages, bundle, formats })
+        Ok(Locale {
+            tag: tag.to_owned(),
+            files,
+            messages,
+            bundle,
+            formats,
+        })
     } else {
         Err(errors)
     }
@@ -395,7 +449,8 @@ fn check_parity(locales: &Locales) -> Diagnostics {
     let mut out = Vec::new();
     for locale in &locales.list[1..] {
         for (id, info) in &reference.messages {
-            let mut wanted: Vec<Option<&str>> = info.attributes.iter().map(|a| Some(a.as_str())).collect();
+            let mut wanted: Vec<Option<&str>> =
+                info.attributes.iter().map(|a| Some(a.as_str())).collect();
             if info.has_value {
                 wanted.insert(0, None);
             }

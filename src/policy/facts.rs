@@ -27,7 +27,10 @@ pub enum Arg {
     /// A selector value, such as `opt-out` (translations select on it, never show it).
     Keyword(&'static str),
     /// A list of names joined per locale ("A, B and C").
-    List { names: Vec<String>, join: Join },
+    List {
+        names: Vec<String>,
+        join: Join,
+    },
     /// Text the product shows per language (a setting label).
     Localized(Localized),
 }
@@ -103,22 +106,27 @@ pub fn blocks(policy: &Policy, v: &Version) -> Vec<Node> {
         Node::new(&list.id, NodeKind::Item)
             .arg("count", Arg::Number(list.tiers.len() as f64))
             .arg("tiers", tier_names(&list.tiers, Join::And))
-            .children(list.tiers.iter().filter_map(|id| policy.tier(id.as_str())).map(|t| {
-                let mut node = Node::new(&t.id, NodeKind::Item);
-                if !t.used_with.is_empty() {
-                    node = node.arg("used-with", tier_names(&t.used_with, Join::Or));
-                }
-                if !t.plans.is_empty() {
-                    node = node.arg(
-                        "plans",
-                        Arg::List {
-                            names: t.plans.clone(),
-                            join: Join::And,
-                        },
-                    );
-                }
-                node
-            }))
+            .children(
+                list.tiers
+                    .iter()
+                    .filter_map(|id| policy.tier(id.as_str()))
+                    .map(|t| {
+                        let mut node = Node::new(&t.id, NodeKind::Item);
+                        if !t.used_with.is_empty() {
+                            node = node.arg("used-with", tier_names(&t.used_with, Join::Or));
+                        }
+                        if !t.plans.is_empty() {
+                            node = node.arg(
+                                "plans",
+                                Arg::List {
+                                    names: t.plans.clone(),
+                                    join: Join::And,
+                                },
+                            );
+                        }
+                        node
+                    }),
+            )
     };
     let training = &v.training;
     let default = Arg::Keyword(training.rule.default.as_str());
@@ -133,15 +141,9 @@ pub fn blocks(policy: &Policy, v: &Version) -> Vec<Node> {
             |f| &f.id,
             NodeKind::Item,
         )),
-        Node::new(&v.safeguards.id, NodeKind::Block).children(v.safeguards.items.iter().map(
-            |s| {
-                Node::new(&s.id, NodeKind::Item).children(items(
-                    &s.quotes,
-                    |q| &q.id,
-                    NodeKind::Quote,
-                ))
-            },
-        )),
+        Node::new(&v.safeguards.id, NodeKind::Block).children(v.safeguards.items.iter().map(|s| {
+            Node::new(&s.id, NodeKind::Item).children(items(&s.quotes, |q| &q.id, NodeKind::Quote))
+        })),
         Node::new(&training.rule.id, NodeKind::Block)
             .arg("default", default.clone())
             .arg("effective", Arg::Date(v.effective))
@@ -180,8 +182,10 @@ pub fn blocks(policy: &Policy, v: &Version) -> Vec<Node> {
                 .iter()
                 .map(|p| Node::new(&p.id, NodeKind::Item).arg("period", Arg::Duration(p.period))),
         ),
-        Node::new(&v.coverage.id, NodeKind::Block)
-            .children([tier_list(&v.coverage.covered), tier_list(&v.coverage.not_covered)]),
+        Node::new(&v.coverage.id, NodeKind::Block).children([
+            tier_list(&v.coverage.covered),
+            tier_list(&v.coverage.not_covered),
+        ]),
         Node::new(&v.feedback.id, NodeKind::Block).children(items(
             &v.feedback.items,
             |f| &f.id,

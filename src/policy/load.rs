@@ -51,10 +51,18 @@ fn yaml_error(file: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
     // serde_yaml gives them no position or only the enclosing mapping's: point at the value.
     let quoted = message.split('`').nth(1).filter(|v| !v.is_empty());
     let line_start = |line: usize| -> usize {
-        file.text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum()
+        file.text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum()
     };
     let search_from = e.location().map_or(0, |loc| line_start(loc.line()));
-    let value = quoted.and_then(|v| file.text[search_from..].find(v).map(|at| search_from + at..search_from + at + v.len()));
+    let value = quoted.and_then(|v| {
+        file.text[search_from..]
+            .find(v)
+            .map(|at| search_from + at..search_from + at + v.len())
+    });
     match (value, e.location()) {
         (Some(range), _) => d.at(file.span(range), "here"),
         (None, Some(loc)) => d.at(file.at_line_col(loc.line(), loc.column()), "here"),
@@ -81,7 +89,11 @@ mod tests {
     fn invalid_values_are_located_too() {
         let d = err("organization:\n  id: Org\n  name: X\n");
         assert!(d.message.contains("invalid id `Org`"), "{d}");
-        assert_eq!(d.location.as_ref().map(|l| (l.line, l.col)), Some((2, 7)), "{d}");
+        assert_eq!(
+            d.location.as_ref().map(|l| (l.line, l.col)),
+            Some((2, 7)),
+            "{d}"
+        );
     }
 
     #[test]

@@ -26,7 +26,9 @@ impl Policy {
     /// The version in force: the last one (validation guarantees there is one and
     /// that versions are in date order).
     pub fn current(&self) -> &Version {
-        self.versions.last().expect("validated: at least one version")
+        self.versions
+            .last()
+            .expect("validated: at least one version")
     }
 
     pub fn tier(&self, id: &str) -> Option<&Tier> {
@@ -401,7 +403,11 @@ mod tests {
     fn dates_must_exist() {
         assert_eq!(Date::parse("2025-09-28").unwrap().to_string(), "2025-09-28");
         assert!(Date::parse("2024-02-29").is_ok());
-        assert!(Date::parse("2025-02-29").unwrap_err().contains("has 28 days"));
+        assert!(
+            Date::parse("2025-02-29")
+                .unwrap_err()
+                .contains("has 28 days")
+        );
         assert!(Date::parse("2025-13-01").is_err());
         assert!(Date::parse("28/09/2025").is_err());
     }

@@ -188,7 +188,9 @@ impl Locator<'_> {
         self.tokens(id.as_str())
             .find(|&start| {
                 let line_start = self.file.text[..start].rfind('\n').map_or(0, |i| i + 1);
-                !self.file.text[line_start..start].trim_end().ends_with("id:")
+                !self.file.text[line_start..start]
+                    .trim_end()
+                    .ends_with("id:")
             })
             .map_or_else(
                 || self.definition(id, 0),

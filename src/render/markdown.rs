@@ -5,11 +5,10 @@ use pulldown_cmark::{Event, Options, Parser, html};
 
 fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     // Raw HTML is never markup here: it becomes visible, escaped text.
-    Parser::new_ext(markdown, Options::empty())
-        .map(|e| match e {
-            Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
-            e => e,
-        })
+    Parser::new_ext(markdown, Options::empty()).map(|e| match e {
+        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+        e => e,
+    })
 }
 
 fn sanitize(html: &str) -> String {
@@ -29,7 +28,10 @@ pub fn block(markdown: &str) -> String {
 /// One paragraph's inline HTML, without the `<p>` around it (for headings and list items).
 pub fn inline(markdown: &str) -> String {
     let html = block(markdown);
-    match html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")) {
+    match html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+    {
         Some(inner) if !inner.contains("<p>") => inner.to_owned(),
         _ => html,
     }

@@ -68,7 +68,10 @@ struct RootLocale {
 /// Variables every template message gets: the dates of the version in force.
 pub fn page_args(policy: &Policy) -> Vec<(&'static str, Arg)> {
     let version = policy.current();
-    let mut args = vec![("effective", Arg::Date(version.effective)), ("updated", Arg::Date(version.updated))];
+    let mut args = vec![
+        ("effective", Arg::Date(version.effective)),
+        ("updated", Arg::Date(version.updated)),
+    ];
     if let Some(announced) = version.announced {
         args.push(("announced", Arg::Date(announced)));
     }
@@ -76,7 +79,11 @@ pub fn page_args(policy: &Policy) -> Vec<(&'static str, Arg)> {
 }
 
 /// Renders the root page, an index per locale and every page in every locale.
-pub fn render_site(policy: &Policy, locales: Arc<Locales>, templates: &Templates) -> Result<Site, Diagnostics> {
+pub fn render_site(
+    policy: &Policy,
+    locales: Arc<Locales>,
+    templates: &Templates,
+) -> Result<Site, Diagnostics> {
     let blocks = facts::blocks(policy, policy.current());
     let render = |name: &str, context: &Context| templates.render(name, context);
 
@@ -90,14 +97,19 @@ pub fn render_site(policy: &Policy, locales: Arc<Locales>, templates: &Templates
 
     for locale in &locales.list {
         let result = (|| -> Result<(), Diagnostics> {
-            let text = |id: &str, attribute: Option<&str>| locales.text(locale, id, attribute).map_err(|d| vec![d]);
+            let text = |id: &str, attribute: Option<&str>| {
+                locales.text(locale, id, attribute).map_err(|d| vec![d])
+            };
             let links = |file: &str| -> Vec<LocaleLink> {
                 locales
                     .list
                     .iter()
                     .map(|other| LocaleLink {
                         tag: other.tag.clone(),
-                        name: locales.text(other, "language-name", None).map(|t| markdown::plain(&t)).unwrap_or_default(),
+                        name: locales
+                            .text(other, "language-name", None)
+                            .map(|t| markdown::plain(&t))
+                            .unwrap_or_default(),
                         href: format!("../{}/{file}", other.tag),
                         current: other.tag == locale.tag,
                     })
@@ -106,7 +118,11 @@ pub fn render_site(policy: &Policy, locales: Arc<Locales>, templates: &Templates
             let mut pages = Vec::new();
             for spec in &policy.pages {
                 let id = format!("page-{}", spec.id);
-                let lede = if locale.has(&id, None) { markdown::block(&text(&id, None)?) } else { String::new() };
+                let lede = if locale.has(&id, None) {
+                    markdown::block(&text(&id, None)?)
+                } else {
+                    String::new()
+                };
                 pages.push(PageLink {
                     id: spec.id.to_string(),
                     href: format!("{}.html", spec.id),
@@ -119,7 +135,8 @@ pub fn render_site(policy: &Policy, locales: Arc<Locales>, templates: &Templates
                     .blocks
                     .iter()
                     .map(|id| {
-                        let node = facts::find(&blocks, id.as_str()).expect("validated: page blocks exist");
+                        let node = facts::find(&blocks, id.as_str())
+                            .expect("validated: page blocks exist");
                         block_view(&locales, locale, node, NodeKind::Block)
                     })
                     .collect::<Result<Vec<_>, _>>()
@@ -127,13 +144,19 @@ pub fn render_site(policy: &Policy, locales: Arc<Locales>, templates: &Templates
                 let mut context = Context::new();
                 context.insert("lang", &locale.tag);
                 context.insert("page", link);
-                context.insert("title", &markdown::plain(&text(&format!("page-{}", spec.id), Some("title"))?));
+                context.insert(
+                    "title",
+                    &markdown::plain(&text(&format!("page-{}", spec.id), Some("title"))?),
+                );
                 context.insert("blocks", &views);
                 context.insert("pages", &pages);
                 context.insert("locales", &links(&link.href));
                 context.insert("root", "../");
                 let html = render("page.html", &context)?;
-                site.files.insert(PathBuf::from(&locale.tag).join(&link.href), html.into_bytes());
+                site.files.insert(
+                    PathBuf::from(&locale.tag).join(&link.href),
+                    html.into_bytes(),
+                );
             }
             let mut context = Context::new();
             context.insert("lang", &locale.tag);
@@ -141,7 +164,10 @@ pub fn render_site(policy: &Policy, locales: Arc<Locales>, templates: &Templates
             context.insert("locales", &links("index.html"));
             context.insert("root", "../");
             let html = render("index.html", &context)?;
-            site.files.insert(PathBuf::from(&locale.tag).join("index.html"), html.into_bytes());
+            site.files.insert(
+                PathBuf::from(&locale.tag).join("index.html"),
+                html.into_bytes(),
+            );
             root_locales.push(RootLocale {
                 tag: locale.tag.clone(),
                 name: markdown::plain(&text("language-name", None)?),
@@ -163,17 +189,29 @@ pub fn render_site(policy: &Policy, locales: Arc<Locales>, templates: &Templates
     context.insert("locales", &root_locales);
     context.insert("root", "");
     let html = render("root.html", &context)?;
-    site.files.insert(PathBuf::from("index.html"), html.into_bytes());
+    site.files
+        .insert(PathBuf::from("index.html"), html.into_bytes());
     for (path, bytes) in templates.assets() {
-        site.files.insert(PathBuf::from("assets").join(path), bytes.clone());
+        site.files
+            .insert(PathBuf::from("assets").join(path), bytes.clone());
     }
     Ok(site)
 }
 
-fn block_view(locales: &Locales, locale: &Locale, node: &Node, kind: NodeKind) -> Result<BlockView, Diagnostic> {
+fn block_view(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+    kind: NodeKind,
+) -> Result<BlockView, Diagnostic> {
     let id = node.id.as_str();
     let title = if locale.has(id, Some("title")) {
-        Some(markdown::inline(&locales.format(locale, id, Some("title"), &node.args)?))
+        Some(markdown::inline(&locales.format(
+            locale,
+            id,
+            Some("title"),
+            &node.args,
+        )?))
     } else {
         None
     };
@@ -194,23 +232,41 @@ fn block_view(locales: &Locales, locale: &Locale, node: &Node, kind: NodeKind) -
     let (mut items, mut notes) = (Vec::new(), Vec::new());
     for child in &node.children {
         let view = block_view(locales, locale, child, child.kind)?;
-        if child.kind == NodeKind::Note { notes.push(view) } else { items.push(view) }
+        if child.kind == NodeKind::Note {
+            notes.push(view)
+        } else {
+            items.push(view)
+        }
     }
-    Ok(BlockView { id: id.to_owned(), kind, title, html, items, notes })
+    Ok(BlockView {
+        id: id.to_owned(),
+        kind,
+        title,
+        html,
+        items,
+        notes,
+    })
 }
 
 /// The Tera function `t(key=..., attr=...)`: a message of the page's locale (from the
 /// `lang` context variable) as safe inline HTML, with the version's dates as variables.
-fn translate(locales: &Locales, common: &[(&'static str, Arg)], kwargs: &Kwargs, state: &State) -> Result<Value, Diagnostic> {
+fn translate(
+    locales: &Locales,
+    common: &[(&'static str, Arg)],
+    kwargs: &Kwargs,
+    state: &State,
+) -> Result<Value, Diagnostic> {
     let lang: String = state.get("lang").ok().flatten().unwrap_or_default();
-    let locale = locales
-        .get(&lang)
-        .ok_or_else(|| Diagnostic::error("PG0301", format!("template called t() with unknown locale `{lang}`")))?;
-    let key: String = kwargs
-        .get("key")
-        .ok()
-        .flatten()
-        .ok_or_else(|| Diagnostic::error("PG0302", "t() needs a `key` argument").help("call it as t(key=\"message-id\")"))?;
+    let locale = locales.get(&lang).ok_or_else(|| {
+        Diagnostic::error(
+            "PG0301",
+            format!("template called t() with unknown locale `{lang}`"),
+        )
+    })?;
+    let key: String = kwargs.get("key").ok().flatten().ok_or_else(|| {
+        Diagnostic::error("PG0302", "t() needs a `key` argument")
+            .help("call it as t(key=\"message-id\")")
+    })?;
     let attr: Option<String> = kwargs.get("attr").ok().flatten();
     let text = locales.format(locale, &key, attr.as_deref(), common)?;
     Ok(Value::safe_string(&markdown::inline(&text)))

@@ -33,18 +33,29 @@ impl Templates {
         let mut sources = BTreeMap::new();
         let mut assets = BTreeMap::new();
         let mut errors = Vec::new();
-        for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        for entry in WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
+            let relative = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_path_buf();
             let shown = shown_as.join(&relative);
             if let Ok(asset) = relative.strip_prefix("assets") {
                 match std::fs::read(entry.path()) {
                     Ok(bytes) => {
                         assets.insert(asset.to_path_buf(), bytes);
                     }
-                    Err(e) => errors.push(Diagnostic::error("PG0300", format!("cannot read asset: {e}")).in_path(&shown)),
+                    Err(e) => errors.push(
+                        Diagnostic::error("PG0300", format!("cannot read asset: {e}"))
+                            .in_path(&shown),
+                    ),
                 }
             } else if relative.extension().is_some_and(|x| x == "html") {
                 match std::fs::read_to_string(entry.path()) {
@@ -52,7 +63,10 @@ impl Templates {
                         let name = relative.to_string_lossy().replace('\\', "/");
                         sources.insert(name, SourceFile::new(shown, text));
                     }
-                    Err(e) => errors.push(Diagnostic::error("PG0300", format!("cannot read template: {e}")).in_path(&shown)),
+                    Err(e) => errors.push(
+                        Diagnostic::error("PG0300", format!("cannot read template: {e}"))
+                            .in_path(&shown),
+                    ),
                 }
             }
         }
@@ -69,8 +83,17 @@ impl Templates {
                 tera::Error::message(message)
             })
         });
-        let mut templates = Templates { tera, failures, sources, assets };
-        let raw: Vec<(String, String)> = templates.sources.iter().map(|(n, f)| (n.clone(), f.text.to_string())).collect();
+        let mut templates = Templates {
+            tera,
+            failures,
+            sources,
+            assets,
+        };
+        let raw: Vec<(String, String)> = templates
+            .sources
+            .iter()
+            .map(|(n, f)| (n.clone(), f.text.to_string()))
+            .collect();
         if let Err(e) = templates.tera.add_raw_templates(raw) {
             return Err(vec![templates.diagnostic(&e)]);
         }
@@ -83,7 +106,11 @@ impl Templates {
                 );
             }
         }
-        if errors.is_empty() { Ok(templates) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(templates)
+        } else {
+            Err(errors)
+        }
     }
 
     pub fn assets(&self) -> &BTreeMap<PathBuf, Vec<u8>> {
@@ -105,7 +132,11 @@ impl Templates {
     pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
         match e.kind() {
             ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
-                let kind = if matches!(e.kind(), ErrorKind::SyntaxError(_)) { "syntax" } else { "rendering" };
+                let kind = if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
+                    "syntax"
+                } else {
+                    "rendering"
+                };
                 let d = Diagnostic::error("PG0304", format!("template {kind} error: {}", report.message()))
                     .help("fix the template at this position (Tera syntax: https://keats.github.io/tera/docs/)");
                 match self.sources.get(report.filename()) {
@@ -117,7 +148,8 @@ impl Templates {
                     None => d,
                 }
             }
-            _ => Diagnostic::error("PG0304", format!("template error: {e}")).help("check the template names used in extends/include"),
+            _ => Diagnostic::error("PG0304", format!("template error: {e}"))
+                .help("check the template names used in extends/include"),
         }
     }
 }

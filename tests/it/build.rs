@@ -21,7 +21,10 @@ fn every_locale_has_the_same_pages() {
     for locale in LOCALES {
         assert_eq!(site.pages_of(locale), en, "pages of {locale}");
     }
-    assert!(site.files.contains_key("index.html"), "root language picker");
+    assert!(
+        site.files.contains_key("index.html"),
+        "root language picker"
+    );
     assert!(site.files.contains_key("assets/style.css"));
 }
 
@@ -39,7 +42,12 @@ fn every_fact_id_is_an_element_on_its_page_in_every_locale() {
             for block in &page.blocks {
                 let node = facts::find(&blocks, block.as_str()).unwrap();
                 for n in node.walk() {
-                    assert!(ids.contains(&n.id.to_string()), "{locale}/{}.html lacks id {}", page.id, n.id);
+                    assert!(
+                        ids.contains(&n.id.to_string()),
+                        "{locale}/{}.html lacks id {}",
+                        page.id,
+                        n.id
+                    );
                     seen.insert(n.id.to_string());
                 }
             }
@@ -47,25 +55,109 @@ fn every_fact_id_is_an_element_on_its_page_in_every_locale() {
         }
     }
     for node in blocks.iter().flat_map(|b| b.walk()) {
-        assert!(seen.contains(node.id.as_str()), "fact {} is on no page", node.id);
+        assert!(
+            seen.contains(node.id.as_str()),
+            "fact {} is on no page",
+            node.id
+        );
     }
 }
 
 /// (page, element id, [en, fr, de] text each element must contain)
 const FACTS: &[(&str, &str, [&str; 3])] = &[
-    ("data-retention", "retention-training-allowed", ["up to 5 years", "jusqu’à 5 ans", "bis zu 5 Jahre"]),
-    ("data-retention", "retention-training-declined", ["30 days", "30 jours", "30 Tage"]),
-    ("data-retention", "retention-feedback", ["10 years", "10 ans", "10 Jahre"]),
-    ("feedback", "retention-feedback", ["10 years", "10 ans", "10 Jahre"]),
-    ("conversations-and-training", "training-rule", ["September 28, 2025", "28 septembre 2025", "28. September 2025"]),
-    ("conversations-and-training", "choice-deadline", ["September 28, 2025", "28 septembre 2025", "28. September 2025"]),
-    ("conversations-and-training", "training-rule", ["Claude Free, Claude Pro, Claude Max, and Claude Code", "Claude Free, Claude Pro, Claude Max et Claude Code", "Claude Free, Claude Pro, Claude Max und Claude Code"]),
-    ("conversations-and-training", "exception-your-choice", ["Help improve Claude", "Aider à améliorer Claude", "Help improve Claude"]),
-    ("conversations-and-training", "choice-existing-users", ["Updates to Consumer Terms and Policies", "Mises à jour des conditions et politiques consommateur", "Updates to Consumer Terms and Policies"]),
-    ("personal-data-in-training", "data-sources", ["3 sources", "3 sources", "3 Quellen"]),
-    ("covered-products", "tier-claude-code", ["Claude Free, Claude Pro, or Claude Max", "Claude Free, Claude Pro ou Claude Max", "Claude Free, Claude Pro oder Claude Max"]),
-    ("covered-products", "tier-work", ["Claude for Work (Team and Enterprise)", "Claude for Work (Team et Enterprise)", "Claude for Work (Team und Enterprise)"]),
-    ("covered-products", "coverage-not-covered", ["Claude Gov", "Claude Gov", "Claude Gov"]),
+    (
+        "data-retention",
+        "retention-training-allowed",
+        ["up to 5 years", "jusqu’à 5 ans", "bis zu 5 Jahre"],
+    ),
+    (
+        "data-retention",
+        "retention-training-declined",
+        ["30 days", "30 jours", "30 Tage"],
+    ),
+    (
+        "data-retention",
+        "retention-feedback",
+        ["10 years", "10 ans", "10 Jahre"],
+    ),
+    (
+        "feedback",
+        "retention-feedback",
+        ["10 years", "10 ans", "10 Jahre"],
+    ),
+    (
+        "conversations-and-training",
+        "training-rule",
+        [
+            "September 28, 2025",
+            "28 septembre 2025",
+            "28. September 2025",
+        ],
+    ),
+    (
+        "conversations-and-training",
+        "choice-deadline",
+        [
+            "September 28, 2025",
+            "28 septembre 2025",
+            "28. September 2025",
+        ],
+    ),
+    (
+        "conversations-and-training",
+        "training-rule",
+        [
+            "Claude Free, Claude Pro, Claude Max, and Claude Code",
+            "Claude Free, Claude Pro, Claude Max et Claude Code",
+            "Claude Free, Claude Pro, Claude Max und Claude Code",
+        ],
+    ),
+    (
+        "conversations-and-training",
+        "exception-your-choice",
+        [
+            "Help improve Claude",
+            "Aider à améliorer Claude",
+            "Help improve Claude",
+        ],
+    ),
+    (
+        "conversations-and-training",
+        "choice-existing-users",
+        [
+            "Updates to Consumer Terms and Policies",
+            "Mises à jour des conditions et politiques consommateur",
+            "Updates to Consumer Terms and Policies",
+        ],
+    ),
+    (
+        "personal-data-in-training",
+        "data-sources",
+        ["3 sources", "3 sources", "3 Quellen"],
+    ),
+    (
+        "covered-products",
+        "tier-claude-code",
+        [
+            "Claude Free, Claude Pro, or Claude Max",
+            "Claude Free, Claude Pro ou Claude Max",
+            "Claude Free, Claude Pro oder Claude Max",
+        ],
+    ),
+    (
+        "covered-products",
+        "tier-work",
+        [
+            "Claude for Work (Team and Enterprise)",
+            "Claude for Work (Team et Enterprise)",
+            "Claude for Work (Team und Enterprise)",
+        ],
+    ),
+    (
+        "covered-products",
+        "coverage-not-covered",
+        ["Claude Gov", "Claude Gov", "Claude Gov"],
+    ),
 ];
 
 #[test]
@@ -77,7 +169,10 @@ fn policy_values_appear_in_their_blocks_in_every_language() {
                 .html(&format!("{locale}/{page}.html"))
                 .text_of(id)
                 .unwrap_or_else(|| panic!("{locale}/{page}.html has no #{id}"));
-            assert!(text.contains(want), "{locale}/{page}.html #{id}: expected {want:?} in {text:?}");
+            assert!(
+                text.contains(want),
+                "{locale}/{page}.html #{id}: expected {want:?} in {text:?}"
+            );
         }
     }
 }
@@ -85,9 +180,14 @@ fn policy_values_appear_in_their_blocks_in_every_language() {
 #[test]
 fn page_dates_are_localized_absolute_dates() {
     let site = real_site();
-    let expected = [("en", "Updated August 28, 2025"), ("fr", "Mis à jour le 28 août 2025"), ("de", "Aktualisiert am 28. August 2025")];
+    let expected = [
+        ("en", "Updated August 28, 2025"),
+        ("fr", "Mis à jour le 28 août 2025"),
+        ("de", "Aktualisiert am 28. August 2025"),
+    ];
     for (locale, want) in expected {
-        let html = String::from_utf8(site.files[&format!("{locale}/data-retention.html")].clone()).unwrap();
+        let html = String::from_utf8(site.files[&format!("{locale}/data-retention.html")].clone())
+            .unwrap();
         let flat: String = html.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(want), "{locale}: {want}");
     }
@@ -132,13 +232,34 @@ fn no_translation_types_a_digit() {
 fn changing_one_value_changes_every_language_and_nothing_else() {
     let sandbox = Sandbox::real();
     let before = sandbox.build_ok();
-    sandbox.edit("policy/policy.yaml", "{ amount: 30, unit: days }", "{ amount: 45, unit: days }");
+    sandbox.edit(
+        "policy/policy.yaml",
+        "{ amount: 30, unit: days }",
+        "{ amount: 45, unit: days }",
+    );
     let after = sandbox.build_ok();
-    let changed: Vec<&String> = after.files.keys().filter(|k| before.files.get(*k) != after.files.get(*k)).collect();
-    assert_eq!(changed, ["de/data-retention.html", "en/data-retention.html", "fr/data-retention.html"]);
+    let changed: Vec<&String> = after
+        .files
+        .keys()
+        .filter(|k| before.files.get(*k) != after.files.get(*k))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "de/data-retention.html",
+            "en/data-retention.html",
+            "fr/data-retention.html"
+        ]
+    );
     for (locale, want) in [("en", "45 days"), ("fr", "45 jours"), ("de", "45 Tage")] {
         let path = format!("{locale}/data-retention.html");
-        assert!(after.html(&path).text_of("retention-training-declined").unwrap().contains(want));
+        assert!(
+            after
+                .html(&path)
+                .text_of("retention-training-declined")
+                .unwrap()
+                .contains(want)
+        );
         // Nothing but the value changed: putting 30 back gives the old page, byte for byte.
         let old = String::from_utf8(before.files[&path].clone()).unwrap();
         assert!(!old.contains("45"));
@@ -162,7 +283,14 @@ fn success_prints_one_summary_line() {
     assert!(run.success, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);
-    assert!(lines[0].contains("6 pages") && lines[0].contains("3 locales (en, de, fr)") && lines[0].contains("site") && lines[0].contains(" ms"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("6 pages")
+            && lines[0].contains("3 locales (en, de, fr)")
+            && lines[0].contains("site")
+            && lines[0].contains(" ms"),
+        "{}",
+        lines[0]
+    );
 }
 
 #[test]

@@ -5,7 +5,10 @@ use crate::support::Sandbox;
 
 /// 1-based line of the first line containing `needle`.
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not found")) + 1
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not found"))
+        + 1
 }
 
 /// Builds once, breaks the project with `breakage`, builds again and checks the failure.
@@ -18,11 +21,23 @@ fn assert_build_fails(breakage: impl FnOnce(&Sandbox), expected: &[String]) -> S
     assert!(!run.success, "build should fail");
     assert_eq!(run.code, Some(1));
     for want in expected {
-        assert!(run.stderr.contains(want.as_str()), "expected {want:?} in:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(want.as_str()),
+            "expected {want:?} in:\n{}",
+            run.stderr
+        );
     }
-    assert!(run.stderr.contains("help:"), "every error says how to fix it:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains("help:"),
+        "every error says how to fix it:\n{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert_eq!(sandbox.site(), before, "the previous site must be untouched");
+    assert_eq!(
+        sandbox.site(),
+        before,
+        "the previous site must be untouched"
+    );
     run.stderr
 }
 
@@ -32,9 +47,18 @@ fn edited_line(sandbox: &Sandbox, file: &str, needle: &str) -> String {
 
 #[test]
 fn invalid_yaml() {
-    let line = line_of(&Sandbox::real().read("policy/policy.yaml"), "  name: Anthropic");
+    let line = line_of(
+        &Sandbox::real().read("policy/policy.yaml"),
+        "  name: Anthropic",
+    );
     let stderr = assert_build_fails(
-        |s| s.edit("policy/policy.yaml", "  name: Anthropic\n", "  name: [Anthropic\n"),
+        |s| {
+            s.edit(
+                "policy/policy.yaml",
+                "  name: Anthropic\n",
+                "  name: [Anthropic\n",
+            )
+        },
         &["error[PG0101]".into()],
     );
     // libyaml notices an unclosed flow sequence at the line after it opens.
@@ -48,11 +72,21 @@ fn invalid_yaml() {
 fn unknown_field() {
     let sandbox_line = {
         let s = Sandbox::real();
-        s.edit("policy/policy.yaml", "  name: Claude\n", "  name: Claude\n  colour: red\n");
+        s.edit(
+            "policy/policy.yaml",
+            "  name: Claude\n",
+            "  name: Claude\n  colour: red\n",
+        );
         edited_line(&s, "policy/policy.yaml", "colour: red")
     };
     assert_build_fails(
-        |s| s.edit("policy/policy.yaml", "  name: Claude\n", "  name: Claude\n  colour: red\n"),
+        |s| {
+            s.edit(
+                "policy/policy.yaml",
+                "  name: Claude\n",
+                "  name: Claude\n  colour: red\n",
+            )
+        },
         &["unknown field `colour`".into(), sandbox_line],
     );
 }
@@ -61,11 +95,21 @@ fn unknown_field() {
 fn invalid_date() {
     let line = {
         let s = Sandbox::real();
-        s.edit("policy/policy.yaml", "effective: 2025-09-28", "effective: 2025-09-31");
+        s.edit(
+            "policy/policy.yaml",
+            "effective: 2025-09-28",
+            "effective: 2025-09-31",
+        );
         edited_line(&s, "policy/policy.yaml", "effective: 2025-09-31")
     };
     assert_build_fails(
-        |s| s.edit("policy/policy.yaml", "effective: 2025-09-28", "effective: 2025-09-31"),
+        |s| {
+            s.edit(
+                "policy/policy.yaml",
+                "effective: 2025-09-28",
+                "effective: 2025-09-31",
+            )
+        },
         &["invalid date `2025-09-31`".into(), line],
     );
 }
@@ -74,14 +118,27 @@ fn invalid_date() {
 fn duplicate_id() {
     let line = {
         let s = Sandbox::real();
-        s.edit("policy/policy.yaml", "- id: right-delete", "- id: right-copy");
+        s.edit(
+            "policy/policy.yaml",
+            "- id: right-delete",
+            "- id: right-copy",
+        );
         // The second definition is the one reported.
         let text = s.read("policy/policy.yaml");
         let second = text.match_indices("id: right-copy").nth(1).unwrap().0;
-        format!("policy/policy.yaml:{}:", text[..second].matches('\n').count() + 1)
+        format!(
+            "policy/policy.yaml:{}:",
+            text[..second].matches('\n').count() + 1
+        )
     };
     assert_build_fails(
-        |s| s.edit("policy/policy.yaml", "- id: right-delete", "- id: right-copy"),
+        |s| {
+            s.edit(
+                "policy/policy.yaml",
+                "- id: right-delete",
+                "- id: right-copy",
+            )
+        },
         &["duplicate id `right-copy`".into(), line],
     );
 }
@@ -95,21 +152,38 @@ fn unknown_tier_reference() {
         s.edit("policy/policy.yaml", from, to);
         edited_line(&s, "policy/policy.yaml", "tier-platinum")
     };
-    assert_build_fails(|s| s.edit("policy/policy.yaml", from, to), &["unknown tier `tier-platinum`".into(), line]);
+    assert_build_fails(
+        |s| s.edit("policy/policy.yaml", from, to),
+        &["unknown tier `tier-platinum`".into(), line],
+    );
 }
 
 #[test]
 fn message_missing_in_one_language() {
-    let en_line = edited_line(&Sandbox::real(), "locales/en/retention.ftl", "retention-feedback =");
+    let en_line = edited_line(
+        &Sandbox::real(),
+        "locales/en/retention.ftl",
+        "retention-feedback =",
+    );
     let stderr = assert_build_fails(
         |s| {
             let text = s.read("locales/de/retention.ftl");
-            let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("retention-feedback =")).collect();
+            let kept: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with("retention-feedback ="))
+                .collect();
             s.write("locales/de/retention.ftl", &kept.join("\n"));
         },
-        &["message `retention-feedback` is missing in locale `de`".into(), en_line, "locales/de/".into()],
+        &[
+            "message `retention-feedback` is missing in locale `de`".into(),
+            en_line,
+            "locales/de/".into(),
+        ],
     );
-    assert!(!stderr.contains("locale `fr`"), "only de is broken:\n{stderr}");
+    assert!(
+        !stderr.contains("locale `fr`"),
+        "only de is broken:\n{stderr}"
+    );
 }
 
 #[test]
@@ -117,9 +191,15 @@ fn fluent_syntax_error() {
     let stderr = assert_build_fails(
         |s| {
             let text = s.read("locales/fr/retention.ftl");
-            s.write("locales/fr/retention.ftl", &format!("{text}\ncassé = {{ $x\n"));
+            s.write(
+                "locales/fr/retention.ftl",
+                &format!("{text}\ncassé = {{ $x\n"),
+            );
         },
-        &["Fluent syntax error".into(), "locales/fr/retention.ftl:".into()],
+        &[
+            "Fluent syntax error".into(),
+            "locales/fr/retention.ftl:".into(),
+        ],
     );
     // The reported line is the broken one (after the existing lines).
     let sandbox = Sandbox::real();
@@ -134,11 +214,21 @@ fn fluent_syntax_error() {
 fn unknown_variable_in_a_translation() {
     let line = {
         let s = Sandbox::real();
-        s.edit("locales/fr/retention.ftl", "pendant { $period }", "pendant { $periode }");
+        s.edit(
+            "locales/fr/retention.ftl",
+            "pendant { $period }",
+            "pendant { $periode }",
+        );
         edited_line(&s, "locales/fr/retention.ftl", "$periode")
     };
     assert_build_fails(
-        |s| s.edit("locales/fr/retention.ftl", "pendant { $period }", "pendant { $periode }"),
+        |s| {
+            s.edit(
+                "locales/fr/retention.ftl",
+                "pendant { $period }",
+                "pendant { $periode }",
+            )
+        },
         &["retention-training-declined".into(), line, "$period".into()],
     );
 }
@@ -146,17 +236,35 @@ fn unknown_variable_in_a_translation() {
 #[test]
 fn template_error() {
     let stderr = assert_build_fails(
-        |s| s.edit("templates/page.html", "<h1>{{ page.title | safe }}</h1>", "<h1>{{ page.title | safe </h1>"),
+        |s| {
+            s.edit(
+                "templates/page.html",
+                "<h1>{{ page.title | safe }}</h1>",
+                "<h1>{{ page.title | safe </h1>",
+            )
+        },
         &["template".into(), "templates/page.html:".into()],
     );
-    let line = line_of(&Sandbox::real().read("templates/page.html"), "<h1>{{ page.title");
-    assert!(stderr.contains(&format!("templates/page.html:{line}:")), "{stderr}");
+    let line = line_of(
+        &Sandbox::real().read("templates/page.html"),
+        "<h1>{{ page.title",
+    );
+    assert!(
+        stderr.contains(&format!("templates/page.html:{line}:")),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn template_calling_a_missing_message() {
     let en_missing = assert_build_fails(
-        |s| s.edit("templates/page.html", "{{ t(key=\"related-articles\") }}", "{{ t(key=\"related-articlez\") }}"),
+        |s| {
+            s.edit(
+                "templates/page.html",
+                "{{ t(key=\"related-articles\") }}",
+                "{{ t(key=\"related-articlez\") }}",
+            )
+        },
         &["message `related-articlez` is missing in locale `en`".into()],
     );
     assert!(en_missing.contains("locales/en/"), "{en_missing}");

@@ -9,31 +9,74 @@ fn a_fictional_company_builds_with_its_own_tiers_and_periods() {
     let site = sandbox.build_ok();
     for locale in ["en", "de"] {
         let retention = site.html(&format!("{locale}/keeping-data.html"));
-        let want = if locale == "en" { ["90 days", "18 months"] } else { ["90 Tage", "18 Monate"] };
-        assert!(retention.text_of("keep-chats-shared").unwrap().contains(want[0]));
+        let want = if locale == "en" {
+            ["90 days", "18 months"]
+        } else {
+            ["90 Tage", "18 Monate"]
+        };
+        assert!(
+            retention
+                .text_of("keep-chats-shared")
+                .unwrap()
+                .contains(want[0])
+        );
         assert!(retention.text_of("keep-ratings").unwrap().contains(want[1]));
         let products = site.html(&format!("{locale}/plans.html"));
-        assert!(products.text_of("plan-lumen-home").unwrap().contains("Lumen Home"));
-        assert!(products.text_of("plans-excluded").unwrap().contains("Lumen Studio"));
+        assert!(
+            products
+                .text_of("plan-lumen-home")
+                .unwrap()
+                .contains("Lumen Home")
+        );
+        assert!(
+            products
+                .text_of("plans-excluded")
+                .unwrap()
+                .contains("Lumen Studio")
+        );
     }
-    assert!(!site.files.keys().any(|k| k.contains("claude") || k.starts_with("fr/")));
+    assert!(
+        !site
+            .files
+            .keys()
+            .any(|k| k.contains("claude") || k.starts_with("fr/"))
+    );
 }
 
 #[test]
 fn a_fourth_locale_builds_from_a_folder_alone() {
     let sandbox = Sandbox::real();
-    copy_dir(&std::path::Path::new(REPO).join("tests/fixtures/locale-es/es"), &sandbox.path("locales/es"));
+    copy_dir(
+        &std::path::Path::new(REPO).join("tests/fixtures/locale-es/es"),
+        &sandbox.path("locales/es"),
+    );
     let run = sandbox.build();
     assert!(run.success, "{}", run.stderr);
-    assert!(run.stdout.contains("4 locales (en, de, es, fr)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("4 locales (en, de, es, fr)"),
+        "{}",
+        run.stdout
+    );
     let site = sandbox.site();
     assert_eq!(site.pages_of("es"), site.pages_of("en"));
     let page = site.html("es/data-retention.html");
     assert_eq!(page.attr("html", "lang").as_deref(), Some("es"));
-    assert!(page.text_of("retention-training-allowed").unwrap().contains("5 años"));
-    let rule = site.html("es/conversations-and-training.html").text_of("training-rule").unwrap();
+    assert!(
+        page.text_of("retention-training-allowed")
+            .unwrap()
+            .contains("5 años")
+    );
+    let rule = site
+        .html("es/conversations-and-training.html")
+        .text_of("training-rule")
+        .unwrap();
     assert!(rule.contains("28 de septiembre de 2025"), "{rule}");
     // Every other locale now links to the Spanish page too.
-    let links = site.html("fr/data-retention.html").all_attrs("nav.languages a", "href");
-    assert!(links.contains(&"../es/data-retention.html".to_owned()), "{links:?}");
+    let links = site
+        .html("fr/data-retention.html")
+        .all_attrs("nav.languages a", "href");
+    assert!(
+        links.contains(&"../es/data-retention.html".to_owned()),
+        "{links:?}"
+    );
 }

@@ -11,26 +11,55 @@ fn assert_inert(site: &Site) {
             continue;
         }
         let page = site.html(path);
-        for css in ["script", "img", "iframe", "[onerror]", "[onclick]", "a[href^=\"javascript\"]"] {
+        for css in [
+            "script",
+            "img",
+            "iframe",
+            "[onerror]",
+            "[onclick]",
+            "a[href^=\"javascript\"]",
+        ] {
             let found = page.0.select(&Selector::parse(css).unwrap()).count();
             assert_eq!(found, 0, "{path} has {css}");
         }
-        assert!(!String::from_utf8_lossy(bytes).to_lowercase().contains("<script"), "{path}");
+        assert!(
+            !String::from_utf8_lossy(bytes)
+                .to_lowercase()
+                .contains("<script"),
+            "{path}"
+        );
     }
 }
 
 #[test]
 fn script_in_a_policy_value_is_inert() {
     let sandbox = Sandbox::real();
-    sandbox.edit("policy/policy.yaml", "name: Claude Pro", "name: \"Claude <script>alert(1)</script> Pro\"");
-    sandbox.edit("policy/policy.yaml", "fr: Aider à améliorer Claude", "fr: \"<img src=x onerror=alert(1)>\"");
+    sandbox.edit(
+        "policy/policy.yaml",
+        "name: Claude Pro",
+        "name: \"Claude <script>alert(1)</script> Pro\"",
+    );
+    sandbox.edit(
+        "policy/policy.yaml",
+        "fr: Aider à améliorer Claude",
+        "fr: \"<img src=x onerror=alert(1)>\"",
+    );
     let site = sandbox.build_ok();
     assert_inert(&site);
     for locale in LOCALES {
-        let text = site.html(&format!("{locale}/covered-products.html")).text_of("tier-pro").unwrap();
-        assert_eq!(text, "Claude <script>alert(1)</script> Pro", "shown as text in {locale}");
+        let text = site
+            .html(&format!("{locale}/covered-products.html"))
+            .text_of("tier-pro")
+            .unwrap();
+        assert_eq!(
+            text, "Claude <script>alert(1)</script> Pro",
+            "shown as text in {locale}"
+        );
     }
-    let text = site.html("fr/conversations-and-training.html").text_of("training-choice").unwrap();
+    let text = site
+        .html("fr/conversations-and-training.html")
+        .text_of("training-choice")
+        .unwrap();
     assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
 }
 
@@ -44,8 +73,14 @@ fn script_in_a_translation_is_inert() {
     );
     let site = sandbox.build_ok();
     assert_inert(&site);
-    let text = site.html("fr/data-retention.html").text_of("retention-training-declined").unwrap();
-    assert!(text.contains("<script>alert(1)</script>"), "visible, not executed: {text}");
+    let text = site
+        .html("fr/data-retention.html")
+        .text_of("retention-training-declined")
+        .unwrap();
+    assert!(
+        text.contains("<script>alert(1)</script>"),
+        "visible, not executed: {text}"
+    );
 }
 
 #[test]
@@ -54,7 +89,12 @@ fn refuses_a_non_empty_folder_it_did_not_create() {
     sandbox.write("precious/notes.txt", "do not delete");
     let run = sandbox.run(&["build", "--out", "precious"]);
     assert!(!run.success);
-    assert!(run.stderr.contains("refusing to replace a non-empty folder"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("refusing to replace a non-empty folder"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("precious"), "{}", run.stderr);
     let left = Site::read(&sandbox.path("precious"));
     assert_eq!(left.files.keys().collect::<Vec<_>>(), ["notes.txt"]);

@@ -20,7 +20,9 @@ pub struct Sandbox {
 impl Sandbox {
     /// A copy of this repository's real policy, locales and templates.
     pub fn real() -> Sandbox {
-        let sandbox = Sandbox { dir: TempDir::new().unwrap() };
+        let sandbox = Sandbox {
+            dir: TempDir::new().unwrap(),
+        };
         for part in ["policy", "locales", "templates"] {
             copy_dir(&Path::new(REPO).join(part), &sandbox.path(part));
         }
@@ -30,11 +32,16 @@ impl Sandbox {
     /// A copy of `tests/fixtures/<name>/`, with the repository's templates when the
     /// fixture has none of its own.
     pub fn fixture(name: &str) -> Sandbox {
-        let sandbox = Sandbox { dir: TempDir::new().unwrap() };
+        let sandbox = Sandbox {
+            dir: TempDir::new().unwrap(),
+        };
         let source = Path::new(REPO).join("tests/fixtures").join(name);
         copy_dir(&source, sandbox.dir.path());
         if !source.join("templates").exists() {
-            copy_dir(&Path::new(REPO).join("templates"), &sandbox.path("templates"));
+            copy_dir(
+                &Path::new(REPO).join("templates"),
+                &sandbox.path("templates"),
+            );
         }
         sandbox
     }
@@ -60,7 +67,11 @@ impl Sandbox {
     /// Replaces the single occurrence of `from` in a file (fails if it is not exactly once).
     pub fn edit(&self, relative: &str, from: &str, to: &str) {
         let text = self.read(relative);
-        assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once in {relative}");
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "`{from}` must occur once in {relative}"
+        );
         self.write(relative, &text.replacen(from, to, 1));
     }
 
@@ -124,7 +135,12 @@ impl Site {
         if dir.exists() {
             for e in WalkDir::new(dir).into_iter().filter_map(Result::ok) {
                 if e.file_type().is_file() {
-                    let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                    let rel = e
+                        .path()
+                        .strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/");
                     files.insert(rel, std::fs::read(e.path()).unwrap());
                 }
             }
@@ -133,14 +149,21 @@ impl Site {
     }
 
     pub fn html(&self, path: &str) -> Page {
-        let bytes = self.files.get(path).unwrap_or_else(|| panic!("no page {path}; have {:?}", self.files.keys()));
+        let bytes = self
+            .files
+            .get(path)
+            .unwrap_or_else(|| panic!("no page {path}; have {:?}", self.files.keys()));
         Page(Html::parse_document(std::str::from_utf8(bytes).unwrap()))
     }
 
     /// Page file names (e.g. `feedback.html`) under a locale folder.
     pub fn pages_of(&self, locale: &str) -> Vec<String> {
         let prefix = format!("{locale}/");
-        self.files.keys().filter_map(|k| k.strip_prefix(&prefix)).map(str::to_owned).collect()
+        self.files
+            .keys()
+            .filter_map(|k| k.strip_prefix(&prefix))
+            .map(str::to_owned)
+            .collect()
     }
 }
 
@@ -151,23 +174,36 @@ impl Page {
     pub fn text_of(&self, id: &str) -> Option<String> {
         let selector = Selector::parse(&format!("[id=\"{id}\"]")).unwrap();
         self.0.select(&selector).next().map(|e| {
-            e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
         })
     }
 
     pub fn ids(&self) -> Vec<String> {
         let selector = Selector::parse("[id]").unwrap();
-        self.0.select(&selector).filter_map(|e| e.value().id().map(str::to_owned)).collect()
+        self.0
+            .select(&selector)
+            .filter_map(|e| e.value().id().map(str::to_owned))
+            .collect()
     }
 
     pub fn attr(&self, css: &str, attr: &str) -> Option<String> {
         let selector = Selector::parse(css).unwrap();
-        self.0.select(&selector).next().and_then(|e| e.value().attr(attr).map(str::to_owned))
+        self.0
+            .select(&selector)
+            .next()
+            .and_then(|e| e.value().attr(attr).map(str::to_owned))
     }
 
     pub fn all_attrs(&self, css: &str, attr: &str) -> Vec<String> {
         let selector = Selector::parse(css).unwrap();
-        self.0.select(&selector).filter_map(|e| e.value().attr(attr).map(str::to_owned)).collect()
+        self.0
+            .select(&selector)
+            .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+            .collect()
     }
 }
 
