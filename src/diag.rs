@@ -95,13 +95,13 @@ pub struct Diagnostic {
     /// Stable code (`PG0101`...), documented in README.md.
     pub code: &'static str,
     pub message: String,
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     /// Short text under the caret.
     pub label: String,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
     /// A plain path when there is no source to quote (a missing file, a folder).
-    pub path: Option<PathBuf>,
+    pub path: Option<Box<Path>>,
 }
 
 impl Diagnostic {
@@ -118,18 +118,18 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location, label: impl Into<String>) -> Self {
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self.label = label.into();
         self
     }
 
     pub fn in_path(mut self, path: impl AsRef<Path>) -> Self {
-        self.path = Some(path.as_ref().to_path_buf());
+        self.path = Some(path.as_ref().into());
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 
@@ -168,7 +168,7 @@ impl Diagnostic {
             }
         };
         if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(Level::HELP.message(&**help));
         }
         let renderer = if styled {
             Renderer::styled()

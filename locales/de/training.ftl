@@ -1,7 +1,7 @@
 ### Verwendung von Gesprächen für das Training: die Regel, die Fälle, die Wahl.
 
 training-rule = { $default ->
-        [opt-in] Wir verwenden Ihre Gespräche nicht für das Training unserer Modelle, es sei denn, Sie entscheiden sich dafür, dies zuzulassen, oder einer der unten genannten Fälle liegt vor.
+        [opt-in] Wir verwenden Ihre Gespräche nur in den unten genannten Fällen für das Training unserer Modelle.
        *[opt-out] Ab dem { $effective } verwenden wir Ihre Gespräche für das Training unserer Modelle, sofern Sie dies nicht deaktivieren. Diese Regel gilt für { $covered }.
     }
     .title = Die Regel
@@ -20,5 +20,6 @@ training-choice = Ihre Wahl treffen Sie über die Einstellung „{ $setting }“
 choice-at-signup = Wenn Sie neu bei { -product-name } sind, treffen Sie diese Wahl bei der Registrierung.
 choice-existing-users = Wenn Sie { -product-name } bereits nutzen, werden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ aufgefordert, Ihre Wahl zu treffen. Entfernen Sie dort das Häkchen bei der Option, wenn Sie nicht möchten, dass Ihre Gespräche für das Training verwendet werden.
 choice-deadline = Bestehende Nutzer müssen ihre Wahl bis zum { $deadline } treffen, um { -product-name } weiterhin nutzen zu können.
-choice-change-anytime = Sie können die Einstellung außerdem unter { $location } deaktivieren.
+choice-new-and-existing = Wenn Sie es zulassen, können sowohl Ihre neuen als auch Ihre bestehenden Gespräche verwendet werden.
+choice-in-settings = Sie können die Einstellung außerdem unter { $location } deaktivieren.
 choice-deleted-conversations = Gespräche, die Sie löschen, werden nicht für künftiges Training verwendet.

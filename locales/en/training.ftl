@@ -5,7 +5,7 @@
 #   $effective (String) - date this rule takes effect
 #   $covered (String) - the products the rule applies to, as a list
 training-rule = { $default ->
-        [opt-in] We don’t use your conversations to train our models unless you choose to allow it, or one of the cases below applies.
+        [opt-in] We use your conversations to train our models only in the cases below.
        *[opt-out] From { $effective }, we use your conversations to train our models unless you turn this off. This applies to { $covered }.
     }
     .title = The rule
@@ -14,13 +14,13 @@ training-rule = { $default ->
 #   $default (String) - opt-out or opt-in, as for training-rule
 training-exceptions = A conversation can be used to train our models in any of these cases:
     .title = When a conversation can be used for training
-exception-trust-and-safety = It was flagged for Trust & Safety review. We may then use or analyze it to improve our ability to detect and enforce violations of our Usage Policy, including by training models used by our Trust and Safety team, in line with { -organization-name }’s safety mission.
+exception-trust-and-safety = It was flagged for Trust & Safety review. We may then use or analyze it to improve our ability to detect violations of our Usage Policy and to enforce it, including by training models used by our Trust and Safety team, in line with { -organization-name }’s safety mission.
 exception-feedback = You sent it to us explicitly, for example through our feedback tools.
 # Variables:
 #   $setting (String) - the label of the setting in the product
 exception-your-choice = { $default ->
         [opt-in] You chose to allow it.
-       *[opt-out] You leave the “{ $setting }” setting on, as it is unless you turn it off.
+       *[opt-out] The “{ $setting }” setting is on; it stays on unless you turn it off.
     }
 
 # Variables:
@@ -35,5 +35,6 @@ choice-existing-users = If you already use { -product-name }, a pop-up titled �
 # Variables:
 #   $deadline (String) - the date by which existing users must choose
 choice-deadline = Existing users must make their choice by { $deadline } to keep using { -product-name }.
-choice-change-anytime = You can also turn the setting off in { $location }.
+choice-new-and-existing = If you allow it, both your new conversations and your existing ones can be used.
+choice-in-settings = You can also turn the setting off in { $location }.
 choice-deleted-conversations = Conversations you delete are not used for future training.

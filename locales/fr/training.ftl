@@ -1,7 +1,7 @@
 ### Utilisation des conversations pour l’entraînement : la règle, les cas, le choix.
 
 training-rule = { $default ->
-        [opt-in] Nous n’utilisons pas vos conversations pour entraîner nos modèles, sauf si vous choisissez de l’autoriser ou si l’un des cas ci-dessous s’applique.
+        [opt-in] Nous n’utilisons vos conversations pour entraîner nos modèles que dans les cas ci-dessous.
        *[opt-out] À compter du { $effective }, nous utilisons vos conversations pour entraîner nos modèles, sauf si vous désactivez cette option. Cette règle s’applique à { $covered }.
     }
     .title = La règle
@@ -12,7 +12,7 @@ exception-trust-and-safety = Elle a été signalée pour examen par notre équip
 exception-feedback = Vous nous l’avez explicitement envoyée, par exemple au moyen de nos outils de commentaires.
 exception-your-choice = { $default ->
         [opt-in] Vous avez choisi de l’autoriser.
-       *[opt-out] Vous laissez le paramètre « { $setting } » activé, comme il l’est tant que vous ne le désactivez pas.
+       *[opt-out] Le paramètre « { $setting } » est activé, et il le reste tant que vous ne le désactivez pas.
     }
 
 training-choice = Le paramètre « { $setting } » vous permet de décider.
@@ -20,5 +20,6 @@ training-choice = Le paramètre « { $setting } » vous permet de décider.
 choice-at-signup = Si vous découvrez { -product-name }, vous faites ce choix lors de votre inscription.
 choice-existing-users = Si vous utilisez déjà { -product-name }, une fenêtre contextuelle intitulée « { $prompt } » vous demande de choisir. Dans cette fenêtre, décochez l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
 choice-deadline = Les utilisateurs existants doivent faire leur choix au plus tard le { $deadline } pour continuer à utiliser { -product-name }.
-choice-change-anytime = Vous pouvez aussi désactiver ce paramètre dans { $location }.
+choice-new-and-existing = Si vous l’autorisez, vos nouvelles conversations comme vos conversations existantes peuvent être utilisées.
+choice-in-settings = Vous pouvez aussi désactiver ce paramètre dans { $location }.
 choice-deleted-conversations = Les conversations que vous supprimez ne servent pas aux futurs entraînements.
