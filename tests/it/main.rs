@@ -6,3 +6,4 @@ mod build;
 mod errors;
 mod generality;
 mod safety;
+mod tidy;
