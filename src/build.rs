@@ -52,6 +52,11 @@ pub fn load(project: &Project) -> Result<Inputs, Diagnostics> {
         Path::new(Project::LOCALES),
         &policy,
     )?;
+    let tags: Vec<&str> = locales.tags().collect();
+    let problems = policy::validate::labels(&policy, &file, &tags, l10n::REFERENCE_LOCALE);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let locales = Arc::new(locales);
     let templates = Templates::load(
         &project.path(Project::TEMPLATES),

@@ -140,6 +140,50 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
     out
 }
 
+/// Checks the per-language labels against the locales that exist: each must have the
+/// reference locale's text, and no key may name a locale the site does not have (a typo
+/// such as `fr-FR` would otherwise silently show the reference label).
+pub fn labels(
+    policy: &Policy,
+    file: &SourceFile,
+    locales: &[&str],
+    reference: &str,
+) -> Diagnostics {
+    let locate = Locator { file };
+    let mut out = Vec::new();
+    for version in &policy.versions {
+        for node in facts::blocks(policy, version).iter().flat_map(Node::walk) {
+            for (name, arg) in &node.args {
+                let crate::policy::Arg::Localized(map) = arg else {
+                    continue;
+                };
+                if !map.contains_key(reference) {
+                    out.push(
+                        Diagnostic::error("PG0117", format!("a `{name}` label has no `{reference}` text"))
+                            .at(locate.definition(&node.id, 0), "in this fact")
+                            .help(format!("add `{reference}: …`: languages without their own text show the `{reference}` one")),
+                    );
+                }
+                for key in map.keys().filter(|k| !locales.contains(&k.as_str())) {
+                    let at = locate.tokens(key).next().map_or_else(
+                        || locate.definition(&node.id, 0),
+                        |i| file.span(i..i + key.len()),
+                    );
+                    out.push(
+                        Diagnostic::error("PG0118", format!("a `{name}` label has text for `{key}`, which is not a locale of this site"))
+                            .at(at, "unknown locale")
+                            .help(format!("use one of the folders under locales/: {}", locales.join(", "))),
+                    );
+                }
+            }
+        }
+    }
+    // The same map is passed to several nodes: report each problem once.
+    let mut seen = BTreeSet::new();
+    out.retain(|d| seen.insert((d.code, d.position())));
+    out
+}
+
 fn duplicates(ids: &[&Id], locate: &Locator) -> Diagnostics {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::new();
