@@ -1,0 +1,355 @@
+//! Reading `locales/`: every `.ftl` file of every locale, parsed tolerantly and indexed
+//! (where each entry is, what it says), with the problems found on the way. Both `build`
+//! (which stops on any problem) and `check` (which reports them all) start here.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics, Location, SourceFile};
+
+/// The locale every other locale is checked against.
+pub const REFERENCE_LOCALE: &str = "en";
+
+/// Where an entry (message or term) is defined.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Index into `LocaleSource::files`.
+    pub file: usize,
+    /// Index of the entry in its parsed resource.
+    pub index: usize,
+    /// Byte range of the entry's source (its id to the end of its last line).
+    pub range: Range<usize>,
+    pub has_value: bool,
+    pub attributes: Vec<String>,
+}
+
+/// One locale folder, read.
+pub struct LocaleSource {
+    pub tag: String,
+    /// The folder as shown to users (`locales/fr`).
+    pub dir: PathBuf,
+    pub files: Vec<SourceFile>,
+    /// Parsed files, parallel to `files` (partial when a file has syntax errors).
+    pub resources: Vec<Arc<FluentResource>>,
+    /// Entries by id (`-id` for terms); the first definition wins.
+    pub entries: BTreeMap<String, Entry>,
+    /// Syntax errors, ids defined twice, clashes with generated terms.
+    pub problems: Diagnostics,
+}
+
+impl LocaleSource {
+    /// The location of an entry's id.
+    pub fn location(&self, key: &str) -> Option<Location> {
+        let e = self.entries.get(key)?;
+        Some(self.files[e.file].span(e.range.start..e.range.start + key.len()))
+    }
+
+    /// The entry's source text.
+    pub fn source(&self, key: &str) -> Option<&str> {
+        let e = self.entries.get(key)?;
+        Some(&self.files[e.file].text[e.range.clone()])
+    }
+
+    /// The entry's syntax tree.
+    pub fn ast(&self, key: &str) -> Option<&ast::Entry<&str>> {
+        let e = self.entries.get(key)?;
+        self.resources[e.file].get_entry(e.index)
+    }
+
+    /// The location of the first `needle` inside an entry, or of the entry itself.
+    pub fn locate_in(&self, key: &str, needle: &str) -> Option<Location> {
+        let e = self.entries.get(key)?;
+        let file = &self.files[e.file];
+        match file.text[e.range.clone()].find(needle) {
+            Some(at) => {
+                let start = e.range.start + at;
+                Some(file.span(start..start + needle.len()))
+            }
+            None => self.location(key),
+        }
+    }
+
+    /// Whether the message has a value (`attribute` None) or that attribute.
+    pub fn has(&self, key: &str, attribute: Option<&str>) -> bool {
+        self.entries.get(key).is_some_and(|m| match attribute {
+            None => m.has_value,
+            Some(a) => m.attributes.iter().any(|x| x == a),
+        })
+    }
+
+    /// Message ids (terms excluded).
+    pub fn message_ids(&self) -> impl Iterator<Item = &str> {
+        self.entries
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !k.starts_with('-'))
+    }
+}
+
+/// Every locale, the reference first, the others in tag order.
+pub struct Catalog {
+    pub locales: Vec<LocaleSource>,
+}
+
+impl Catalog {
+    pub fn reference(&self) -> &LocaleSource {
+        &self.locales[0]
+    }
+
+    pub fn get(&self, tag: &str) -> Option<&LocaleSource> {
+        self.locales.iter().find(|l| l.tag == tag)
+    }
+
+    /// Every problem found while reading.
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.locales.iter().flat_map(|l| &l.problems)
+    }
+}
+
+/// Reads every locale folder under `dir`. Fails only when there is nothing to read (no
+/// folder, no reference locale); problems inside files are recorded per locale.
+/// `reserved` lists generated term ids (`-product-name`) that files may not define.
+pub fn read(dir: &Path, shown_as: &Path, reserved: &[String]) -> Result<Catalog, Diagnostic> {
+    let mut tags: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(e) => {
+            return Err(Diagnostic::error(
+                "PG0200",
+                format!("cannot read the locales folder: {e}"),
+            )
+            .in_path(shown_as)
+            .help("create locales/<tag>/ folders (e.g. locales/en/) holding .ftl files"));
+        }
+    };
+    tags.sort();
+    let Some(position) = tags.iter().position(|t| t == REFERENCE_LOCALE) else {
+        return Err(Diagnostic::error(
+            "PG0201",
+            format!("the reference locale `{REFERENCE_LOCALE}` is missing"),
+        )
+        .in_path(shown_as)
+        .help(format!(
+            "create {}/{REFERENCE_LOCALE}/ with the reference messages",
+            shown_as.display()
+        )));
+    };
+    let reference = tags.remove(position);
+    tags.insert(0, reference);
+    let locales = tags
+        .into_iter()
+        .map(|tag| read_locale(&dir.join(&tag), &shown_as.join(&tag), tag, reserved))
+        .collect();
+    Ok(Catalog { locales })
+}
+
+fn read_locale(dir: &Path, shown_as: &Path, tag: String, reserved: &[String]) -> LocaleSource {
+    let mut locale = LocaleSource {
+        tag,
+        dir: shown_as.to_path_buf(),
+        files: Vec::new(),
+        resources: Vec::new(),
+        entries: BTreeMap::new(),
+        problems: Vec::new(),
+    };
+    let paths: Vec<PathBuf> = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
+        .map(|e| e.into_path())
+        .collect();
+    for path in paths {
+        let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(&path));
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                locale.problems.push(
+                    Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display()))
+                        .in_path(&shown)
+                        .help("make the file readable UTF-8 text"),
+                );
+                continue;
+            }
+        };
+        let file = SourceFile::new(&shown, text.clone());
+        let resource = match FluentResource::try_new(text) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    locale.problems.push(
+                        Diagnostic::error("PG0206", format!("Fluent syntax error: {}", e.kind))
+                            .at(file.span(e.pos.clone()), "here")
+                            .help("fix the syntax (see https://projectfluent.org/fluent/guide/): an unclosed `{`, a missing `=` or an unindented continuation line are the usual causes"),
+                    );
+                }
+                r
+            }
+        };
+        index_file(&mut locale, &file, &resource, reserved);
+        locale.files.push(file);
+        locale.resources.push(Arc::new(resource));
+    }
+    locale
+}
+
+fn index_file(
+    locale: &mut LocaleSource,
+    file: &SourceFile,
+    resource: &FluentResource,
+    reserved: &[String],
+) {
+    let index = locale.files.len();
+    let starts = entry_starts(&file.text);
+    for (position, entry) in resource.entries().enumerate() {
+        let (key, has_value, attributes) = match entry {
+            ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.is_some(), &m.attributes),
+            ast::Entry::Term(t) => (format!("-{}", t.id.name), true, &t.attributes),
+            _ => continue,
+        };
+        // The n-th definition of this key in the file (a key defined twice has two).
+        let nth = resource
+            .entries()
+            .take(position)
+            .filter(|e| entry_key(e).as_deref() == Some(key.as_str()))
+            .count();
+        let start = definitions(&file.text, &key).nth(nth).unwrap_or(0);
+        let end = starts
+            .iter()
+            .copied()
+            .find(|&s| s > start)
+            .unwrap_or(file.text.len());
+        let range = start..start + file.text[start..end].trim_end().len();
+        let here = file.span(start..start + key.len());
+        let bare = key.trim_start_matches('-');
+        if reserved.iter().any(|r| r.trim_start_matches('-') == bare) {
+            locale.problems.push(
+                Diagnostic::error("PG0208", format!("`{key}` clashes with the term `-{bare}` generated from the policy"))
+                    .at(here, "defined here")
+                    .help("rename this entry: terms ending in `-name` carry the names in policy/policy.yaml and cannot be redefined"),
+            );
+            continue;
+        }
+        if let Some(first) = locale.entries.get(&key) {
+            let first_file = if first.file == index {
+                file
+            } else {
+                &locale.files[first.file]
+            };
+            let first_line = first_file.span(first.range.clone()).line;
+            locale.problems.push(
+                Diagnostic::error(
+                    "PG0207",
+                    format!("`{key}` is defined twice in locale `{}`", locale.tag),
+                )
+                .at(here, "defined again here")
+                .help(format!(
+                    "remove or rename one of them; the first is at {}:{first_line}",
+                    first_file.path.display()
+                )),
+            );
+            continue;
+        }
+        let attributes = attributes.iter().map(|a| a.id.name.to_owned()).collect();
+        locale.entries.insert(
+            key,
+            Entry {
+                file: index,
+                index: position,
+                range,
+                has_value,
+                attributes,
+            },
+        );
+    }
+}
+
+fn entry_key(entry: &ast::Entry<&str>) -> Option<String> {
+    match entry {
+        ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+        ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
+        _ => None,
+    }
+}
+
+/// Byte offsets of the lines that start `key = …`.
+fn definitions<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
+    line_starts(text).filter(move |&start| {
+        text[start..]
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with('='))
+    })
+}
+
+/// Offsets where a new top-level item (entry, comment, junk) starts: a line whose first
+/// character is neither a space nor a closing brace.
+fn entry_starts(text: &str) -> Vec<usize> {
+    line_starts(text)
+        .filter(|&s| {
+            text[s..].starts_with(|c: char| !c.is_whitespace() && c != '}' && c != '*' && c != '[')
+        })
+        .collect()
+}
+
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(move |&s| s < text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locale(text: &str) -> LocaleSource {
+        let mut l = LocaleSource {
+            tag: "fr".into(),
+            dir: "locales/fr".into(),
+            files: Vec::new(),
+            resources: Vec::new(),
+            entries: BTreeMap::new(),
+            problems: Vec::new(),
+        };
+        let file = SourceFile::new("locales/fr/a.ftl", text);
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+        index_file(&mut l, &file, &resource, &["-product-name".into()]);
+        l.files.push(file);
+        l.resources.push(Arc::new(resource));
+        l
+    }
+
+    #[test]
+    fn entries_span_their_lines_only() {
+        let l = locale(
+            "# c\na = x\n    .title = T\nb = { $n ->\n    [one] o\n   *[other] p\n}\n\n# next\nc = z\n",
+        );
+        assert_eq!(l.source("a"), Some("a = x\n    .title = T"));
+        assert_eq!(
+            l.source("b"),
+            Some("b = { $n ->\n    [one] o\n   *[other] p\n}")
+        );
+        assert_eq!(l.location("c").unwrap().line, 10);
+        assert!(l.has("a", Some("title")) && !l.has("b", Some("title")));
+    }
+
+    #[test]
+    fn duplicates_and_reserved_terms_are_problems() {
+        let l = locale("a = x\nb = y\na = z\n-product-name = P\n");
+        let codes: Vec<_> = l
+            .problems
+            .iter()
+            .map(|d| (d.code, d.location.as_ref().unwrap().line))
+            .collect();
+        assert_eq!(codes, [("PG0207", 3), ("PG0208", 4)]);
+        assert_eq!(l.source("a"), Some("a = x"));
+    }
+}
