@@ -117,6 +117,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
     pub fn at(mut self, location: Location, label: impl Into<String>) -> Self {
         self.location = Some(Box::new(location));
         self.label = label.into();

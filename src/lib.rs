@@ -10,3 +10,4 @@ pub mod policy;
 pub mod render;
 
 pub use build::{BuildReport, Project, build};
+pub mod check;

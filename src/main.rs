@@ -4,7 +4,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use policyglot::check::{self, report};
+use policyglot::diag::Diagnostic;
 use policyglot::{Project, build};
 
 #[derive(Parser)]
@@ -22,12 +24,42 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the static site.
+    /// Check, then build the static site (nothing is written if a check fails).
     Build {
         /// Output folder (replaced atomically; never a folder policyglot did not create).
         #[arg(long, default_value = "site")]
         out: PathBuf,
     },
+    /// Check the policy, translations and templates for drift; write nothing.
+    /// Exit status: 0 clean, 1 errors found, 2 could not run.
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Treat warnings (stale translations, obsolete or orphaned messages…) as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Confirm that a locale's translations match the current English text (clears stale).
+    Confirm {
+        /// The locale to confirm, e.g. `fr`.
+        locale: String,
+        /// Message ids to confirm; all of the locale's messages when none is given.
+        messages: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let styled = std::io::stderr().is_terminal();
+    for d in diagnostics {
+        eprintln!("{}\n", d.render(styled));
+    }
 }
 
 fn main() -> ExitCode {
@@ -50,13 +82,16 @@ fn main() -> ExitCode {
                         out.display(),
                         report.elapsed.as_millis()
                     );
+                    if !report.warnings.is_empty() {
+                        eprintln!(
+                            "warning: {} warning(s), e.g. stale translations (published with a notice); run `policyglot check` for details",
+                            report.warnings.len()
+                        );
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => {
-                    let styled = std::io::stderr().is_terminal();
-                    for d in &diagnostics {
-                        eprintln!("{}\n", d.render(styled));
-                    }
+                    print_diagnostics(&diagnostics);
                     eprintln!(
                         "error: build failed with {} error(s); the previous site was left untouched",
                         diagnostics.len()
@@ -65,5 +100,39 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check { format, strict } => {
+            match check::run(&project, check::Options { strict }) {
+                Ok(analysis) => {
+                    let text = match format {
+                        Format::Human => report::human(&analysis, std::io::stdout().is_terminal()),
+                        Format::Json => report::json(&analysis),
+                        Format::Github => report::github(&analysis),
+                    };
+                    print!("{text}");
+                    if analysis.errors() > 0 {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(d) => {
+                    print_diagnostics(&[d]);
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Confirm { locale, messages } => match check::confirm(&project, &locale, &messages)
+        {
+            Ok(changed) => {
+                println!(
+                    "confirmed {changed} translation(s) of `{locale}` against the current English text"
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                print_diagnostics(&[d]);
+                ExitCode::from(2)
+            }
+        },
     }
 }

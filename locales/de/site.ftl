@@ -31,3 +31,6 @@ duration = { $unit ->
        *[other] { $amount } Tage
     }
 }
+
+stale-notice = Der englische Text dieses Abschnitts wurde am { $changed } geändert; diese Übersetzung wird derzeit überprüft.
+    .link = Englische Fassung lesen

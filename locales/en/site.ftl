@@ -41,3 +41,10 @@ duration = { $unit ->
        *[other] { $amount } days
     }
 }
+
+# Shown on a block whose translation has not been confirmed since its English text
+# changed (never shown in English).
+# Variables:
+#   $changed (String) - the day the English text of the block last changed
+stale-notice = The English text of this section changed on { $changed }; this translation is being reviewed.
+    .link = Read the English version

@@ -28,3 +28,6 @@ duration = { $unit ->
        *[other] { $amount } jours
     }
 }
+
+stale-notice = Le texte anglais de cette section a été modifié le { $changed } ; cette traduction est en cours de révision.
+    .link = Lire la version anglaise

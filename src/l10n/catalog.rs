@@ -94,7 +94,8 @@ impl LocaleSource {
 
 /// Every locale, the reference first, the others in tag order.
 pub struct Catalog {
-    pub locales: Vec<LocaleSource>,
+    /// Shared with the bundles built from them (`l10n::Locales`).
+    pub locales: Vec<Arc<LocaleSource>>,
 }
 
 impl Catalog {
@@ -103,12 +104,12 @@ impl Catalog {
     }
 
     pub fn get(&self, tag: &str) -> Option<&LocaleSource> {
-        self.locales.iter().find(|l| l.tag == tag)
+        self.locales.iter().find(|l| l.tag == tag).map(|l| &**l)
     }
 
     /// Every problem found while reading.
     pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.locales.iter().flat_map(|l| &l.problems)
+        self.locales.iter().flat_map(|l| l.problems.iter())
     }
 }
 
@@ -147,7 +148,14 @@ pub fn read(dir: &Path, shown_as: &Path, reserved: &[String]) -> Result<Catalog,
     tags.insert(0, reference);
     let locales = tags
         .into_iter()
-        .map(|tag| read_locale(&dir.join(&tag), &shown_as.join(&tag), tag, reserved))
+        .map(|tag| {
+            Arc::new(read_locale(
+                &dir.join(&tag),
+                &shown_as.join(&tag),
+                tag,
+                reserved,
+            ))
+        })
         .collect();
     Ok(Catalog { locales })
 }

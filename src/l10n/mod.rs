@@ -21,7 +21,7 @@ use formats::Formats;
 /// One language ready to format: its source index, its bundle and its formatters.
 pub struct Locale {
     pub tag: String,
-    pub source: LocaleSource,
+    pub source: Arc<LocaleSource>,
     bundle: FluentBundle<Arc<FluentResource>>,
     formats: Formats,
 }
@@ -238,18 +238,18 @@ pub fn load(
     if !problems.is_empty() {
         return Err(problems);
     }
-    Locales::new(catalog, policy)
+    Locales::new(&catalog, policy)
 }
 
 impl Locales {
     /// Builds one bundle per locale of `catalog` (partial files included: problems in the
     /// files are the caller's to report).
-    pub fn new(catalog: Catalog, policy: &Policy) -> Result<Locales, Diagnostics> {
+    pub fn new(catalog: &Catalog, policy: &Policy) -> Result<Locales, Diagnostics> {
         let terms = policy_terms(policy);
         let mut list = Vec::new();
         let mut errors = Vec::new();
-        for source in catalog.locales {
-            match bundle_for(source, &terms) {
+        for source in &catalog.locales {
+            match bundle_for(source.clone(), &terms) {
                 Ok(locale) => list.push(locale),
                 Err(d) => errors.push(d),
             }
@@ -262,7 +262,7 @@ impl Locales {
     }
 }
 
-fn bundle_for(source: LocaleSource, terms: &str) -> Result<Locale, Diagnostic> {
+fn bundle_for(source: Arc<LocaleSource>, terms: &str) -> Result<Locale, Diagnostic> {
     let bad_tag = |message: String| {
         Diagnostic::error("PG0204", message)
             .in_path(&source.dir)

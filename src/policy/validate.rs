@@ -204,6 +204,11 @@ fn duplicates(ids: &[&Id], locate: &Locator) -> Diagnostics {
     out
 }
 
+/// Where `id` is defined in the policy file (its first `id: …` line).
+pub fn locate_definition(file: &SourceFile, id: &Id) -> Location {
+    Locator { file }.definition(id, 0)
+}
+
 /// Finds where a value sits in the YAML text. serde_yaml keeps no positions for values
 /// that parsed fine, so on the error path we search the source for the token.
 struct Locator<'a> {

@@ -11,7 +11,9 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
+use crate::check::Stale;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::l10n::REFERENCE_LOCALE;
 use crate::l10n::{Locale, Locales};
 use crate::policy::{Arg, Node, NodeKind, Policy, facts};
 pub use templates::Templates;
@@ -38,6 +40,18 @@ struct BlockView {
     items: Vec<BlockView>,
     /// Paragraphs after the list.
     notes: Vec<BlockView>,
+    /// Shown when the block's translation is stale (its English text changed since).
+    stale: Option<StaleNotice>,
+}
+
+#[derive(Debug, Serialize)]
+struct StaleNotice {
+    /// Inline HTML of `stale-notice`.
+    text: String,
+    /// Inline HTML of `stale-notice.link`.
+    link: String,
+    /// The same block in the reference locale.
+    href: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -83,6 +97,7 @@ pub fn render_site(
     policy: &Policy,
     locales: Arc<Locales>,
     templates: &Templates,
+    stale: &Stale,
 ) -> Result<Site, Diagnostics> {
     let blocks = facts::blocks(policy, policy.current());
     let render = |name: &str, context: &Context| templates.render(name, context);
@@ -137,7 +152,9 @@ pub fn render_site(
                     .map(|id| {
                         let node = facts::find(&blocks, id.as_str())
                             .expect("validated: page blocks exist");
-                        block_view(&locales, locale, node, NodeKind::Block)
+                        let mut view = block_view(&locales, locale, node, NodeKind::Block)?;
+                        view.stale = stale_notice(&locales, locale, node, stale, &link.href)?;
+                        Ok(view)
                     })
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|d| vec![d])?;
@@ -245,7 +262,32 @@ fn block_view(
         html,
         items,
         notes,
+        stale: None,
     })
+}
+
+/// The notice on a block whose translation is stale in `locale` (any message of the
+/// block), dated with the latest change of the English text.
+fn stale_notice(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+    stale: &Stale,
+    page_href: &str,
+) -> Result<Option<StaleNotice>, Diagnostic> {
+    let Some(changed) = node
+        .walk()
+        .filter_map(|n| stale.get(&locale.tag, n.id.as_str()))
+        .max()
+    else {
+        return Ok(None);
+    };
+    let args = [("changed", Arg::Date(changed))];
+    Ok(Some(StaleNotice {
+        text: markdown::inline(&locales.format(locale, "stale-notice", None, &args)?),
+        link: markdown::inline(&locales.format(locale, "stale-notice", Some("link"), &args)?),
+        href: format!("../{REFERENCE_LOCALE}/{page_href}#{}", node.id),
+    }))
 }
 
 /// The Tera function `t(key=..., attr=...)`: a message of the page's locale (from the

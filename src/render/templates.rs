@@ -113,6 +113,11 @@ impl Templates {
         }
     }
 
+    /// The template files, for checks that read their text.
+    pub fn sources(&self) -> impl Iterator<Item = &SourceFile> {
+        self.sources.values()
+    }
+
     pub fn assets(&self) -> &BTreeMap<PathBuf, Vec<u8>> {
         &self.assets
     }

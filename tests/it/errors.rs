@@ -175,7 +175,7 @@ fn message_missing_in_one_language() {
             s.write("locales/de/retention.ftl", &kept.join("\n"));
         },
         &[
-            "message `retention-feedback` is missing in locale `de`".into(),
+            "message `retention-feedback` is missing in `de`".into(),
             en_line,
             "locales/de/".into(),
         ],

@@ -37,12 +37,12 @@ fn script_in_a_policy_value_is_inert() {
     sandbox.edit(
         "policy/policy.yaml",
         "name: Claude Pro",
-        "name: \"Claude <script>alert(1)</script> Pro\"",
+        "name: \"Claude <script>alert(document.domain)</script> Pro\"",
     );
     sandbox.edit(
         "policy/policy.yaml",
         "fr: Aider à améliorer Claude",
-        "fr: \"<img src=x onerror=alert(1)>\"",
+        "fr: \"<img src=x onerror=alert(document.domain)>\"",
     );
     let site = sandbox.build_ok();
     assert_inert(&site);
@@ -52,7 +52,7 @@ fn script_in_a_policy_value_is_inert() {
             .text_of("tier-pro")
             .unwrap();
         assert_eq!(
-            text, "Claude <script>alert(1)</script> Pro",
+            text, "Claude <script>alert(document.domain)</script> Pro",
             "shown as text in {locale}"
         );
     }
@@ -60,7 +60,10 @@ fn script_in_a_policy_value_is_inert() {
         .html("fr/conversations-and-training.html")
         .text_of("training-choice")
         .unwrap();
-    assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+    assert!(
+        text.contains("<img src=x onerror=alert(document.domain)>"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -69,7 +72,7 @@ fn script_in_a_translation_is_inert() {
     sandbox.edit(
         "locales/fr/retention.ftl",
         "pendant { $period }.",
-        "pendant { $period }. <script>alert(1)</script> <img src=x onerror=alert(1)> [lien](javascript:alert(1)) <a href=\"javascript:alert(1)\" onclick=\"x()\">a</a>",
+        "pendant { $period }. <script>alert(document.domain)</script> <img src=x onerror=alert(document.domain)> [lien](javascript:alert(document.domain)) <a href=\"javascript:alert(document.domain)\" onclick=\"x()\">a</a>",
     );
     let site = sandbox.build_ok();
     assert_inert(&site);
@@ -78,7 +81,7 @@ fn script_in_a_translation_is_inert() {
         .text_of("retention-training-declined")
         .unwrap();
     assert!(
-        text.contains("<script>alert(1)</script>"),
+        text.contains("<script>alert(document.domain)</script>"),
         "visible, not executed: {text}"
     );
 }

@@ -1,0 +1,148 @@
+//! What a Fluent message contains, read from its syntax tree: per part (the value and
+//! each attribute), the variables, references, literal text and plural selectors.
+
+use std::collections::BTreeSet;
+
+use fluent_syntax::ast;
+
+/// One part of a message: its value (`attribute` None) or one attribute.
+#[derive(Debug, Default, Clone)]
+pub struct Part {
+    pub attribute: Option<String>,
+    pub variables: BTreeSet<String>,
+    pub messages: BTreeSet<String>,
+    pub terms: BTreeSet<String>,
+    pub functions: BTreeSet<String>,
+    /// Literal text, placeables excluded (where a hand-typed fact would hide).
+    pub text: Vec<String>,
+    /// Variant keys of each select expression.
+    pub selects: Vec<Select>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Select {
+    pub keys: Vec<String>,
+}
+
+/// The parts of a message or term entry, value first.
+pub fn parts(entry: &ast::Entry<&str>) -> Vec<Part> {
+    let (value, attributes) = match entry {
+        ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+        ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    if let Some(value) = value {
+        let mut part = Part::default();
+        pattern(value, &mut part);
+        out.push(part);
+    }
+    for attribute in attributes {
+        let mut part = Part {
+            attribute: Some(attribute.id.name.to_owned()),
+            ..Part::default()
+        };
+        pattern(&attribute.value, &mut part);
+        out.push(part);
+    }
+    out
+}
+
+/// Attribute names that appear more than once in an entry.
+pub fn duplicate_attributes(entry: &ast::Entry<&str>) -> Vec<String> {
+    let attributes = match entry {
+        ast::Entry::Message(m) => &m.attributes,
+        ast::Entry::Term(t) => &t.attributes,
+        _ => return Vec::new(),
+    };
+    let mut seen = BTreeSet::new();
+    attributes
+        .iter()
+        .map(|a| a.id.name.to_owned())
+        .filter(|n| !seen.insert(n.clone()))
+        .collect()
+}
+
+fn pattern(p: &ast::Pattern<&str>, part: &mut Part) {
+    for element in &p.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => part.text.push((*value).to_owned()),
+            ast::PatternElement::Placeable { expression } => expression_of(expression, part),
+        }
+    }
+}
+
+fn expression_of(e: &ast::Expression<&str>, part: &mut Part) {
+    match e {
+        ast::Expression::Inline(inline) => inline_of(inline, part),
+        ast::Expression::Select { selector, variants } => {
+            inline_of(selector, part);
+            part.selects.push(Select {
+                keys: variants
+                    .iter()
+                    .map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => (*name).to_owned(),
+                        ast::VariantKey::NumberLiteral { value } => (*value).to_owned(),
+                    })
+                    .collect(),
+            });
+            for v in variants {
+                pattern(&v.value, part);
+            }
+        }
+    }
+}
+
+fn inline_of(e: &ast::InlineExpression<&str>, part: &mut Part) {
+    match e {
+        ast::InlineExpression::VariableReference { id } => {
+            part.variables.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::MessageReference { id, .. } => {
+            part.messages.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::TermReference { id, arguments, .. } => {
+            part.terms.insert(format!("-{}", id.name));
+            if let Some(args) = arguments {
+                call_args(args, part);
+            }
+        }
+        ast::InlineExpression::FunctionReference { id, arguments } => {
+            part.functions.insert(id.name.to_owned());
+            call_args(arguments, part);
+        }
+        ast::InlineExpression::Placeable { expression } => expression_of(expression, part),
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
+    }
+}
+
+fn call_args(args: &ast::CallArguments<&str>, part: &mut Part) {
+    for a in &args.positional {
+        inline_of(a, part);
+    }
+    for a in &args.named {
+        inline_of(&a.value, part);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::FluentResource;
+
+    #[test]
+    fn selectors_count_as_variable_uses() {
+        let r = FluentResource::try_new(
+            "a = { $n ->\n    [one] one { -t } { b }\n   *[other] { $n } x\n}\n    .title = T { $m }\n".to_owned(),
+        )
+        .unwrap();
+        let parts = parts(r.get_entry(0).unwrap());
+        assert_eq!(parts.len(), 2);
+        assert!(parts[0].variables.contains("n"));
+        assert!(parts[0].terms.contains("-t") && parts[0].messages.contains("b"));
+        assert_eq!(parts[0].selects[0].keys, ["one", "other"]);
+        assert_eq!(parts[1].attribute.as_deref(), Some("title"));
+        assert!(parts[1].variables.contains("m"));
+    }
+}

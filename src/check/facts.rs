@@ -1,0 +1,280 @@
+//! Checks only policyglot can make, because it knows the policy: facts typed by hand into
+//! a translation, policy items without messages, messages nothing uses, and rendered
+//! parity (every language states the same numbers in each fact block).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::analysis;
+use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::l10n::{Catalog, Locales, REFERENCE_LOCALE};
+use crate::policy::validate::locate_definition;
+use crate::policy::{Arg, Node, Policy, facts};
+use crate::render::markdown;
+
+/// Message ids the renderer itself asks for (besides facts, pages and templates' keys).
+pub const RENDERER_MESSAGES: [&str; 5] = [
+    "duration",
+    "language-name",
+    "site-title",
+    "choose-language",
+    "stale-notice",
+];
+
+fn all_nodes(policy: &Policy) -> Vec<Node> {
+    policy
+        .versions
+        .iter()
+        .flat_map(|v| facts::blocks(policy, v))
+        .collect()
+}
+
+/// A value a translation might retype, and what to write instead.
+struct Restated {
+    text: String,
+    instead: String,
+}
+
+fn restated_values(policy: &Policy) -> Vec<Restated> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut add = |text: String, instead: String| {
+        out.entry(text).or_insert(instead);
+    };
+    add(
+        policy.organization.name.clone(),
+        format!("{{ -{}-name }}", policy.organization.id),
+    );
+    add(
+        policy.product.name.clone(),
+        format!("{{ -{}-name }}", policy.product.id),
+    );
+    for tier in &policy.tiers {
+        add(tier.name.clone(), format!("{{ -{}-name }}", tier.id));
+        for plan in &tier.plans {
+            add(plan.clone(), "{ $plans }".to_owned());
+        }
+    }
+    for node in all_nodes(policy).iter().flat_map(Node::walk) {
+        for (name, arg) in &node.args {
+            let var = format!("{{ ${name} }}");
+            match arg {
+                Arg::Number(n) => add(format!("{n}"), var),
+                Arg::Duration(d) => add(d.amount.to_string(), var),
+                Arg::Date(d) => {
+                    add(d.year.to_string(), var.clone());
+                    add(d.day.to_string(), var);
+                }
+                Arg::Localized(map) => map.values().for_each(|v| add(v.clone(), var.clone())),
+                Arg::List { names, .. } => names.iter().for_each(|v| add(v.clone(), var.clone())),
+                Arg::Keyword(_) => {}
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(text, instead)| Restated { text, instead })
+        .collect()
+}
+
+/// Whether `needle` occurs in `text` as a whole word or number.
+fn contains_token(text: &str, needle: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(needle).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + needle.len()..].chars().next();
+        !before.is_some_and(word) && !after.is_some_and(word)
+    })
+}
+
+/// Numbers, dates, durations and names from the policy typed into any locale's text.
+pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
+    let values = restated_values(policy);
+    let mut out = Vec::new();
+    for locale in &catalog.locales {
+        for id in locale.message_ids() {
+            let Some(entry) = locale.ast(id) else {
+                continue;
+            };
+            let text: String = analysis::parts(entry)
+                .iter()
+                .flat_map(|p| p.text.iter())
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("\u{1}");
+            for v in values.iter().filter(|v| contains_token(&text, &v.text)) {
+                let what = if v.text.chars().all(|c| c.is_ascii_digit()) {
+                    "number"
+                } else {
+                    "name"
+                };
+                out.push(
+                    Diagnostic::error(
+                        "PG0508",
+                        format!(
+                            "`{id}` in `{}` types the {what} `{}`, which comes from the policy",
+                            locale.tag, v.text
+                        ),
+                    )
+                    .at(
+                        locale.locate_in(id, &v.text).expect("indexed"),
+                        "typed by hand",
+                    )
+                    .help(format!(
+                        "write `{}` instead, so the text follows policy.yaml",
+                        v.instead
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Message ids the templates ask for with `t(key="…")`.
+pub fn template_keys(templates: &[SourceFile]) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for t in templates {
+        for (i, _) in t.text.match_indices("key=") {
+            let rest = &t.text[i + 4..];
+            let quote = rest.chars().next();
+            if let Some(q @ ('"' | '\'')) = quote
+                && let Some(end) = rest[1..].find(q)
+            {
+                keys.insert(rest[1..1 + end].to_owned());
+            }
+        }
+    }
+    keys
+}
+
+/// Every policy item has its message in the reference (other locales are compared to
+/// it), and every reference message is used by something.
+pub fn coverage(
+    policy: &Policy,
+    policy_file: &SourceFile,
+    catalog: &Catalog,
+    templates: &[SourceFile],
+) -> Diagnostics {
+    let en = catalog.reference();
+    let mut out = Vec::new();
+    let mut wanted: BTreeMap<String, Option<&str>> = BTreeMap::new();
+    for node in all_nodes(policy).iter().flat_map(Node::walk) {
+        wanted.entry(node.id.to_string()).or_default();
+        if !en.has(node.id.as_str(), None) && !en.has(node.id.as_str(), Some("title")) {
+            out.push(
+                Diagnostic::error(
+                    "PG0509",
+                    format!("fact `{}` has no message in `{REFERENCE_LOCALE}`", node.id),
+                )
+                .at(locate_definition(policy_file, &node.id), "defined here")
+                .help(format!(
+                    "add `{} = …` (its sentence) to a file in {}/",
+                    node.id,
+                    en.dir.display()
+                )),
+            );
+        }
+    }
+    for page in &policy.pages {
+        let id = format!("page-{}", page.id);
+        if !en.has(&id, Some("title")) {
+            out.push(
+                Diagnostic::error(
+                    "PG0509",
+                    format!(
+                        "page `{}` has no `{id}.title` message in `{REFERENCE_LOCALE}`",
+                        page.id
+                    ),
+                )
+                .at(
+                    locate_definition(policy_file, &page.id),
+                    "page defined here",
+                )
+                .help(format!(
+                    "add `{id} = summary` with `    .title = Title` to a file in {}/",
+                    en.dir.display()
+                )),
+            );
+        }
+        wanted.insert(id, None);
+    }
+    for key in template_keys(templates)
+        .into_iter()
+        .chain(RENDERER_MESSAGES.map(String::from))
+    {
+        wanted.insert(key, None);
+    }
+    for id in en.message_ids().filter(|id| !wanted.contains_key(*id)) {
+        out.push(
+            Diagnostic::warning(
+                "PG0510",
+                format!("message `{id}` is used by no fact, page or template"),
+            )
+            .at(en.location(id).expect("indexed"), "orphaned")
+            .help("remove it from every locale, or give the policy a fact with this id"),
+        );
+    }
+    out
+}
+
+/// Digit runs of a text, in order ("28 September 2025" -> ["28", "2025"]).
+fn numbers(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    out.sort();
+    out
+}
+
+/// After formatting with the policy's values, each fact states the same numbers (and so
+/// the same dates, durations, counts) in every language. Catches a selector branch that
+/// drops a value, which no syntax check can see.
+pub fn rendered_parity(policy: &Policy, locales: &Locales) -> Diagnostics {
+    let mut out = Vec::new();
+    let en = locales.reference();
+    let nodes = facts::blocks(policy, policy.current());
+    for node in nodes.iter().flat_map(Node::walk) {
+        for attribute in [None, Some("title")] {
+            if !en.has(node.id.as_str(), attribute) {
+                continue;
+            }
+            let Ok(reference) = locales.format(en, node.id.as_str(), attribute, &node.args) else {
+                continue;
+            };
+            let want = numbers(&markdown::plain(&reference));
+            for locale in &locales.list[1..] {
+                if !locale.has(node.id.as_str(), attribute) {
+                    continue; // reported as missing
+                }
+                match locales.format(locale, node.id.as_str(), attribute, &node.args) {
+                    Ok(text) => {
+                        let got = numbers(&markdown::plain(&text));
+                        if got != want {
+                            out.push(
+                                Diagnostic::error("PG0512", format!(
+                                    "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
+                                    node.id,
+                                    list(&got),
+                                    locale.tag,
+                                    list(&want)
+                                ))
+                                .at(locale.location(node.id.as_str()).expect("indexed"), "rendered with the policy's values")
+                                .help("every variant must show the same values as the reference; check the selectors"),
+                            );
+                        }
+                    }
+                    Err(d) => out.push(d),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn list(numbers: &[String]) -> String {
+    if numbers.is_empty() {
+        "no number".to_owned()
+    } else {
+        numbers.join(", ")
+    }
+}

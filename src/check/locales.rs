@@ -1,0 +1,345 @@
+//! Fluent checks of every locale against the reference: what Mozilla's compare-locales
+//! checks for `.ftl` (missing and obsolete messages and attributes, references, plural
+//! variants, duplicates, mojibake), plus variables, which it does not compare.
+
+use std::collections::BTreeSet;
+
+use intl_pluralrules::{PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
+
+use super::analysis::{self, Part};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::l10n::{Catalog, LocaleSource};
+
+/// Findings for every locale of the catalog; `generated_terms` are defined by the policy.
+pub fn check(catalog: &Catalog, generated_terms: &[String]) -> Diagnostics {
+    let mut out = Vec::new();
+    let reference = catalog.reference();
+    for locale in &catalog.locales {
+        references(locale, generated_terms, &mut out);
+        duplicates_and_mojibake(locale, &mut out);
+        if locale.tag != reference.tag {
+            against_reference(reference, locale, &mut out);
+        }
+    }
+    out
+}
+
+fn against_reference(en: &LocaleSource, l: &LocaleSource, out: &mut Diagnostics) {
+    let dir = l.dir.display();
+    for id in en.message_ids() {
+        if !l.entries.contains_key(id) {
+            out.push(
+                Diagnostic::error(
+                    "PG0501",
+                    format!("message `{id}` is missing in `{}`", l.tag),
+                )
+                .at(
+                    en.location(id).expect("indexed"),
+                    format!("defined in `{}` here", en.tag),
+                )
+                .help(format!(
+                    "add `{id}` to a file in {dir}/, translating the `{}` text",
+                    en.tag
+                )),
+            );
+        }
+    }
+    for id in l.message_ids() {
+        if !en.entries.contains_key(id) {
+            out.push(
+                Diagnostic::warning(
+                    "PG0502",
+                    format!(
+                        "message `{id}` is obsolete: `{}` has no such message",
+                        en.tag
+                    ),
+                )
+                .at(l.location(id).expect("indexed"), "not in the reference")
+                .help(format!(
+                    "remove it, or add `{id}` to {}/ first if it is new",
+                    en.dir.display()
+                )),
+            );
+        }
+    }
+    let plural_categories = categories(&l.tag);
+    for id in l.message_ids().filter(|id| en.entries.contains_key(*id)) {
+        let (Some(en_entry), Some(l_entry)) = (en.ast(id), l.ast(id)) else {
+            continue;
+        };
+        let en_parts = analysis::parts(en_entry);
+        let l_parts = analysis::parts(l_entry);
+        let here = || l.location(id).expect("indexed");
+        for p in &en_parts {
+            if !l_parts.iter().any(|q| q.attribute == p.attribute) {
+                out.push(
+                    Diagnostic::error(
+                        "PG0503",
+                        format!("`{}` is missing in `{}`", part_name(id, p), l.tag),
+                    )
+                    .at(here(), "in this message")
+                    .help(format!(
+                        "add the {} as in `{}`",
+                        part_kind(p),
+                        en.tag
+                    )),
+                );
+            }
+        }
+        for q in &l_parts {
+            let Some(p) = en_parts.iter().find(|p| p.attribute == q.attribute) else {
+                out.push(
+                    Diagnostic::error(
+                        "PG0504",
+                        format!(
+                            "`{}` is obsolete: `{}` has no such {}",
+                            part_name(id, q),
+                            en.tag,
+                            part_kind(q)
+                        ),
+                    )
+                    .at(
+                        q.attribute.as_ref().map_or_else(here, |a| {
+                            l.locate_in(id, &format!(".{a}")).expect("indexed")
+                        }),
+                        "not in the reference",
+                    )
+                    .help(format!("remove it, or add it to `{}` first", en.tag)),
+                );
+                continue;
+            };
+            variables(id, p, q, l, out);
+            reference_parity(id, p, q, l, out);
+            plurals(id, q, l, &plural_categories, out);
+        }
+    }
+}
+
+fn part_name(id: &str, p: &Part) -> String {
+    match &p.attribute {
+        Some(a) => format!("{id}.{a}"),
+        None => id.to_owned(),
+    }
+}
+
+fn part_kind(p: &Part) -> &'static str {
+    if p.attribute.is_some() {
+        "attribute"
+    } else {
+        "value"
+    }
+}
+
+/// A translation must use exactly the variables the reference uses in the same part:
+/// an extra one renders as an error, a missing one silently drops a fact.
+fn variables(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &mut Diagnostics) {
+    for v in l.variables.difference(&en.variables) {
+        let known: Vec<String> = en.variables.iter().map(|v| format!("${v}")).collect();
+        out.push(
+            Diagnostic::error(
+                "PG0506",
+                format!(
+                    "`{}` uses `${v}`, which the reference does not pass",
+                    part_name(id, l)
+                ),
+            )
+            .at(
+                locale.locate_in(id, &format!("${v}")).expect("indexed"),
+                "unknown variable",
+            )
+            .help(if known.is_empty() {
+                "this message gets no variables: write the text without it".to_owned()
+            } else {
+                format!("use one of {}", known.join(", "))
+            }),
+        );
+    }
+    for v in en.variables.difference(&l.variables) {
+        out.push(
+            Diagnostic::error("PG0507", format!("`{}` drops `${v}`, which the reference uses", part_name(id, l)))
+                .at(locale.location(id).expect("indexed"), "in this message")
+                .help(format!("use `{{ ${v} }}` (or select on it): its value comes from the policy and must not be lost or retyped")),
+        );
+    }
+}
+
+/// compare-locales' "missing/obsolete message/term reference" warnings, per part.
+fn reference_parity(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &mut Diagnostics) {
+    for (kind, en_refs, l_refs) in [
+        ("message", &en.messages, &l.messages),
+        ("term", &en.terms, &l.terms),
+    ] {
+        for r in en_refs.difference(l_refs) {
+            out.push(
+                Diagnostic::warning(
+                    "PG0517",
+                    format!(
+                        "`{}` does not reference the {kind} `{r}` that the reference uses",
+                        part_name(id, l)
+                    ),
+                )
+                .at(locale.location(id).expect("indexed"), "in this message")
+                .help(format!(
+                    "write `{{ {r} }}` where the name belongs instead of retyping it"
+                )),
+            );
+        }
+        for r in l_refs.difference(en_refs) {
+            out.push(
+                Diagnostic::warning(
+                    "PG0517",
+                    format!(
+                        "`{}` references the {kind} `{r}` that the reference does not use",
+                        part_name(id, l)
+                    ),
+                )
+                .at(locale.locate_in(id, r).expect("indexed"), "extra reference")
+                .help("check that the translation says what the reference says"),
+            );
+        }
+    }
+}
+
+/// A plural select that uses CLDR categories must cover every category of the locale.
+fn plurals(
+    id: &str,
+    l: &Part,
+    locale: &LocaleSource,
+    categories: &BTreeSet<&'static str>,
+    out: &mut Diagnostics,
+) {
+    const CLDR: [&str; 5] = ["zero", "one", "two", "few", "many"];
+    for select in &l.selects {
+        if !select.keys.iter().any(|k| CLDR.contains(&k.as_str())) {
+            continue;
+        }
+        let missing: Vec<&&str> = categories
+            .iter()
+            .filter(|c| **c != "other" && !select.keys.iter().any(|k| k == *c))
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|c| format!("[{c}]")).collect();
+            out.push(
+                Diagnostic::warning("PG0514", format!("a plural select in `{id}` lacks the `{}` categories {}", locale.tag, names.join(", ")))
+                    .at(locale.location(id).expect("indexed"), "in this message")
+                    .help("add the variants: numbers in these categories otherwise fall to the default variant"),
+            );
+        }
+    }
+}
+
+/// The plural categories Fluent's runtime can select for a locale.
+fn categories(tag: &str) -> BTreeSet<&'static str> {
+    let Ok(langid) = tag.parse::<LanguageIdentifier>() else {
+        return BTreeSet::new();
+    };
+    let Ok(rules) = PluralRules::create(langid, PluralRuleType::CARDINAL) else {
+        return BTreeSet::new();
+    };
+    let samples = (0..=200u32)
+        .map(|n| n.to_string())
+        .chain(["0.5", "1.5", "1000000", "1e6"].map(String::from));
+    samples
+        .filter_map(|n| rules.select(n.as_str()).ok())
+        .map(|c| match c {
+            intl_pluralrules::PluralCategory::ZERO => "zero",
+            intl_pluralrules::PluralCategory::ONE => "one",
+            intl_pluralrules::PluralCategory::TWO => "two",
+            intl_pluralrules::PluralCategory::FEW => "few",
+            intl_pluralrules::PluralCategory::MANY => "many",
+            intl_pluralrules::PluralCategory::OTHER => "other",
+        })
+        .collect()
+}
+
+/// References to messages or terms that exist nowhere.
+fn references(locale: &LocaleSource, generated_terms: &[String], out: &mut Diagnostics) {
+    for (key, _) in &locale.entries {
+        let Some(entry) = locale.ast(key) else {
+            continue;
+        };
+        for part in analysis::parts(entry) {
+            for m in &part.messages {
+                if !locale.entries.contains_key(m) {
+                    out.push(
+                        Diagnostic::error(
+                            "PG0505",
+                            format!(
+                                "`{key}` references the message `{m}`, which `{}` does not define",
+                                locale.tag
+                            ),
+                        )
+                        .at(
+                            locale.locate_in(key, m).expect("indexed"),
+                            "unknown message",
+                        )
+                        .help("fix the id, or define the message"),
+                    );
+                }
+            }
+            for t in &part.terms {
+                if !locale.entries.contains_key(t) && !generated_terms.contains(t) {
+                    let names: Vec<&str> = generated_terms.iter().map(String::as_str).collect();
+                    out.push(
+                        Diagnostic::error(
+                            "PG0505",
+                            format!("`{key}` references the term `{t}`, which is not defined"),
+                        )
+                        .at(locale.locate_in(key, t).expect("indexed"), "unknown term")
+                        .help(format!("the policy defines {}", names.join(", "))),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn duplicates_and_mojibake(locale: &LocaleSource, out: &mut Diagnostics) {
+    for key in locale.entries.keys() {
+        let Some(entry) = locale.ast(key) else {
+            continue;
+        };
+        for a in analysis::duplicate_attributes(entry) {
+            out.push(
+                Diagnostic::warning(
+                    "PG0516",
+                    format!("`{key}` defines the attribute `.{a}` twice"),
+                )
+                .at(
+                    locale.locate_in(key, &format!(".{a}")).expect("indexed"),
+                    "here",
+                )
+                .help("keep one: only the first is used"),
+            );
+        }
+        for part in analysis::parts(entry) {
+            for select in &part.selects {
+                let mut seen = BTreeSet::new();
+                for k in select.keys.iter().filter(|k| !seen.insert(k.as_str())) {
+                    out.push(
+                        Diagnostic::warning(
+                            "PG0516",
+                            format!("`{key}` has the variant `[{k}]` twice in one select"),
+                        )
+                        .at(locale.location(key).expect("indexed"), "in this message")
+                        .help("keep one: only the first is used"),
+                    );
+                }
+            }
+        }
+        if locale.source(key).is_some_and(|s| s.contains('\u{FFFD}')) {
+            out.push(
+                Diagnostic::warning(
+                    "PG0515",
+                    format!("`{key}` contains U+FFFD, a sign of broken encoding"),
+                )
+                .at(
+                    locale.locate_in(key, "\u{FFFD}").expect("indexed"),
+                    "replacement character",
+                )
+                .help("retype the damaged characters and save the file as UTF-8"),
+            );
+        }
+    }
+}

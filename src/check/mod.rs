@@ -1,0 +1,211 @@
+//! The drift guard: every check of a project's inputs, run without writing anything.
+//! `policyglot check` reports the findings; `policyglot build` runs the same checks and
+//! publishes only when none is an error.
+
+mod analysis;
+pub mod facts;
+pub mod locales;
+pub mod report;
+pub mod stale;
+pub mod templates;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::build::Project;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::l10n::{self, Catalog, Locales};
+use crate::policy;
+use crate::render::{self, Site, Templates};
+pub use stale::Stale;
+
+/// How strict to be.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Treat warnings (stale or obsolete translations, orphaned messages…) as errors.
+    pub strict: bool,
+}
+
+/// Translation progress of one locale.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LocaleSummary {
+    pub locale: String,
+    /// Messages in the reference locale.
+    pub messages: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub stale: usize,
+    pub obsolete: usize,
+}
+
+/// Everything `check` learned; `site` is the rendered site when nothing failed.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub findings: Diagnostics,
+    pub summary: Vec<LocaleSummary>,
+    pub site: Option<Site>,
+}
+
+impl Analysis {
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+/// Runs every check and, when none fails, renders the site in memory. `Err` means the
+/// checks could not run at all (no policy file, no locales folder).
+pub fn run(project: &Project, options: Options) -> Result<Analysis, Diagnostic> {
+    let mut analysis = Analysis::default();
+    let policy_path = project.root.join(Project::POLICY);
+    if !policy_path.is_file() {
+        return Err(Diagnostic::error("PG0100", "there is no policy file")
+            .in_path(Project::POLICY)
+            .help("run policyglot in a project folder (holding policy/, locales/, templates/) or pass --root"));
+    }
+    let (policy, policy_file) = match policy::load::load(&policy_path, Path::new(Project::POLICY)) {
+        Ok(loaded) => loaded,
+        Err(d) => return analysis.finish(vec![d], options),
+    };
+    let problems = policy::validate::validate(&policy, &policy_file);
+    if !problems.is_empty() {
+        return analysis.finish(problems, options);
+    }
+    let reserved = l10n::reserved_terms(&policy);
+    let catalog = match l10n::catalog::read(
+        &project.root.join(Project::LOCALES),
+        Path::new(Project::LOCALES),
+        &reserved,
+    ) {
+        Ok(c) => c,
+        // No locales folder at all: nothing to check.
+        Err(d) if d.code == "PG0200" => return Err(d),
+        Err(d) => return analysis.finish(vec![d], options),
+    };
+    let tags: Vec<&str> = catalog.locales.iter().map(|l| l.tag.as_str()).collect();
+    analysis.findings.extend(catalog.problems().cloned());
+    analysis.findings.extend(policy::validate::labels(
+        &policy,
+        &policy_file,
+        &tags,
+        l10n::REFERENCE_LOCALE,
+    ));
+    analysis
+        .findings
+        .extend(locales::check(&catalog, &reserved));
+    analysis
+        .findings
+        .extend(facts::hand_typed(&policy, &catalog));
+
+    let confirmed = match stale::read(&project.root) {
+        Ok(c) => c,
+        Err(d) => {
+            analysis.findings.push(d);
+            Default::default()
+        }
+    };
+    let stale = stale::find(&project.root, &catalog, &confirmed);
+    analysis.findings.extend(stale::findings(&catalog, &stale));
+    analysis.summary = summarize(&catalog, &stale);
+
+    let locales = match Locales::new(&catalog, &policy) {
+        Ok(l) => Arc::new(l),
+        Err(e) => return analysis.finish(e, options),
+    };
+    let templates = match Templates::load(
+        &project.root.join(Project::TEMPLATES),
+        Path::new(Project::TEMPLATES),
+        locales.clone(),
+        render::page_args(&policy),
+    ) {
+        Ok(t) => t,
+        Err(e) => return analysis.finish(e, options),
+    };
+    let sources: Vec<_> = templates.sources().cloned().collect();
+    analysis
+        .findings
+        .extend(facts::coverage(&policy, &policy_file, &catalog, &sources));
+    analysis.findings.extend(templates::check(&sources));
+    analysis
+        .findings
+        .extend(facts::rendered_parity(&policy, &locales));
+
+    // Render only what passed: a failure here is one the checks above could not foresee.
+    if analysis.errors() == 0 {
+        match render::render_site(&policy, locales, &templates, &stale) {
+            Ok(site) => analysis.site = Some(site),
+            Err(e) => analysis.findings.extend(e),
+        }
+    }
+    analysis.finish(Vec::new(), options)
+}
+
+impl Analysis {
+    fn finish(mut self, more: Diagnostics, options: Options) -> Result<Analysis, Diagnostic> {
+        self.findings.extend(more);
+        if options.strict {
+            for d in &mut self.findings {
+                d.severity = Severity::Error;
+            }
+            if self.findings.iter().any(|d| d.code == "PG0511") {
+                self.site = None;
+            }
+        }
+        // One finding per code and place: checks that overlap report once.
+        let mut seen = std::collections::BTreeSet::new();
+        self.findings
+            .retain(|d| seen.insert((d.code, d.position(), d.message.clone())));
+        self.findings.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        if self.errors() > 0 {
+            self.site = None;
+        }
+        Ok(self)
+    }
+}
+
+/// `policyglot confirm`: records the current English text of `messages` (all when empty)
+/// as the source of `locale`'s translations. Returns how many confirmations changed.
+pub fn confirm(project: &Project, locale: &str, messages: &[String]) -> Result<usize, Diagnostic> {
+    let (policy, _) = policy::load::load(
+        &project.root.join(Project::POLICY),
+        Path::new(Project::POLICY),
+    )?;
+    let catalog = l10n::catalog::read(
+        &project.root.join(Project::LOCALES),
+        Path::new(Project::LOCALES),
+        &l10n::reserved_terms(&policy),
+    )?;
+    stale::confirm(&project.root, &catalog, locale, messages)
+}
+
+fn summarize(catalog: &Catalog, stale: &Stale) -> Vec<LocaleSummary> {
+    let en = catalog.reference();
+    let reference: Vec<&str> = en.message_ids().collect();
+    catalog
+        .locales
+        .iter()
+        .map(|l| {
+            let translated = reference
+                .iter()
+                .filter(|id| l.entries.contains_key(**id))
+                .count();
+            LocaleSummary {
+                locale: l.tag.clone(),
+                messages: reference.len(),
+                translated,
+                missing: reference.len() - translated,
+                stale: stale.count(&l.tag),
+                obsolete: l
+                    .message_ids()
+                    .filter(|id| !en.entries.contains_key(*id))
+                    .count(),
+            }
+        })
+        .collect()
+}
