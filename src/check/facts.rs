@@ -251,15 +251,21 @@ pub fn rendered_parity(policy: &Policy, locales: &Locales) -> Diagnostics {
                         let got = numbers(&markdown::plain(&text));
                         if got != want {
                             out.push(
-                                Diagnostic::error("PG0512", format!(
-                                    "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
-                                    node.id,
-                                    list(&got),
-                                    locale.tag,
-                                    list(&want)
-                                ))
-                                .at(locale.location(node.id.as_str()).expect("indexed"), "rendered with the policy's values")
-                                .help("every variant must show the same values as the reference; check the selectors"),
+                                Diagnostic::error(
+                                    "PG0512",
+                                    format!(
+                                        "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
+                                        node.id,
+                                        list(&got),
+                                        locale.tag,
+                                        list(&want)
+                                    ),
+                                )
+                                .at(
+                                    locale.location(node.id.as_str()).expect("indexed"),
+                                    "rendered with the policy's values",
+                                )
+                                .help(parity_help(node)),
                             );
                         }
                     }
@@ -269,6 +275,16 @@ pub fn rendered_parity(policy: &Policy, locales: &Locales) -> Diagnostics {
         }
     }
     out
+}
+
+fn parity_help(node: &Node) -> String {
+    let mut help =
+        "every variant must show the same values as the reference: check this message's selectors"
+            .to_owned();
+    if node.args.iter().any(|(_, a)| matches!(a, Arg::Duration(_))) {
+        help.push_str(" and the locale's `duration` message, which writes its periods");
+    }
+    help
 }
 
 fn list(numbers: &[String]) -> String {

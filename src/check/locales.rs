@@ -255,7 +255,7 @@ fn categories(tag: &str) -> BTreeSet<&'static str> {
 
 /// References to messages or terms that exist nowhere.
 fn references(locale: &LocaleSource, generated_terms: &[String], out: &mut Diagnostics) {
-    for (key, _) in &locale.entries {
+    for key in locale.entries.keys() {
         let Some(entry) = locale.ast(key) else {
             continue;
         };

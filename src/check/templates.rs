@@ -87,8 +87,7 @@ fn visible_text(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
 /// The end of a tag starting at 0, skipping `>` inside quotes and Tera expressions.
 fn tag_end(tag: &str) -> usize {
     let mut quote = None;
-    let mut chars = tag.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in tag.char_indices() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (None, '"' | '\'') => quote = Some(c),

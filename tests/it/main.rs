@@ -3,6 +3,7 @@
 mod support;
 
 mod build;
+mod check;
 mod errors;
 mod generality;
 mod safety;
