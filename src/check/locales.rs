@@ -313,20 +313,21 @@ fn duplicates_and_mojibake(locale: &LocaleSource, out: &mut Diagnostics) {
                 .help("keep one: only the first is used"),
             );
         }
-        for part in analysis::parts(entry) {
-            for select in &part.selects {
-                let mut seen = BTreeSet::new();
-                for k in select.keys.iter().filter(|k| !seen.insert(k.as_str())) {
-                    out.push(
-                        Diagnostic::warning(
-                            "PG0516",
-                            format!("`{key}` has the variant `[{k}]` twice in one select"),
-                        )
-                        .at(locale.location(key).expect("indexed"), "in this message")
-                        .help("keep one: only the first is used"),
-                    );
-                }
-            }
+        let entry_info = &locale.entries[key];
+        let file = &locale.files[entry_info.file];
+        for (at, k) in duplicate_variant_keys(locale.source(key).unwrap_or_default()) {
+            let start = entry_info.range.start + at;
+            out.push(
+                Diagnostic::warning(
+                    "PG0516",
+                    format!("`{key}` has the variant `[{k}]` more than once in one select"),
+                )
+                .at(
+                    file.span(start..start + k.len() + 2),
+                    "duplicated variant key",
+                )
+                .help("keep one: only the first is used"),
+            );
         }
         if locale.source(key).is_some_and(|s| s.contains('\u{FFFD}')) {
             out.push(
@@ -341,5 +342,62 @@ fn duplicates_and_mojibake(locale: &LocaleSource, out: &mut Diagnostics) {
                 .help("retype the damaged characters and save the file as UTF-8"),
             );
         }
+    }
+}
+
+/// Offsets of every occurrence of a variant key that appears more than once in the same
+/// select expression (the syntax tree has no positions, so this reads the source).
+fn duplicate_variant_keys(source: &str) -> Vec<(usize, String)> {
+    // Open selects: the brace depth they live at, and their keys with offsets.
+    let mut selects: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut line_start = true;
+    let mut chars = source.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                while selects.last().is_some_and(|(d, _)| *d >= depth) {
+                    let (_, keys) = selects.pop().expect("checked");
+                    for (at, key) in &keys {
+                        if keys.iter().filter(|(_, k)| k == key).count() > 1 {
+                            out.push((*at, key.clone()));
+                        }
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            '-' if chars.peek().is_some_and(|(_, n)| *n == '>') => {
+                selects.push((depth, Vec::new()))
+            }
+            '[' if line_start => {
+                if let (Some(end), Some((_, keys))) = (source[i..].find(']'), selects.last_mut()) {
+                    keys.push((i, source[i + 1..i + end].trim().to_owned()));
+                }
+            }
+            _ => {}
+        }
+        if c == '\n' {
+            line_start = true;
+        } else if !(c.is_whitespace() || c == '*') {
+            line_start = false;
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_found_per_select() {
+        let src = "d = { $u ->\n    [a] { $n ->\n        [one] x\n        [one] y\n       *[other] z\n    }\n    [b] { $n ->\n        [one] w\n       *[other] v\n    }\n   *[c] q\n}";
+        let found = duplicate_variant_keys(src);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|(_, k)| k == "one"));
+        assert_eq!(&src[found[0].0..found[0].0 + 5], "[one]");
     }
 }

@@ -157,7 +157,16 @@ impl Analysis {
                 self.site = None;
             }
         }
-        // One finding per code and place: checks that overlap report once.
+        // A formatting failure (PG0203) at a place a static check already explained adds
+        // nothing; likewise one finding per code, place and message.
+        let explained: std::collections::BTreeSet<Option<String>> = self
+            .findings
+            .iter()
+            .filter(|d| d.code.starts_with("PG05"))
+            .map(|d| d.position())
+            .collect();
+        self.findings
+            .retain(|d| d.code != "PG0203" || !explained.contains(&d.position()));
         let mut seen = std::collections::BTreeSet::new();
         self.findings
             .retain(|d| seen.insert((d.code, d.position(), d.message.clone())));
