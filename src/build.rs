@@ -37,9 +37,9 @@ pub struct BuildReport {
 }
 
 /// Checks `project`, and when no check fails, replaces `out` with its site atomically.
-pub fn build(project: &Project, out: &Path) -> Result<BuildReport, Diagnostics> {
+pub fn build(project: &Project, out: &Path, options: &Options) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let analysis = check::run(project, Options::default()).map_err(|d| vec![d])?;
+    let analysis = check::run(project, options.clone()).map_err(|d| vec![d])?;
     let (errors, warnings): (Diagnostics, Diagnostics) = analysis
         .findings
         .into_iter()

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use policyglot::check::{self, report};
 use policyglot::diag::Diagnostic;
+use policyglot::policy::Date;
 use policyglot::{Project, build};
 
 #[derive(Parser)]
@@ -18,6 +19,10 @@ struct Cli {
     /// Project root holding policy/, locales/ and templates/.
     #[arg(long, global = true, default_value = ".")]
     root: PathBuf,
+    /// The day the site describes (YYYY-MM-DD): picks the version in force and announces
+    /// later ones. Default: today, or SOURCE_DATE_EPOCH when set.
+    #[arg(long, global = true, value_parser = parse_date)]
+    today: Option<Date>,
     #[command(subcommand)]
     command: Command,
 }
@@ -29,6 +34,10 @@ enum Command {
         /// Output folder (replaced atomically; never a folder policyglot did not create).
         #[arg(long, default_value = "site")]
         out: PathBuf,
+        /// Absolute URL the site is published at, for canonical and hreflang links and
+        /// sitemap.xml (written only with it).
+        #[arg(long, env = "POLICYGLOT_BASE_URL")]
+        base_url: Option<String>,
     },
     /// Check the policy, translations and templates for drift; write nothing.
     /// Exit status: 0 clean, 1 errors found, 2 could not run.
@@ -55,6 +64,10 @@ enum Format {
     Github,
 }
 
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
+}
+
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let styled = std::io::stderr().is_terminal();
     for d in diagnostics {
@@ -65,14 +78,19 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let project = Project::new(&cli.root);
+    let mut options = check::Options::default();
+    if let Some(today) = cli.today {
+        options.publication.today = today;
+    }
     match cli.command {
-        Command::Build { out } => {
+        Command::Build { out, base_url } => {
             let out = if out.is_absolute() {
                 out
             } else {
                 cli.root.join(out)
             };
-            match build(&project, &out) {
+            options.publication.base_url = base_url;
+            match build(&project, &out, &options) {
                 Ok(report) => {
                     println!(
                         "built {} pages per locale × {} locales ({}) into {} in {} ms",
@@ -101,7 +119,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { format, strict } => {
-            match check::run(&project, check::Options { strict }) {
+            match check::run(&project, check::Options { strict, ..options }) {
                 Ok(analysis) => {
                     let text = match format {
                         Format::Human => report::human(&analysis, std::io::stdout().is_terminal()),
@@ -121,18 +139,19 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Confirm { locale, messages } => match check::confirm(&project, &locale, &messages)
-        {
-            Ok(changed) => {
-                println!(
-                    "confirmed {changed} translation(s) of `{locale}` against the current English text"
-                );
-                ExitCode::SUCCESS
+        Command::Confirm { locale, messages } => {
+            match check::confirm(&project, &locale, &messages) {
+                Ok(changed) => {
+                    println!(
+                        "confirmed {changed} translation(s) of `{locale}` against the current English text"
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    print_diagnostics(&[d]);
+                    ExitCode::from(2)
+                }
             }
-            Err(d) => {
-                print_diagnostics(&[d]);
-                ExitCode::from(2)
-            }
-        },
+        }
     }
 }

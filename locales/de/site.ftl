@@ -11,7 +11,8 @@ index-intro = Wie { -organization-name } Daten für das Training von { -product-
 related-articles = In diesem Bereich
 footer-note = { -organization-name } · Datenschutz und Modelltraining
 
-page-dates = Aktualisiert am { $updated } · Gültig ab dem { $effective }
+page-updated = Aktualisiert am { $updated }
+page-effective = Gültig seit dem { $effective }
 
 duration = { $unit ->
     [weeks] { $amount ->
@@ -34,3 +35,34 @@ duration = { $unit ->
 
 stale-notice = Der englische Text dieses Abschnitts wurde am { $changed } geändert; diese Übersetzung wird derzeit überprüft.
     .link = Englische Fassung lesen
+
+upcoming-notice = Ab dem { $date } ändert sich dieser Abschnitt.
+    .link = Änderungen ansehen
+changes-title = { $status ->
+        [upcoming] Was sich am { $date } ändert
+       *[past] Was sich am { $date } geändert hat
+    }
+changes-intro = { $status ->
+        [upcoming] Am { $date } tritt eine neue Fassung dieser Richtlinie in Kraft. Jede Angabe, die sich ändert, wird so gezeigt, wie sie jetzt lautet und wie sie künftig lauten wird.
+       *[past] Am { $date } ist eine neue Fassung dieser Richtlinie in Kraft getreten. Jede Angabe, die sich geändert hat, wird so gezeigt, wie sie vorher lautete und wie sie seitdem lautet.
+    }
+changes-before = { $status ->
+        [upcoming] Bis zum { $date }
+       *[past] Vor dem { $date }
+    }
+changes-after = { $status ->
+        [upcoming] Ab dem { $date }
+       *[past] Seit dem { $date }
+    }
+changes-added = { $status ->
+        [upcoming] Neu ab dem { $date }
+       *[past] Neu seit dem { $date }
+    }
+changes-removed = { $status ->
+        [upcoming] Entfällt ab dem { $date }
+       *[past] Entfällt seit dem { $date }
+    }
+policy-history = Verlauf der Richtlinie
+
+not-found-title = Seite nicht gefunden
+not-found-text = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben: Wählen Sie eine Sprache, um die Hilfeartikel zu finden.

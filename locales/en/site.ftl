@@ -13,11 +13,13 @@ index-intro = How { -organization-name } uses data to train { -product-name }, w
 related-articles = In this section
 footer-note = { -organization-name } · Privacy and model training
 
-# Shown under each title.
+# Shown under each title, when the version in force has these dates.
 # Variables:
 #   $updated (String) - date the policy text was last updated
-#   $effective (String) - date the version in force takes effect
-page-dates = Updated { $updated } · Effective { $effective }
+page-updated = Updated { $updated }
+# Variables:
+#   $effective (String) - date the version in force took effect
+page-effective = Effective { $effective }
 
 # A length of time, used wherever the policy states a period.
 # Variables:
@@ -48,3 +50,52 @@ duration = { $unit ->
 #   $changed (String) - the day the English text of the block last changed
 stale-notice = The English text of this section changed on { $changed }; this translation is being reviewed.
     .link = Read the English version
+
+## Versions of the policy. $status is "past" for a change in force, "upcoming" for an
+## announced one; $date is the day the change takes effect.
+
+# On a block that an announced version will change.
+# Variables:
+#   $date (String) - the day the change takes effect
+upcoming-notice = From { $date }, this section changes.
+    .link = See what changes
+# Title of a "what changed" page, and of the links to it.
+# Variables:
+#   $date (String) - the day the change takes effect
+#   $status (String) - past or upcoming
+changes-title = { $status ->
+        [upcoming] What changes on { $date }
+       *[past] What changed on { $date }
+    }
+# Variables:
+#   $date (String), $status (String) - as for changes-title
+changes-intro = { $status ->
+        [upcoming] A new version of this policy takes effect on { $date }. Each fact that changes is shown as it is now and as it will be.
+       *[past] A new version of this policy took effect on { $date }. Each fact that changed is shown as it was before and as it has been since.
+    }
+# Labels on a "what changed" page.
+# Variables:
+#   $date (String), $status (String) - as for changes-title
+changes-before = { $status ->
+        [upcoming] Until { $date }
+       *[past] Before { $date }
+    }
+changes-after = { $status ->
+        [upcoming] From { $date }
+       *[past] Since { $date }
+    }
+changes-added = { $status ->
+        [upcoming] New from { $date }
+       *[past] New since { $date }
+    }
+changes-removed = { $status ->
+        [upcoming] No longer applies from { $date }
+       *[past] No longer applies since { $date }
+    }
+# Heading of the list of version changes on each index.
+policy-history = Policy history
+
+## The page shown for an address that does not exist.
+
+not-found-title = Page not found
+not-found-text = There is no page at this address. It may have moved: choose a language to find the help articles.

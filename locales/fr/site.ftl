@@ -11,7 +11,8 @@ index-intro = Comment { -organization-name } utilise les données pour entraîne
 related-articles = Dans cette rubrique
 footer-note = { -organization-name } · Confidentialité et entraînement des modèles
 
-page-dates = Mis à jour le { $updated } · En vigueur à compter du { $effective }
+page-updated = Mis à jour le { $updated }
+page-effective = En vigueur depuis le { $effective }
 
 duration = { $unit ->
     [weeks] { $amount ->
@@ -31,3 +32,34 @@ duration = { $unit ->
 
 stale-notice = Le texte anglais de cette section a été modifié le { $changed } ; cette traduction est en cours de révision.
     .link = Lire la version anglaise
+
+upcoming-notice = À compter du { $date }, cette section change.
+    .link = Voir ce qui change
+changes-title = { $status ->
+        [upcoming] Ce qui change le { $date }
+       *[past] Ce qui a changé le { $date }
+    }
+changes-intro = { $status ->
+        [upcoming] Une nouvelle version de cette politique entre en vigueur le { $date }. Chaque information qui change est présentée telle qu’elle est aujourd’hui et telle qu’elle sera.
+       *[past] Une nouvelle version de cette politique est entrée en vigueur le { $date }. Chaque information qui a changé est présentée telle qu’elle était auparavant et telle qu’elle est depuis.
+    }
+changes-before = { $status ->
+        [upcoming] Jusqu’au { $date }
+       *[past] Avant le { $date }
+    }
+changes-after = { $status ->
+        [upcoming] À compter du { $date }
+       *[past] Depuis le { $date }
+    }
+changes-added = { $status ->
+        [upcoming] Nouveau à compter du { $date }
+       *[past] Nouveau depuis le { $date }
+    }
+changes-removed = { $status ->
+        [upcoming] Ne s’applique plus à compter du { $date }
+       *[past] Ne s’applique plus depuis le { $date }
+    }
+policy-history = Historique de la politique
+
+not-found-title = Page introuvable
+not-found-text = Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée : choisissez une langue pour retrouver les articles d’aide.

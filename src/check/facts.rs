@@ -9,16 +9,7 @@ use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::l10n::{Catalog, Locales, REFERENCE_LOCALE};
 use crate::policy::validate::locate_definition;
 use crate::policy::{Arg, Node, Policy, facts};
-use crate::render::markdown;
-
-/// Message ids the renderer itself asks for (besides facts, pages and templates' keys).
-pub const RENDERER_MESSAGES: [&str; 5] = [
-    "duration",
-    "language-name",
-    "site-title",
-    "choose-language",
-    "stale-notice",
-];
+use crate::render::{RENDERER_MESSAGES, markdown};
 
 fn all_nodes(policy: &Policy) -> Vec<Node> {
     policy
@@ -198,7 +189,7 @@ pub fn coverage(
     }
     for key in template_keys(templates)
         .into_iter()
-        .chain(RENDERER_MESSAGES.map(String::from))
+        .chain(RENDERER_MESSAGES.iter().map(|m| m.to_string()))
     {
         wanted.insert(key, None);
     }
@@ -232,8 +223,13 @@ fn numbers(text: &str) -> Vec<String> {
 pub fn rendered_parity(policy: &Policy, locales: &Locales) -> Diagnostics {
     let mut out = Vec::new();
     let en = locales.reference();
-    let nodes = facts::blocks(policy, policy.current());
+    let nodes = all_nodes(policy);
+    let mut seen = std::collections::HashSet::new();
     for node in nodes.iter().flat_map(Node::walk) {
+        // The same fact with the same values in two versions is checked once.
+        if !seen.insert((node.id.to_string(), format!("{:?}", node.args))) {
+            continue;
+        }
         for attribute in [None, Some("title")] {
             if !en.has(node.id.as_str(), attribute) {
                 continue;

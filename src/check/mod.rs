@@ -16,14 +16,28 @@ use crate::build::Project;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::l10n::{self, Catalog, Locales};
 use crate::policy;
-use crate::render::{self, Site, Templates};
+use crate::render::{self, Publication, Site, Templates};
 pub use stale::Stale;
 
 /// How strict to be.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Treat warnings (stale or obsolete translations, orphaned messages…) as errors.
     pub strict: bool,
+    /// The day and place of publication (which version is in force, absolute URLs).
+    pub publication: Publication,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            strict: false,
+            publication: Publication {
+                today: crate::policy::Date::today(),
+                base_url: None,
+            },
+        }
+    }
 }
 
 /// Translation progress of one locale.
@@ -122,7 +136,7 @@ pub fn run(project: &Project, options: Options) -> Result<Analysis, Diagnostic> 
         &project.root.join(Project::TEMPLATES),
         Path::new(Project::TEMPLATES),
         locales.clone(),
-        render::page_args(&policy),
+        render::page_args(policy.in_force(options.publication.today)),
     ) {
         Ok(t) => t,
         Err(e) => return analysis.finish(e, options),
@@ -138,7 +152,7 @@ pub fn run(project: &Project, options: Options) -> Result<Analysis, Diagnostic> 
 
     // Render only what passed: a failure here is one the checks above could not foresee.
     if analysis.errors() == 0 {
-        match render::render_site(&policy, locales, &templates, &stale) {
+        match render::render_site(&policy, locales, &templates, &stale, &options.publication) {
             Ok(site) => analysis.site = Some(site),
             Err(e) => analysis.findings.extend(e),
         }

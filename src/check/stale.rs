@@ -94,7 +94,7 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> Stale 
                     t.get(first - 1..last.min(t.len()))
                         .and_then(|s| s.iter().max().copied())
                 })
-                .map_or_else(today, date_of);
+                .map_or_else(Date::today, Date::from_unix);
             stale
                 .by_locale
                 .entry(locale.tag.clone())
@@ -222,37 +222,9 @@ fn blame(root: &Path, file: &SourceFile) -> Option<Vec<i64>> {
     Some(lines)
 }
 
-fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    date_of(secs)
-}
-
-/// The UTC calendar date of a Unix time (Howard Hinnant's days-to-civil).
-fn date_of(unix_seconds: i64) -> Date {
-    let z = unix_seconds.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date { year, month, day }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unix_times_become_dates() {
-        assert_eq!(date_of(0).to_string(), "1970-01-01");
-        assert_eq!(date_of(1_759_017_600).to_string(), "2025-09-28");
-        assert_eq!(date_of(951_782_400).to_string(), "2000-02-29");
-    }
 
     #[test]
     fn hashes_ignore_trailing_spaces_only() {

@@ -130,8 +130,19 @@ pub fn blocks(policy: &Policy, v: &Version) -> Vec<Node> {
     };
     let training = &v.training;
     let default = Arg::Keyword(training.rule.default.as_str());
-    let setting = Arg::Localized(training.choice.setting.label.clone());
-    vec![
+    let setting = training
+        .choice
+        .as_ref()
+        .map(|c| Arg::Localized(c.setting.label.clone()));
+    let location = training
+        .choice
+        .as_ref()
+        .map(|c| Arg::Localized(c.setting.location.clone()));
+    let with = |node: Node, name: &'static str, value: &Option<Arg>| match value {
+        Some(value) => node.arg(name, value.clone()),
+        None => node,
+    };
+    let mut blocks = vec![
         Node::new(&v.about_training.id, NodeKind::Block),
         Node::new(&v.data_sources.id, NodeKind::Block)
             .arg("count", Arg::Number(v.data_sources.items.len() as f64))
@@ -144,37 +155,20 @@ pub fn blocks(policy: &Policy, v: &Version) -> Vec<Node> {
         Node::new(&v.safeguards.id, NodeKind::Block).children(v.safeguards.items.iter().map(|s| {
             Node::new(&s.id, NodeKind::Item).children(items(&s.quotes, |q| &q.id, NodeKind::Quote))
         })),
-        Node::new(&training.rule.id, NodeKind::Block)
-            .arg("default", default.clone())
-            .arg("effective", Arg::Date(v.effective))
-            .arg("covered", tier_names(&v.coverage.covered.tiers, Join::And)),
+        with(
+            Node::new(&training.rule.id, NodeKind::Block).arg("default", default.clone()),
+            "effective",
+            &v.effective.map(Arg::Date),
+        )
+        .arg("covered", tier_names(&v.coverage.covered.tiers, Join::And)),
         Node::new(&training.exceptions.id, NodeKind::Block)
             .arg("default", default.clone())
             .children(training.exceptions.items.iter().map(|f| {
-                Node::new(&f.id, NodeKind::Item)
-                    .arg("default", default.clone())
-                    .arg("setting", setting.clone())
-            })),
-        Node::new(&training.choice.id, NodeKind::Block)
-            .arg("setting", setting.clone())
-            .arg(
-                "location",
-                Arg::Localized(training.choice.setting.location.clone()),
-            )
-            .children(training.choice.steps.iter().map(|step| {
-                let mut node = Node::new(&step.id, NodeKind::Item)
-                    .arg("setting", setting.clone())
-                    .arg(
-                        "location",
-                        Arg::Localized(training.choice.setting.location.clone()),
-                    );
-                if let Some(prompt) = &step.prompt {
-                    node = node.arg("prompt", Arg::Localized(prompt.clone()));
-                }
-                if let Some(deadline) = step.deadline {
-                    node = node.arg("deadline", Arg::Date(deadline));
-                }
-                node
+                with(
+                    Node::new(&f.id, NodeKind::Item).arg("default", default.clone()),
+                    "setting",
+                    &setting,
+                )
             })),
         Node::new(&v.retention.id, NodeKind::Block).children(
             v.retention
@@ -195,5 +189,31 @@ pub fn blocks(policy: &Policy, v: &Version) -> Vec<Node> {
             .children(items(&v.rights.items, |f| &f.id, NodeKind::Item))
             .children(items(&v.rights.notes, |f| &f.id, NodeKind::Note)),
         Node::new(&v.controller_rule.id, NodeKind::Block),
-    ]
+    ];
+    if let Some(choice) = &training.choice {
+        let choice_node = Node::new(&choice.id, NodeKind::Block)
+            .arg("setting", setting.clone().expect("choice has a setting"))
+            .arg("location", location.clone().expect("choice has a location"))
+            .children(choice.steps.iter().map(|step| {
+                let mut node = with(
+                    with(Node::new(&step.id, NodeKind::Item), "setting", &setting),
+                    "location",
+                    &location,
+                );
+                if let Some(prompt) = &step.prompt {
+                    node = node.arg("prompt", Arg::Localized(prompt.clone()));
+                }
+                if let Some(deadline) = step.deadline {
+                    node = node.arg("deadline", Arg::Date(deadline));
+                }
+                node
+            }));
+        // After the exceptions, where readers look for how to choose.
+        let at = blocks
+            .iter()
+            .position(|b| b.id == training.exceptions.id)
+            .map_or(blocks.len(), |i| i + 1);
+        blocks.insert(at, choice_node);
+    }
+    blocks
 }

@@ -23,12 +23,28 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// The version in force: the last one (validation guarantees there is one and
-    /// that versions are in date order).
+    /// The latest version (validation guarantees there is one and that versions are in
+    /// date order).
     pub fn current(&self) -> &Version {
         self.versions
             .last()
             .expect("validated: at least one version")
+    }
+
+    /// The version in force on `day`: the last one that took effect on or before it (the
+    /// first version when none has started yet).
+    pub fn in_force(&self, day: Date) -> &Version {
+        self.versions
+            .iter()
+            .rev()
+            .find(|v| v.effective.is_none_or(|e| e <= day))
+            .unwrap_or(&self.versions[0])
+    }
+
+    /// The version before `version`, if any.
+    pub fn previous(&self, version: &Version) -> Option<&Version> {
+        let at = self.versions.iter().position(|v| v.id == version.id)?;
+        at.checked_sub(1).map(|i| &self.versions[i])
     }
 
     pub fn tier(&self, id: &str) -> Option<&Tier> {
@@ -78,13 +94,16 @@ pub struct PageSpec {
 #[serde(deny_unknown_fields)]
 pub struct Version {
     pub id: Id,
-    /// The day this version takes effect.
-    pub effective: Date,
+    /// The day this version takes effect. Only the first version may leave it out, when
+    /// its start was never published (it is then in force until the next one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
     /// The day it was announced, when that differs from `effective`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub announced: Option<Date>,
-    /// The day the published text was last updated.
-    pub updated: Date,
+    /// The day the published text was last updated, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
     /// The published texts this version's facts come from.
     pub sources: Vec<Source>,
     pub about_training: Fact,
@@ -165,7 +184,9 @@ pub struct Safeguard {
 pub struct Training {
     pub rule: TrainingRule,
     pub exceptions: FactGroup,
-    pub choice: Choice,
+    /// How users choose (absent in versions that offered no choice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -347,6 +368,35 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The UTC calendar date of a Unix time (Howard Hinnant's days-to-civil).
+    pub fn from_unix(seconds: i64) -> Date {
+        let z = seconds.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when set, for reproducible builds.
+    pub fn today() -> Date {
+        let seconds = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64)
+            });
+        Date::from_unix(seconds)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -410,6 +460,13 @@ mod tests {
         );
         assert!(Date::parse("2025-13-01").is_err());
         assert!(Date::parse("28/09/2025").is_err());
+    }
+
+    #[test]
+    fn unix_times_become_dates() {
+        assert_eq!(Date::from_unix(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix(1_759_017_600).to_string(), "2025-09-28");
+        assert_eq!(Date::from_unix(951_782_400).to_string(), "2000-02-29");
     }
 
     #[test]

@@ -20,14 +20,28 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         );
         return out;
     }
+    for (i, version) in policy.versions.iter().enumerate() {
+        if i > 0 && version.effective.is_none() {
+            out.push(
+                Diagnostic::error(
+                    "PG0119",
+                    format!("version `{}` has no `effective` date", version.id),
+                )
+                .at(locate.definition(&version.id, 0), "this version")
+                .help("add `effective: YYYY-MM-DD`; only the first version may leave it out"),
+            );
+        }
+    }
     for pair in policy.versions.windows(2) {
-        if pair[1].effective <= pair[0].effective {
+        if let (Some(before), Some(after)) = (pair[0].effective, pair[1].effective)
+            && after <= before
+        {
             out.push(
                 Diagnostic::error(
                     "PG0111",
                     format!(
-                        "version `{}` takes effect on {}, not after the version before it ({})",
-                        pair[1].id, pair[1].effective, pair[0].effective
+                        "version `{}` takes effect on {after}, not after the version before it ({before})",
+                        pair[1].id
                     ),
                 )
                 .at(locate.definition(&pair[1].id, 0), "out of order")
@@ -105,25 +119,39 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         }
     }
 
-    let blocks = facts::blocks(policy, policy.current());
+    // Pages are shared by every version: a page block must exist in some version (a
+    // version without it simply does not show it), and every version's blocks must be
+    // on some page.
+    let trees: Vec<Vec<Node>> = policy
+        .versions
+        .iter()
+        .map(|v| facts::blocks(policy, v))
+        .collect();
     let mut shown = BTreeSet::new();
     for page in &policy.pages {
         for id in &page.blocks {
-            match facts::find(&blocks, id.as_str()) {
-                Some(node) => shown.extend(node.walk().map(|n| n.id.as_str())),
-                None => out.push(
+            let found: Vec<&Node> = trees
+                .iter()
+                .filter_map(|t| facts::find(t, id.as_str()))
+                .collect();
+            if found.is_empty() {
+                out.push(
                     Diagnostic::error(
                         "PG0115",
                         format!("page `{}` shows an unknown block `{id}`", page.id),
                     )
                     .at(locate.reference(id), "no fact has this id")
-                    .help("list ids of facts defined in the version in force"),
-                ),
+                    .help("list ids of facts defined under `versions:`"),
+                );
+            }
+            for node in found {
+                shown.extend(node.walk().map(|n| n.id.as_str()));
             }
         }
     }
-    for block in &blocks {
-        if !shown.contains(block.id.as_str()) {
+    let mut reported = BTreeSet::new();
+    for block in trees.iter().flatten() {
+        if !shown.contains(block.id.as_str()) && reported.insert(block.id.as_str()) {
             out.push(
                 Diagnostic::error(
                     "PG0116",

@@ -3,6 +3,8 @@
 
 pub mod markdown;
 mod templates;
+mod views;
+mod web;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -13,45 +15,45 @@ use tera::{Context, Kwargs, State, Value};
 
 use crate::check::Stale;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::l10n::REFERENCE_LOCALE;
 use crate::l10n::{Locale, Locales};
-use crate::policy::{Arg, Node, NodeKind, Policy, facts};
+use crate::policy::{Arg, Date, NodeKind, Policy, Version, facts};
 pub use templates::Templates;
+use views::{ChangeSet, block_view, change_sets, change_views, stale_notice, upcoming_notice};
+
+/// Message ids the renderer asks for itself (besides facts, pages and templates' keys).
+pub const RENDERER_MESSAGES: &[&str] = &[
+    "duration",
+    "language-name",
+    "site-title",
+    "choose-language",
+    "stale-notice",
+    "upcoming-notice",
+    "changes-title",
+    "changes-intro",
+    "changes-before",
+    "changes-after",
+    "changes-added",
+    "changes-removed",
+];
 
 /// The rendered site: output path (relative to the site root) to bytes.
 #[derive(Debug, Default)]
 pub struct Site {
     pub files: BTreeMap<PathBuf, Vec<u8>>,
-    /// Help articles per locale (plus each locale's index page).
+    /// Pages per locale: articles, index, "what changed" pages, 404.
     pub pages_per_locale: usize,
     pub locales: Vec<String>,
 }
 
-/// A fact block ready for a template: ids, kinds and HTML fragments.
-#[derive(Debug, Serialize)]
-struct BlockView {
-    id: String,
-    kind: NodeKind,
-    /// Inline HTML of the `.title` attribute, when the message has one.
-    title: Option<String>,
-    /// HTML of the message value (block HTML for blocks and notes, inline otherwise).
-    html: String,
-    /// Listed children (facts, quotes, tiers).
-    items: Vec<BlockView>,
-    /// Paragraphs after the list.
-    notes: Vec<BlockView>,
-    /// Shown when the block's translation is stale (its English text changed since).
-    stale: Option<StaleNotice>,
-}
-
-#[derive(Debug, Serialize)]
-struct StaleNotice {
-    /// Inline HTML of `stale-notice`.
-    text: String,
-    /// Inline HTML of `stale-notice.link`.
-    link: String,
-    /// The same block in the reference locale.
-    href: String,
+/// Where and when the site is published.
+#[derive(Debug, Clone)]
+pub struct Publication {
+    /// The day the site describes: it picks the version in force and announces later ones.
+    pub today: Date,
+    /// Absolute URL of the site root (`https://help.example.com/privacy/`), for canonical
+    /// links, hreflang alternates and the sitemap. Without it, links are root-relative and
+    /// no sitemap is written (the sitemap protocol needs absolute URLs).
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -71,6 +73,13 @@ struct LocaleLink {
 }
 
 #[derive(Debug, Serialize)]
+struct ChangeLink {
+    href: String,
+    /// Inline HTML of `changes-title`.
+    title: String,
+}
+
+#[derive(Debug, Serialize)]
 struct RootLocale {
     tag: String,
     name: String,
@@ -80,134 +89,89 @@ struct RootLocale {
 }
 
 /// Variables every template message gets: the dates of the version in force.
-pub fn page_args(policy: &Policy) -> Vec<(&'static str, Arg)> {
-    let version = policy.current();
-    let mut args = vec![
-        ("effective", Arg::Date(version.effective)),
-        ("updated", Arg::Date(version.updated)),
-    ];
-    if let Some(announced) = version.announced {
-        args.push(("announced", Arg::Date(announced)));
-    }
-    args
+pub fn page_args(version: &Version) -> Vec<(&'static str, Arg)> {
+    [
+        ("effective", version.effective),
+        ("updated", version.updated),
+        ("announced", version.announced),
+    ]
+    .into_iter()
+    .filter_map(|(name, date)| date.map(|d| (name, Arg::Date(d))))
+    .collect()
 }
 
-/// Renders the root page, an index per locale and every page in every locale.
+/// Renders every page of every locale, the root pages and the machine-readable files.
 pub fn render_site(
     policy: &Policy,
     locales: Arc<Locales>,
     templates: &Templates,
     stale: &Stale,
+    publication: &Publication,
 ) -> Result<Site, Diagnostics> {
-    let blocks = facts::blocks(policy, policy.current());
-    let render = |name: &str, context: &Context| templates.render(name, context);
-
+    let version = policy.in_force(publication.today);
+    let blocks = facts::blocks(policy, version);
+    let mut sets = change_sets(policy, publication.today);
+    // A fact whose values changed but whose reference sentence reads the same (a value
+    // only another variant uses) did not change for readers.
+    for set in &mut sets {
+        set.changes
+            .retain(|c| views::reads_differently(&locales, c));
+    }
+    let urls = web::Urls::new(
+        publication.base_url.as_deref(),
+        locales.tags().map(str::to_owned).collect(),
+    );
     let mut site = Site {
-        pages_per_locale: policy.pages.len() + 1,
         locales: locales.tags().map(str::to_owned).collect(),
         ..Site::default()
     };
     let mut errors = Vec::new();
     let mut root_locales = Vec::new();
-
     for locale in &locales.list {
-        let result = (|| -> Result<(), Diagnostics> {
-            let text = |id: &str, attribute: Option<&str>| {
-                locales.text(locale, id, attribute).map_err(|d| vec![d])
-            };
-            let links = |file: &str| -> Vec<LocaleLink> {
-                locales
-                    .list
-                    .iter()
-                    .map(|other| LocaleLink {
-                        tag: other.tag.clone(),
-                        name: locales
-                            .text(other, "language-name", None)
-                            .map(|t| markdown::plain(&t))
-                            .unwrap_or_default(),
-                        href: format!("../{}/{file}", other.tag),
-                        current: other.tag == locale.tag,
-                    })
-                    .collect()
-            };
-            let mut pages = Vec::new();
-            for spec in &policy.pages {
-                let id = format!("page-{}", spec.id);
-                let lede = if locale.has(&id, None) {
-                    markdown::block(&text(&id, None)?)
-                } else {
-                    String::new()
-                };
-                pages.push(PageLink {
-                    id: spec.id.to_string(),
-                    href: format!("{}.html", spec.id),
-                    title: markdown::inline(&text(&id, Some("title"))?),
-                    lede,
-                });
-            }
-            for (spec, link) in policy.pages.iter().zip(&pages) {
-                let views = spec
-                    .blocks
-                    .iter()
-                    .map(|id| {
-                        let node = facts::find(&blocks, id.as_str())
-                            .expect("validated: page blocks exist");
-                        let mut view = block_view(&locales, locale, node, NodeKind::Block)?;
-                        view.stale = stale_notice(&locales, locale, node, stale, &link.href)?;
-                        Ok(view)
-                    })
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|d| vec![d])?;
-                let mut context = Context::new();
-                context.insert("lang", &locale.tag);
-                context.insert("page", link);
-                context.insert(
-                    "title",
-                    &markdown::plain(&text(&format!("page-{}", spec.id), Some("title"))?),
-                );
-                context.insert("blocks", &views);
-                context.insert("pages", &pages);
-                context.insert("locales", &links(&link.href));
-                context.insert("root", "../");
-                let html = render("page.html", &context)?;
-                site.files.insert(
-                    PathBuf::from(&locale.tag).join(&link.href),
-                    html.into_bytes(),
-                );
-            }
-            let mut context = Context::new();
-            context.insert("lang", &locale.tag);
-            context.insert("pages", &pages);
-            context.insert("locales", &links("index.html"));
-            context.insert("root", "../");
-            let html = render("index.html", &context)?;
-            site.files.insert(
-                PathBuf::from(&locale.tag).join("index.html"),
-                html.into_bytes(),
-            );
-            root_locales.push(RootLocale {
-                tag: locale.tag.clone(),
-                name: markdown::plain(&text("language-name", None)?),
-                href: format!("{}/index.html", locale.tag),
-                title: markdown::plain(&text("site-title", None)?),
-                choose: markdown::plain(&text("choose-language", None)?),
-            });
-            Ok(())
-        })();
-        if let Err(mut e) = result {
-            errors.append(&mut e);
+        let page = LocalePages {
+            policy,
+            locales: &locales,
+            locale,
+            version,
+            blocks: &blocks,
+            sets: &sets,
+            stale,
+            urls: &urls,
+            templates,
+        };
+        match page.render_all(&mut site) {
+            Ok(root) => root_locales.push(root),
+            Err(mut e) => errors.append(&mut e),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut context = Context::new();
-    context.insert("lang", &locales.reference().tag);
+    site.pages_per_locale = site
+        .files
+        .keys()
+        .filter(|p| p.starts_with(&site.locales[0]))
+        .count();
+
+    // Language-neutral pages: the language picker and the 404 of the site root.
+    let reference = locales.reference();
+    let mut context = urls.context(&reference.tag, "", "index.html");
     context.insert("locales", &root_locales);
-    context.insert("root", "");
-    let html = render("root.html", &context)?;
-    site.files
-        .insert(PathBuf::from("index.html"), html.into_bytes());
+    site.files.insert(
+        "index.html".into(),
+        templates.render("root.html", &context)?.into_bytes(),
+    );
+    // The root 404 is the reference locale's, which links every language from the root.
+    let root_404 = site
+        .files
+        .get(&PathBuf::from(&reference.tag).join("404.html"))
+        .cloned()
+        .expect("rendered above");
+    site.files.insert("404.html".into(), root_404);
+
+    for (path, bytes) in web::machine_files(policy, version, &urls, &site)? {
+        site.files.insert(path, bytes);
+    }
     for (path, bytes) in templates.assets() {
         site.files
             .insert(PathBuf::from("assets").join(path), bytes.clone());
@@ -215,79 +179,218 @@ pub fn render_site(
     Ok(site)
 }
 
-fn block_view(
-    locales: &Locales,
-    locale: &Locale,
-    node: &Node,
-    kind: NodeKind,
-) -> Result<BlockView, Diagnostic> {
-    let id = node.id.as_str();
-    let title = if locale.has(id, Some("title")) {
-        Some(markdown::inline(&locales.format(
-            locale,
-            id,
-            Some("title"),
-            &node.args,
-        )?))
-    } else {
-        None
-    };
-    let has_value = locale.has(id, None);
-    if !has_value && title.is_none() {
-        // Neither a value nor a title: report it as a missing message.
-        locales.format(locale, id, None, &node.args)?;
-    }
-    let html = if has_value {
-        let text = locales.format(locale, id, None, &node.args)?;
-        match kind {
-            NodeKind::Block | NodeKind::Note => markdown::block(&text),
-            NodeKind::Item | NodeKind::Quote => markdown::inline(&text),
-        }
-    } else {
-        String::new()
-    };
-    let (mut items, mut notes) = (Vec::new(), Vec::new());
-    for child in &node.children {
-        let view = block_view(locales, locale, child, child.kind)?;
-        if child.kind == NodeKind::Note {
-            notes.push(view)
-        } else {
-            items.push(view)
-        }
-    }
-    Ok(BlockView {
-        id: id.to_owned(),
-        kind,
-        title,
-        html,
-        items,
-        notes,
-        stale: None,
-    })
+/// Everything needed to render one locale's pages.
+struct LocalePages<'a> {
+    policy: &'a Policy,
+    locales: &'a Locales,
+    locale: &'a Locale,
+    version: &'a Version,
+    blocks: &'a [crate::policy::Node],
+    sets: &'a [ChangeSet<'a>],
+    stale: &'a Stale,
+    urls: &'a web::Urls,
+    templates: &'a Templates,
 }
 
-/// The notice on a block whose translation is stale in `locale` (any message of the
-/// block), dated with the latest change of the English text.
-fn stale_notice(
-    locales: &Locales,
-    locale: &Locale,
-    node: &Node,
-    stale: &Stale,
-    page_href: &str,
-) -> Result<Option<StaleNotice>, Diagnostic> {
-    let Some(changed) = node
-        .walk()
-        .filter_map(|n| stale.get(&locale.tag, n.id.as_str()))
-        .max()
-    else {
-        return Ok(None);
-    };
-    let args = [("changed", Arg::Date(changed))];
-    Ok(Some(StaleNotice {
-        text: markdown::inline(&locales.format(locale, "stale-notice", None, &args)?),
-        link: markdown::inline(&locales.format(locale, "stale-notice", Some("link"), &args)?),
-        href: format!("../{REFERENCE_LOCALE}/{page_href}#{}", node.id),
-    }))
+impl LocalePages<'_> {
+    fn text(&self, id: &str, attribute: Option<&str>) -> Result<String, Diagnostics> {
+        self.locales
+            .text(self.locale, id, attribute)
+            .map_err(|d| vec![d])
+    }
+
+    fn format(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&str, Arg)],
+    ) -> Result<String, Diagnostics> {
+        self.locales
+            .format(self.locale, id, attribute, args)
+            .map_err(|d| vec![d])
+    }
+
+    /// The context every page of this locale starts from.
+    fn context(&self, file: &str) -> Context {
+        let mut context = self.urls.context(&self.locale.tag, "../", file);
+        let links: Vec<LocaleLink> = self
+            .locales
+            .list
+            .iter()
+            .map(|other| LocaleLink {
+                tag: other.tag.clone(),
+                name: self
+                    .locales
+                    .text(other, "language-name", None)
+                    .map(|t| markdown::plain(&t))
+                    .unwrap_or_default(),
+                href: format!("../{}/{file}", other.tag),
+                current: other.tag == self.locale.tag,
+            })
+            .collect();
+        context.insert("locales", &links);
+        context.insert("has_updated", &self.version.updated.is_some());
+        context.insert("has_effective", &self.version.effective.is_some());
+        context
+    }
+
+    fn write(
+        &self,
+        site: &mut Site,
+        file: &str,
+        template: &str,
+        context: &Context,
+    ) -> Result<(), Diagnostics> {
+        let html = self.templates.render(template, context)?;
+        site.files.insert(
+            PathBuf::from(&self.locale.tag).join(file),
+            html.into_bytes(),
+        );
+        Ok(())
+    }
+
+    fn change_link(&self, set: &ChangeSet) -> Result<ChangeLink, Diagnostics> {
+        let args = [
+            ("date", Arg::Date(set.date)),
+            ("status", Arg::Keyword(set.status())),
+        ];
+        Ok(ChangeLink {
+            href: set.file(),
+            title: markdown::inline(&self.format("changes-title", None, &args)?),
+        })
+    }
+
+    /// Renders this locale's pages into `site`; returns its entry on the root page.
+    fn render_all(&self, site: &mut Site) -> Result<RootLocale, Diagnostics> {
+        let mut pages = Vec::new();
+        for spec in &self.policy.pages {
+            let id = format!("page-{}", spec.id);
+            let lede = if self.locale.has(&id, None) {
+                markdown::block(&self.text(&id, None)?)
+            } else {
+                String::new()
+            };
+            pages.push(PageLink {
+                id: spec.id.to_string(),
+                href: format!("{}.html", spec.id),
+                title: markdown::inline(&self.text(&id, Some("title"))?),
+                lede,
+            });
+        }
+        let all_changes = self
+            .sets
+            .iter()
+            .map(|s| self.change_link(s))
+            .collect::<Result<Vec<_>, _>>()?;
+
+        for (spec, link) in self.policy.pages.iter().zip(&pages) {
+            let mut views = Vec::new();
+            let mut changes = Vec::new();
+            // A version without one of the page's blocks simply does not show it.
+            for node in spec
+                .blocks
+                .iter()
+                .filter_map(|id| facts::find(self.blocks, id.as_str()))
+            {
+                let mut view = block_view(self.locales, self.locale, node, NodeKind::Block)
+                    .map_err(|d| vec![d])?;
+                view.stale = stale_notice(self.locales, self.locale, node, self.stale, &link.href)
+                    .map_err(|d| vec![d])?;
+                view.upcoming = upcoming_notice(self.locales, self.locale, node, self.sets)
+                    .map_err(|d| vec![d])?;
+                views.push(view);
+                for (set, change) in self.sets.iter().zip(&all_changes) {
+                    let shown = set.upcoming
+                        || Some(set.version.id.as_str()) == Some(self.version.id.as_str());
+                    if shown
+                        && set.touches(node)
+                        && !changes.iter().any(|c: &&ChangeLink| c.href == change.href)
+                    {
+                        changes.push(change);
+                    }
+                }
+            }
+            let mut context = self.context(&link.href);
+            context.insert("page", link);
+            context.insert(
+                "title",
+                &markdown::plain(&self.text(&format!("page-{}", spec.id), Some("title"))?),
+            );
+            context.insert("blocks", &views);
+            context.insert("pages", &pages);
+            context.insert("changes", &changes);
+            self.write(site, &link.href, "page.html", &context)?;
+        }
+
+        for (set, change) in self.sets.iter().zip(&all_changes) {
+            let args = [
+                ("date", Arg::Date(set.date)),
+                ("status", Arg::Keyword(set.status())),
+            ];
+            let mut context = self.context(&change.href);
+            context.insert(
+                "title",
+                &markdown::plain(&self.format("changes-title", None, &args)?),
+            );
+            context.insert("heading", &change.title);
+            context.insert(
+                "intro",
+                &markdown::block(&self.format("changes-intro", None, &args)?),
+            );
+            let labels: BTreeMap<&str, String> = [
+                ("before", "changes-before"),
+                ("after", "changes-after"),
+                ("added", "changes-added"),
+                ("removed", "changes-removed"),
+            ]
+            .into_iter()
+            .map(|(key, id)| Ok((key, markdown::inline(&self.format(id, None, &args)?))))
+            .collect::<Result<_, Diagnostics>>()?;
+            context.insert("labels", &labels);
+            context.insert(
+                "changes",
+                &change_views(self.policy, self.locales, self.locale, set).map_err(|d| vec![d])?,
+            );
+            context.insert("pages", &pages);
+            self.write(site, &change.href, "changes.html", &context)?;
+        }
+
+        let mut context = self.context("index.html");
+        context.insert("pages", &pages);
+        context.insert("changes", &all_changes);
+        self.write(site, "index.html", "index.html", &context)?;
+
+        // A 404 page is served at whatever path was missing: every link is from the root.
+        let mut context = self.context("404.html");
+        let base = self.urls.url("");
+        context.insert("root", &base);
+        context.insert("home", &format!("{base}{}/index.html", self.locale.tag));
+        let links: Vec<LocaleLink> = self
+            .locales
+            .list
+            .iter()
+            .map(|other| LocaleLink {
+                tag: other.tag.clone(),
+                name: self
+                    .locales
+                    .text(other, "language-name", None)
+                    .map(|t| markdown::plain(&t))
+                    .unwrap_or_default(),
+                href: format!("{base}{}/index.html", other.tag),
+                current: other.tag == self.locale.tag,
+            })
+            .collect();
+        context.insert("locales", &links);
+        self.write(site, "404.html", "404.html", &context)?;
+
+        Ok(RootLocale {
+            tag: self.locale.tag.clone(),
+            name: markdown::plain(&self.text("language-name", None)?),
+            href: format!("{}/index.html", self.locale.tag),
+            title: markdown::plain(&self.text("site-title", None)?),
+            choose: markdown::plain(&self.text("choose-language", None)?),
+        })
+    }
 }
 
 /// The Tera function `t(key=..., attr=...)`: a message of the page's locale (from the

@@ -1,0 +1,105 @@
+//! What changed between two versions, fact by fact: computed from the fact trees, never
+//! written by hand, so a "what changed" page cannot disagree with the policy.
+
+use super::facts::{self, Node};
+use super::model::{Policy, Version};
+
+/// One fact that differs between two versions (children are compared separately).
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// Same id, other values.
+    Changed { before: Node, after: Node },
+    /// Only in the newer version.
+    Added(Node),
+    /// Only in the older version.
+    Removed(Node),
+}
+
+impl Change {
+    pub fn id(&self) -> &str {
+        match self {
+            Change::Changed { after: n, .. } | Change::Added(n) | Change::Removed(n) => {
+                n.id.as_str()
+            }
+        }
+    }
+}
+
+/// A node without its children: a change to a list item is not a change to its list.
+fn shallow(node: &Node) -> Node {
+    Node {
+        children: Vec::new(),
+        ..node.clone()
+    }
+}
+
+/// The facts that differ from `before` to `after`, in the newer version's order (removed
+/// facts last, in the older version's order).
+pub fn diff(policy: &Policy, before: &Version, after: &Version) -> Vec<Change> {
+    let old = facts::blocks(policy, before);
+    let new = facts::blocks(policy, after);
+    let mut out = Vec::new();
+    for node in new.iter().flat_map(Node::walk) {
+        match facts::find(&old, node.id.as_str()) {
+            None => out.push(Change::Added(shallow(node))),
+            Some(prev) if prev.args != node.args => out.push(Change::Changed {
+                before: shallow(prev),
+                after: shallow(node),
+            }),
+            Some(_) => {}
+        }
+    }
+    for node in old.iter().flat_map(Node::walk) {
+        if facts::find(&new, node.id.as_str()).is_none() {
+            out.push(Change::Removed(shallow(node)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::SourceFile;
+    use crate::policy::load;
+
+    fn real_policy() -> Policy {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/policy/policy.yaml"))
+                .unwrap();
+        load::parse(&SourceFile::new("policy.yaml", text)).unwrap()
+    }
+
+    #[test]
+    fn the_opt_out_version_changes_the_default_and_the_retention() {
+        let policy = real_policy();
+        let [before, after] = &policy.versions[..] else {
+            panic!("two versions")
+        };
+        let changes = diff(&policy, before, after);
+        let changed: Vec<&str> = changes
+            .iter()
+            .filter(|c| matches!(c, Change::Changed { .. }))
+            .map(Change::id)
+            .collect();
+        assert!(changed.contains(&"training-rule"), "{changed:?}");
+        assert!(
+            changed.contains(&"retention-training-allowed"),
+            "{changed:?}"
+        );
+        assert!(
+            !changed.contains(&"retention-training-declined"),
+            "30 days before and after: {changed:?}"
+        );
+        assert!(!changed.contains(&"retention-feedback"), "{changed:?}");
+        let added: Vec<&str> = changes
+            .iter()
+            .filter(|c| matches!(c, Change::Added(_)))
+            .map(Change::id)
+            .collect();
+        assert!(
+            added.contains(&"training-choice") && added.contains(&"choice-deadline"),
+            "{added:?}"
+        );
+    }
+}

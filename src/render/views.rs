@@ -1,0 +1,327 @@
+//! What templates receive: fact blocks, notices and change lists as HTML fragments, built
+//! from the fact tree and the locale's messages.
+
+use serde::Serialize;
+
+use super::markdown;
+use crate::check::Stale;
+use crate::diag::Diagnostic;
+use crate::l10n::{Locale, Locales, REFERENCE_LOCALE};
+use crate::policy::diff::Change;
+use crate::policy::{Arg, Date, Node, NodeKind, Policy, Version, facts};
+
+/// A fact block ready for a template: ids, kinds and HTML fragments.
+#[derive(Debug, Serialize)]
+pub struct BlockView {
+    pub id: String,
+    pub kind: NodeKind,
+    /// Inline HTML of the `.title` attribute, when the message has one.
+    pub title: Option<String>,
+    /// HTML of the message value (block HTML for blocks and notes, inline otherwise).
+    pub html: String,
+    /// Listed children (facts, quotes, tiers).
+    pub items: Vec<BlockView>,
+    /// Paragraphs after the list.
+    pub notes: Vec<BlockView>,
+    /// Shown when the block's translation is stale (its English text changed since).
+    pub stale: Option<Notice>,
+    /// Shown when an announced version changes this block.
+    pub upcoming: Option<Notice>,
+}
+
+/// A one-line notice with a link.
+#[derive(Debug, Serialize)]
+pub struct Notice {
+    /// Inline HTML of the notice message.
+    pub text: String,
+    /// Inline HTML of its `.link` attribute.
+    pub link: String,
+    pub href: String,
+}
+
+/// One version change, as a page.
+pub struct ChangeSet<'p> {
+    pub version: &'p Version,
+    pub date: Date,
+    pub changes: Vec<Change>,
+    /// Not yet in force on the build date.
+    pub upcoming: bool,
+}
+
+impl ChangeSet<'_> {
+    pub fn file(&self) -> String {
+        format!("changes-{}.html", self.version.id)
+    }
+
+    pub fn touches(&self, node: &Node) -> bool {
+        node.walk()
+            .any(|n| self.changes.iter().any(|c| c.id() == n.id.as_str()))
+    }
+
+    /// The selector value of `changes-*` messages.
+    pub fn status(&self) -> &'static str {
+        if self.upcoming { "upcoming" } else { "past" }
+    }
+}
+
+/// Every version change of the policy, oldest first.
+pub fn change_sets(policy: &Policy, today: Date) -> Vec<ChangeSet<'_>> {
+    policy
+        .versions
+        .iter()
+        .filter_map(|v| {
+            let previous = policy.previous(v)?;
+            let date = v.effective?;
+            Some(ChangeSet {
+                version: v,
+                date,
+                changes: crate::policy::diff::diff(policy, previous, v),
+                upcoming: date > today,
+            })
+        })
+        .collect()
+}
+
+pub fn block_view(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+    kind: NodeKind,
+) -> Result<BlockView, Diagnostic> {
+    let id = node.id.as_str();
+    let title = if locale.has(id, Some("title")) {
+        Some(markdown::inline(&locales.format(
+            locale,
+            id,
+            Some("title"),
+            &node.args,
+        )?))
+    } else {
+        None
+    };
+    let has_value = locale.has(id, None);
+    if !has_value && title.is_none() {
+        // Neither a value nor a title: report it as a missing message.
+        locales.format(locale, id, None, &node.args)?;
+    }
+    let html = if has_value {
+        fact_html(locales, locale, node, kind)?
+    } else {
+        String::new()
+    };
+    let (mut items, mut notes) = (Vec::new(), Vec::new());
+    for child in &node.children {
+        let view = block_view(locales, locale, child, child.kind)?;
+        if child.kind == NodeKind::Note {
+            notes.push(view)
+        } else {
+            items.push(view)
+        }
+    }
+    Ok(BlockView {
+        id: id.to_owned(),
+        kind,
+        title,
+        html,
+        items,
+        notes,
+        stale: None,
+        upcoming: None,
+    })
+}
+
+/// The HTML of a fact's sentence: block HTML for blocks and notes, inline otherwise.
+fn fact_html(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+    kind: NodeKind,
+) -> Result<String, Diagnostic> {
+    let text = locales.format(locale, node.id.as_str(), None, &node.args)?;
+    Ok(match kind {
+        NodeKind::Block | NodeKind::Note => markdown::block(&text),
+        NodeKind::Item | NodeKind::Quote => markdown::inline(&text),
+    })
+}
+
+fn notice(
+    locales: &Locales,
+    locale: &Locale,
+    id: &str,
+    args: &[(&str, Arg)],
+    href: String,
+) -> Result<Notice, Diagnostic> {
+    Ok(Notice {
+        text: markdown::inline(&locales.format(locale, id, None, args)?),
+        link: markdown::inline(&locales.format(locale, id, Some("link"), args)?),
+        href,
+    })
+}
+
+/// The notice on a block whose translation is stale in `locale` (any message of the
+/// block), dated with the latest change of the English text.
+pub fn stale_notice(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+    stale: &Stale,
+    page_href: &str,
+) -> Result<Option<Notice>, Diagnostic> {
+    let Some(changed) = node
+        .walk()
+        .filter_map(|n| stale.get(&locale.tag, n.id.as_str()))
+        .max()
+    else {
+        return Ok(None);
+    };
+    let href = format!("../{REFERENCE_LOCALE}/{page_href}#{}", node.id);
+    notice(
+        locales,
+        locale,
+        "stale-notice",
+        &[("changed", Arg::Date(changed))],
+        href,
+    )
+    .map(Some)
+}
+
+/// The notice on a block that an announced version will change.
+pub fn upcoming_notice(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+    sets: &[ChangeSet],
+) -> Result<Option<Notice>, Diagnostic> {
+    let Some(set) = sets.iter().find(|s| s.upcoming && s.touches(node)) else {
+        return Ok(None);
+    };
+    let href = format!(
+        "{}#{}",
+        set.file(),
+        node.walk()
+            .find(|n| set.changes.iter().any(|c| c.id() == n.id.as_str()))
+            .map_or(node.id.as_str(), |n| n.id.as_str())
+    );
+    notice(
+        locales,
+        locale,
+        "upcoming-notice",
+        &[("date", Arg::Date(set.date))],
+        href,
+    )
+    .map(Some)
+}
+
+/// Whether a change shows in the reference locale's wording (added and removed facts do).
+pub fn reads_differently(locales: &Locales, change: &Change) -> bool {
+    let Change::Changed { before, after } = change else {
+        return true;
+    };
+    let en = locales.reference();
+    let text = |node: &Node| {
+        [None, Some("title")].map(|attribute| {
+            locales
+                .format(en, node.id.as_str(), attribute, &node.args)
+                .unwrap_or_default()
+        })
+    };
+    text(before) != text(after)
+}
+
+/// One changed fact on a "what changed" page.
+#[derive(Debug, Serialize)]
+pub struct ChangeView {
+    pub id: String,
+    /// "changed", "added" or "removed".
+    pub kind: &'static str,
+    /// Inline HTML of the heading: the fact's title or that of its block.
+    pub heading: String,
+    /// The fact as it was (block HTML), for changed and removed facts.
+    pub before: Option<String>,
+    /// The fact as it is from the change, for changed and added facts.
+    pub after: Option<String>,
+}
+
+/// The changed facts of `set`, as the locale words them before and after.
+pub fn change_views(
+    policy: &Policy,
+    locales: &Locales,
+    locale: &Locale,
+    set: &ChangeSet,
+) -> Result<Vec<ChangeView>, Diagnostic> {
+    let previous = policy
+        .previous(set.version)
+        .expect("change sets have a previous version");
+    // A fact's heading: its own title, or that of the nearest block around it.
+    let heading = |version: &Version, node: &Node| -> Result<String, Diagnostic> {
+        let blocks = facts::blocks(policy, version);
+        let path = path_to(&blocks, node.id.as_str()).unwrap_or_default();
+        match path
+            .iter()
+            .rev()
+            .find(|n| locale.has(n.id.as_str(), Some("title")))
+        {
+            Some(titled) => Ok(markdown::inline(&locales.format(
+                locale,
+                titled.id.as_str(),
+                Some("title"),
+                &titled.args,
+            )?)),
+            None => Ok(String::new()),
+        }
+    };
+    let sentence = |node: &Node| -> Result<String, Diagnostic> {
+        if locale.has(node.id.as_str(), None) {
+            fact_html(locales, locale, node, NodeKind::Block)
+        } else {
+            Ok(markdown::block(&locales.format(
+                locale,
+                node.id.as_str(),
+                Some("title"),
+                &node.args,
+            )?))
+        }
+    };
+    set.changes
+        .iter()
+        .map(|change| {
+            Ok(match change {
+                Change::Changed { before, after } => ChangeView {
+                    id: after.id.to_string(),
+                    kind: "changed",
+                    heading: heading(set.version, after)?,
+                    before: Some(sentence(before)?),
+                    after: Some(sentence(after)?),
+                },
+                Change::Added(node) => ChangeView {
+                    id: node.id.to_string(),
+                    kind: "added",
+                    heading: heading(set.version, node)?,
+                    before: None,
+                    after: Some(sentence(node)?),
+                },
+                Change::Removed(node) => ChangeView {
+                    id: node.id.to_string(),
+                    kind: "removed",
+                    heading: heading(previous, node)?,
+                    before: Some(sentence(node)?),
+                    after: None,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The nodes from a top-level block down to the node with `id`.
+fn path_to<'a>(nodes: &'a [Node], id: &str) -> Option<Vec<&'a Node>> {
+    for node in nodes {
+        if node.id.as_str() == id {
+            return Some(vec![node]);
+        }
+        if let Some(mut path) = path_to(&node.children, id) {
+            path.insert(0, node);
+            return Some(path);
+        }
+    }
+    None
+}
