@@ -7,4 +7,5 @@ mod check;
 mod errors;
 mod generality;
 mod safety;
+mod site;
 mod tidy;

@@ -182,6 +182,18 @@ impl Page {
         })
     }
 
+    /// Text of the first element matching a CSS selector (whitespace collapsed).
+    pub fn text_of_css(&self, css: &str) -> Option<String> {
+        let selector = Selector::parse(css).unwrap();
+        self.0.select(&selector).next().map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
     pub fn ids(&self) -> Vec<String> {
         let selector = Selector::parse("[id]").unwrap();
         self.0

@@ -1,0 +1,319 @@
+//! The published site as readers and search engines see it: versions and what changed,
+//! localized dates, languages on the web (hreflang, sitemap), links that resolve.
+
+use std::collections::BTreeSet;
+
+use scraper::Selector;
+
+use crate::support::{LOCALES, Sandbox, Site};
+
+const BASE: &str = "https://help.example.com/privacy/";
+
+fn published(sandbox: &Sandbox, today: &str) -> Site {
+    let run = sandbox.run(&["--today", today, "build", "--base-url", BASE]);
+    assert!(run.success, "{}", run.stderr);
+    sandbox.site()
+}
+
+fn text(site: &Site, path: &str) -> String {
+    String::from_utf8(site.files[path].clone()).unwrap()
+}
+
+#[test]
+fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
+    let site = published(&Sandbox::real(), "2026-01-01");
+    let expected = [
+        (
+            "en",
+            "What changed on September 28, 2025",
+            ["up to 30 days", "up to 5 years"],
+            ["only in the cases below", "unless you turn this off"],
+        ),
+        (
+            "fr",
+            "Ce qui a changé le 28 septembre 2025",
+            ["jusqu’à 30 jours", "jusqu’à 5 ans"],
+            ["que dans les cas ci-dessous", "sauf si vous désactivez"],
+        ),
+        (
+            "de",
+            "Was sich am 28. September 2025 geändert hat",
+            ["bis zu 30 Tage", "bis zu 5 Jahre"],
+            [
+                "nur in den unten genannten Fällen",
+                "sofern Sie dies nicht deaktivieren",
+            ],
+        ),
+    ];
+    for (locale, title, retention, rule) in expected {
+        let page = site.html(&format!("{locale}/changes-consumer-terms-2025.html"));
+        let h1 = page
+            .0
+            .select(&Selector::parse("h1").unwrap())
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>();
+        assert_eq!(h1.split_whitespace().collect::<Vec<_>>().join(" "), title);
+        for (id, [before, after]) in [
+            ("retention-training-allowed", retention),
+            ("training-rule", rule),
+        ] {
+            let old = page
+                .text_of_css(&format!("#{id} .before"))
+                .unwrap_or_else(|| panic!("{locale}: #{id} .before"));
+            let new = page.text_of_css(&format!("#{id} .after")).unwrap();
+            assert!(
+                old.contains(before) && new.contains(after),
+                "{locale} #{id}: {old} / {new}"
+            );
+        }
+        // Facts that did not change are not listed.
+        assert!(
+            page.text_of("retention-training-declined").is_none(),
+            "{locale}"
+        );
+        assert!(page.text_of("retention-feedback").is_none(), "{locale}");
+        // Pages the change affects link to it; the index lists it under the history.
+        let rule_page = site.html(&format!("{locale}/conversations-and-training.html"));
+        assert!(
+            rule_page
+                .all_attrs(".change-link a", "href")
+                .contains(&"changes-consumer-terms-2025.html".to_owned())
+        );
+        assert!(
+            site.html(&format!("{locale}/index.html"))
+                .all_attrs(".history a", "href")
+                .contains(&"changes-consumer-terms-2025.html".to_owned())
+        );
+        let about = site.html(&format!("{locale}/feedback.html"));
+        assert!(
+            about.all_attrs(".change-link a", "href").is_empty(),
+            "{locale}: the feedback page did not change"
+        );
+    }
+}
+
+#[test]
+fn changing_a_value_in_either_version_changes_the_what_changed_page() {
+    let sandbox = Sandbox::real();
+    let before = published(&sandbox, "2026-01-01");
+    sandbox.edit(
+        "policy/policy.yaml",
+        "period: { amount: 5, unit: years }",
+        "period: { amount: 6, unit: years }",
+    );
+    let newer = published(&sandbox, "2026-01-01");
+    sandbox.edit(
+        "policy/policy.yaml",
+        "id: retention-training-allowed\n          period: { amount: 30, unit: days }",
+        "id: retention-training-allowed\n          period: { amount: 14, unit: days }",
+    );
+    let older = published(&sandbox, "2026-01-01");
+    for locale in LOCALES {
+        let path = format!("{locale}/changes-consumer-terms-2025.html");
+        assert_ne!(
+            before.files[&path], newer.files[&path],
+            "{locale}: new value"
+        );
+        assert_ne!(
+            newer.files[&path], older.files[&path],
+            "{locale}: old value"
+        );
+    }
+    let page = older.html("en/changes-consumer-terms-2025.html");
+    assert!(
+        page.text_of_css("#retention-training-allowed .before")
+            .unwrap()
+            .contains("14 days")
+    );
+    assert!(
+        page.text_of_css("#retention-training-allowed .after")
+            .unwrap()
+            .contains("6 years")
+    );
+}
+
+#[test]
+fn an_announced_version_is_shown_as_upcoming_before_its_date() {
+    let site = published(&Sandbox::real(), "2025-09-01");
+    let en = site.html("en/data-retention.html");
+    // The opt-in version is in force: 30 days, and a notice announces the change.
+    assert!(
+        en.text_of("retention-training-allowed")
+            .unwrap()
+            .contains("up to 30 days")
+    );
+    let notice = en.text_of_css("#retention .upcoming-notice").unwrap();
+    assert!(
+        notice.contains("From September 28, 2025, this section changes."),
+        "{notice}"
+    );
+    assert_eq!(
+        en.attr("#retention .upcoming-notice a", "href").as_deref(),
+        Some("changes-consumer-terms-2025.html#retention-training-allowed")
+    );
+    let fr = site.html("fr/changes-consumer-terms-2025.html");
+    assert!(
+        fr.text_of_css("h1")
+            .unwrap()
+            .contains("Ce qui change le 28 septembre 2025")
+    );
+    // The choice did not exist before the change: its block is not on the page yet.
+    assert!(
+        site.html("en/conversations-and-training.html")
+            .text_of("training-choice")
+            .is_none()
+    );
+    let rule = site
+        .html("de/conversations-and-training.html")
+        .text_of("training-rule")
+        .unwrap();
+    assert!(rule.contains("nur in den unten genannten Fällen"), "{rule}");
+}
+
+#[test]
+fn every_page_has_complete_hreflang_and_the_sitemap_lists_them() {
+    let site = published(&Sandbox::real(), "2026-01-01");
+    let sitemap = text(&site, "sitemap.xml");
+    let mut pages = 0;
+    for locale in LOCALES {
+        for file in site
+            .pages_of(locale)
+            .into_iter()
+            .filter(|f| f != "404.html")
+        {
+            pages += 1;
+            let page = site.html(&format!("{locale}/{file}"));
+            let own = format!(
+                "{BASE}{locale}/{}",
+                if file == "index.html" { "" } else { &file }
+            );
+            assert_eq!(
+                page.attr("link[rel=canonical]", "href").as_deref(),
+                Some(own.as_str())
+            );
+            let mut langs = page.all_attrs("link[rel=alternate]", "hreflang");
+            langs.sort();
+            assert_eq!(langs, ["de", "en", "fr", "x-default"], "{locale}/{file}");
+            for href in page.all_attrs("link[rel=alternate]", "href") {
+                let path = href.strip_prefix(BASE).unwrap();
+                let path = if path.is_empty() || path.ends_with('/') {
+                    format!("{path}index.html")
+                } else {
+                    path.to_owned()
+                };
+                assert!(
+                    site.files.contains_key(&path),
+                    "{locale}/{file}: alternate {href} does not exist"
+                );
+            }
+            assert!(
+                sitemap.contains(&format!("<loc>{own}</loc>")),
+                "sitemap lacks {own}"
+            );
+        }
+    }
+    assert_eq!(sitemap.matches("<url>").count(), pages);
+    assert_eq!(sitemap.matches("hreflang=\"x-default\"").count(), pages);
+    assert!(text(&site, "robots.txt").contains(&format!("Sitemap: {BASE}sitemap.xml")));
+}
+
+#[test]
+fn every_internal_link_and_fragment_resolves() {
+    let site = published(&Sandbox::real(), "2026-01-01");
+    let mut checked = 0;
+    for (path, _) in site.files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = site.html(path);
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        for attr in ["href", "src"] {
+            for link in page.all_attrs(&format!("[{attr}]"), attr) {
+                if link.starts_with("https://") || link.starts_with("http://") {
+                    assert!(link.starts_with(BASE), "{path}: external link {link}");
+                    continue;
+                }
+                let (target, fragment) = link
+                    .split_once('#')
+                    .map_or((link.as_str(), None), |(t, f)| (t, Some(f)));
+                let resolved = if target.is_empty() {
+                    path.clone()
+                } else {
+                    resolve(dir, target)
+                };
+                assert!(
+                    site.files.contains_key(&resolved),
+                    "{path}: {link} -> {resolved} does not exist"
+                );
+                if let Some(fragment) = fragment {
+                    let ids: BTreeSet<String> = site.html(&resolved).ids().into_iter().collect();
+                    assert!(
+                        ids.contains(fragment),
+                        "{path}: {link}: no #{fragment} in {resolved}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} links checked");
+}
+
+fn resolve(dir: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for part in target.trim_start_matches('/').split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    if joined.is_empty() || target.ends_with('/') {
+        format!("{joined}/index.html")
+            .trim_start_matches('/')
+            .to_owned()
+    } else {
+        joined
+    }
+}
+
+#[test]
+fn the_machine_readable_policy_and_localized_404() {
+    let site = published(&Sandbox::real(), "2026-01-01");
+    let json: serde_json::Value = serde_json::from_slice(&site.files["policy.json"]).unwrap();
+    assert_eq!(json["schema"], "policyglot-policy/1");
+    assert_eq!(json["in_force"], "consumer-terms-2025");
+    let versions = json["policy"]["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(
+        versions[1]["retention"]["periods"][0]["period"]["amount"],
+        5
+    );
+    assert_eq!(versions[0]["training"]["rule"]["default"], "opt-in");
+    for (locale, title) in [
+        ("en", "Page not found"),
+        ("fr", "Page introuvable"),
+        ("de", "Seite nicht gefunden"),
+    ] {
+        let page = site.html(&format!("{locale}/404.html"));
+        assert_eq!(page.text_of_css("h1").as_deref(), Some(title));
+        assert_eq!(
+            page.attr("meta[name=robots]", "content").as_deref(),
+            Some("noindex")
+        );
+        // Served at any missing path: its links start from the site root.
+        assert!(
+            page.all_attrs("a", "href")
+                .iter()
+                .all(|h| h.starts_with(BASE) || h.starts_with('#')),
+            "{locale}"
+        );
+    }
+    assert_eq!(site.files["404.html"], site.files["en/404.html"]);
+}
