@@ -48,6 +48,8 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Print the JSON Schema of policy.yaml (policy/policy.schema.json is a copy of it).
+    Schema,
     /// Confirm that a locale's translations match the current English text (clears stale).
     Confirm {
         /// The locale to confirm, e.g. `fr`.
@@ -138,6 +140,10 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+        Command::Schema => {
+            print!("{}", policyglot::policy::schema::json_schema());
+            ExitCode::SUCCESS
         }
         Command::Confirm { locale, messages } => {
             match check::confirm(&project, &locale, &messages) {

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod facts;
 pub mod load;
 pub mod model;
+pub mod schema;
 pub mod validate;
 
 pub use facts::{Arg, Join, Node, NodeKind};

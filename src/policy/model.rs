@@ -6,10 +6,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, de};
 
 /// The whole `policy.yaml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     pub organization: Named,
@@ -18,7 +21,7 @@ pub struct Policy {
     pub tiers: Vec<Tier>,
     /// The help articles, in reading order.
     pub pages: Vec<PageSpec>,
-    /// The policy's versions, oldest first; the last one is in force.
+    /// The policy's versions, oldest first; the one in force on the build date is shown.
     pub versions: Vec<Version>,
 }
 
@@ -53,14 +56,14 @@ impl Policy {
 }
 
 /// A named entity whose name is a fact (a brand, a product).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Named {
     pub id: Id,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     pub id: Id,
@@ -74,14 +77,14 @@ pub struct Tier {
     pub plans: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Segment {
     Consumer,
     Commercial,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageSpec {
     pub id: Id,
@@ -90,7 +93,7 @@ pub struct PageSpec {
 }
 
 /// One version of the policy, with every fact it states.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Version {
     pub id: Id,
@@ -118,7 +121,7 @@ pub struct Version {
     pub controller_rule: Fact,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: Id,
@@ -132,7 +135,7 @@ pub struct Source {
     pub facts: Vec<Id>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     Announcement,
@@ -141,21 +144,21 @@ pub enum SourceKind {
 }
 
 /// A fact stated by its sentence alone (the sentence lives in the locales).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub id: Id,
 }
 
 /// A heading and intro with a list of facts.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactGroup {
     pub id: Id,
     pub items: Vec<Fact>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonalDataUse {
     pub id: Id,
@@ -163,14 +166,14 @@ pub struct PersonalDataUse {
     pub never_used_for: Vec<Fact>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Safeguards {
     pub id: Id,
     pub items: Vec<Safeguard>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Safeguard {
     pub id: Id,
@@ -179,7 +182,7 @@ pub struct Safeguard {
     pub quotes: Vec<Fact>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
     pub rule: TrainingRule,
@@ -189,7 +192,7 @@ pub struct Training {
     pub choice: Option<Choice>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TrainingRule {
     pub id: Id,
@@ -197,7 +200,7 @@ pub struct TrainingRule {
     pub default: TrainingDefault,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TrainingDefault {
     OptIn,
@@ -214,7 +217,7 @@ impl TrainingDefault {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub id: Id,
@@ -223,7 +226,7 @@ pub struct Choice {
 }
 
 /// The product setting through which users choose.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Setting {
     /// The setting's label as the product's interface shows it, per language.
@@ -232,7 +235,7 @@ pub struct Setting {
     pub location: Localized,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceStep {
     pub id: Id,
@@ -244,21 +247,21 @@ pub struct ChoiceStep {
     pub deadline: Option<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Retention {
     pub id: Id,
     pub periods: Vec<RetentionPeriod>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RetentionPeriod {
     pub id: Id,
     pub period: Duration,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Coverage {
     pub id: Id,
@@ -266,14 +269,14 @@ pub struct Coverage {
     pub not_covered: TierList,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TierList {
     pub id: Id,
     pub tiers: Vec<Id>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rights {
     pub id: Id,
@@ -310,6 +313,20 @@ impl Id {
                 "invalid id `{s}`: use lowercase letters, digits and single hyphens, starting with a letter (e.g. `retention-feedback`)"
             ))
         }
+    }
+}
+
+impl JsonSchema for Id {
+    fn schema_name() -> Cow<'static, str> {
+        "Id".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z](-?[a-z0-9])*$",
+            "description": "A stable id: lowercase letters, digits and single hyphens, starting with a letter. The messages of a fact share its id."
+        })
     }
 }
 
@@ -403,6 +420,16 @@ impl fmt::Display for Date {
     }
 }
 
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "format": "date", "description": "A calendar date, YYYY-MM-DD." })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
@@ -417,14 +444,14 @@ impl Serialize for Date {
 }
 
 /// A length of time: a whole number of a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Duration {
     pub amount: u32,
     pub unit: TimeUnit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeUnit {
     Days,

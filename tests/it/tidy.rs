@@ -34,3 +34,26 @@ fn every_dependency_is_justified() {
         previous = line;
     }
 }
+
+#[test]
+fn the_committed_json_schema_is_current() {
+    let run = crate::support::Sandbox::real().run(&["schema"]);
+    assert!(run.success);
+    let committed =
+        std::fs::read_to_string(std::path::Path::new(REPO).join("policy/policy.schema.json"))
+            .unwrap();
+    assert_eq!(
+        run.stdout, committed,
+        "run `cargo run -- schema > policy/policy.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    // Unknown fields are errors for editors too, and typed values carry their rules.
+    assert_eq!(schema["additionalProperties"], false);
+    assert_eq!(schema["$defs"]["Date"]["format"], "date");
+    assert!(schema["$defs"]["Id"]["pattern"].is_string());
+    let units = schema["$defs"]["TimeUnit"].to_string();
+    assert!(units.contains("years") && units.contains("days"), "{units}");
+    let policy =
+        std::fs::read_to_string(std::path::Path::new(REPO).join("policy/policy.yaml")).unwrap();
+    assert!(policy.starts_with("# yaml-language-server: $schema=policy.schema.json"));
+}
