@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::check::{self, Options};
 use crate::diag::{Diagnostics, Severity};
 use crate::output;
+use crate::search::Indexer;
 
 /// Where a project's inputs live, relative to its root.
 #[derive(Debug, Clone)]
@@ -33,11 +34,19 @@ pub struct BuildReport {
     pub files: usize,
     /// Warnings `check` found (stale translations…); they do not stop a build.
     pub warnings: Diagnostics,
+    /// Things the user should know (a skipped search index).
+    pub notes: Vec<String>,
     pub elapsed: Duration,
 }
 
 /// Checks `project`, and when no check fails, replaces `out` with its site atomically.
-pub fn build(project: &Project, out: &Path, options: &Options) -> Result<BuildReport, Diagnostics> {
+/// With `search`, the site gets a Pagefind index (see `search`).
+pub fn build(
+    project: &Project,
+    out: &Path,
+    options: &Options,
+    search: bool,
+) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let analysis = check::run(project, options.clone()).map_err(|d| vec![d])?;
     let (errors, warnings): (Diagnostics, Diagnostics) = analysis
@@ -50,12 +59,29 @@ pub fn build(project: &Project, out: &Path, options: &Options) -> Result<BuildRe
     let site = analysis
         .site
         .expect("a site is rendered when no check failed");
-    output::write_site(&site, out).map_err(|d| vec![d])?;
+    let mut notes = Vec::new();
+    let indexer = if search {
+        Indexer::find(&project.root)
+    } else {
+        None
+    };
+    if search && indexer.is_none() {
+        notes.push(
+            "search index not built: Pagefind was not found (run `npm ci`, or pass --no-search)"
+                .to_owned(),
+        );
+    }
+    output::write_site_with(&site, out, |staging, previous| match &indexer {
+        Some(indexer) => indexer.index(&site, staging, previous),
+        None => Ok(()),
+    })
+    .map_err(|d| vec![d])?;
     Ok(BuildReport {
         pages_per_locale: site.pages_per_locale,
         locales: site.locales,
         files: site.files.len(),
         warnings,
+        notes,
         elapsed: started.elapsed(),
     })
 }

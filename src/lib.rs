@@ -8,6 +8,7 @@ pub mod l10n;
 pub mod output;
 pub mod policy;
 pub mod render;
+pub mod search;
 
 pub use build::{BuildReport, Project, build};
 pub mod check;

@@ -38,6 +38,9 @@ enum Command {
         /// sitemap.xml (written only with it).
         #[arg(long, env = "POLICYGLOT_BASE_URL")]
         base_url: Option<String>,
+        /// Skip the search index (Pagefind), e.g. for quick previews.
+        #[arg(long)]
+        no_search: bool,
     },
     /// Check the policy, translations and templates for drift; write nothing.
     /// Exit status: 0 clean, 1 errors found, 2 could not run.
@@ -85,14 +88,18 @@ fn main() -> ExitCode {
         options.publication.today = today;
     }
     match cli.command {
-        Command::Build { out, base_url } => {
+        Command::Build {
+            out,
+            base_url,
+            no_search,
+        } => {
             let out = if out.is_absolute() {
                 out
             } else {
                 cli.root.join(out)
             };
             options.publication.base_url = base_url;
-            match build(&project, &out, &options) {
+            match build(&project, &out, &options, !no_search) {
                 Ok(report) => {
                     println!(
                         "built {} pages per locale × {} locales ({}) into {} in {} ms",
@@ -102,6 +109,9 @@ fn main() -> ExitCode {
                         out.display(),
                         report.elapsed.as_millis()
                     );
+                    for note in &report.notes {
+                        eprintln!("note: {note}");
+                    }
                     if !report.warnings.is_empty() {
                         eprintln!(
                             "warning: {} warning(s), e.g. stale translations (published with a notice); run `policyglot check` for details",

@@ -15,6 +15,17 @@ pub const MARKER: &str = ".policyglot-site";
 /// Replaces `out` with `site`. Refuses to touch a non-empty folder that policyglot did
 /// not create, so a mistyped `--out` never deletes someone's files.
 pub fn write_site(site: &Site, out: &Path) -> Result<(), Diagnostic> {
+    write_site_with(site, out, |_, _| Ok(()))
+}
+
+/// Like `write_site`, running `finish(staging, previous)` on the complete staged site
+/// before it is swapped in (`previous` is the site being replaced, if any). Derived
+/// files such as the search index are made there, so they are atomic with the pages.
+pub fn write_site_with(
+    site: &Site,
+    out: &Path,
+    finish: impl FnOnce(&Path, Option<&Path>) -> Result<(), Diagnostic>,
+) -> Result<(), Diagnostic> {
     let io_error = |what: &str, e: io::Error| {
         Diagnostic::error("PG0401", format!("cannot {what}: {e}"))
             .in_path(out)
@@ -65,6 +76,8 @@ pub fn write_site(site: &Site, out: &Path) -> Result<(), Diagnostic> {
         "This folder is written by `policyglot build` and replaced on every build.\n",
     )
     .map_err(|e| io_error("write the site marker", e))?;
+
+    finish(staging.path(), out.is_dir().then_some(out))?;
 
     // `rename` cannot replace a non-empty folder: move the old site aside first.
     let staged = staging.keep();

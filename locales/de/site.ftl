@@ -66,3 +66,12 @@ policy-history = Verlauf der Richtlinie
 
 not-found-title = Seite nicht gefunden
 not-found-text = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben: Wählen Sie eine Sprache, um die Hilfeartikel zu finden.
+
+search-link = Suche
+search-title = Im Hilfecenter suchen
+search-label = Suchen nach
+search-button = Suchen
+search-results = Ergebnisse
+search-no-results = Kein Artikel enthält diese Wörter. Versuchen Sie es mit anderen Begriffen oder wählen Sie einen Artikel aus der Übersicht.
+search-unavailable = Die Suche ist gerade nicht verfügbar. Wählen Sie stattdessen einen Artikel aus der Übersicht.
+search-noscript = Die Suche benötigt JavaScript. Alle Artikel finden Sie in der Übersicht:

@@ -99,3 +99,14 @@ policy-history = Policy history
 
 not-found-title = Page not found
 not-found-text = There is no page at this address. It may have moved: choose a language to find the help articles.
+
+## Search (client-side; the index is built with the site).
+
+search-link = Search
+search-title = Search the help center
+search-label = Search for
+search-button = Search
+search-results = Results
+search-no-results = No article matches these words. Try other words, or browse the articles from the index.
+search-unavailable = Search is not available right now. Browse the articles from the index instead.
+search-noscript = Search needs JavaScript. Every article is listed on the index:

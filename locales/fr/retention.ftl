@@ -1,6 +1,6 @@
 ### Durées de conservation. Les durées viennent de la politique, via le message `duration`.
 
-retention = La durée de conservation de vos conversations dépend de votre choix.
+retention = La durée pendant laquelle vos conversations sont conservées dépend de votre choix.
     .title = Combien de temps nous conservons vos données
 retention-training-allowed = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, nous les conservons jusqu’à { $period }.
 retention-training-declined = Si vous ne l’autorisez pas, nous les conservons pendant { $period }.

@@ -63,3 +63,12 @@ policy-history = Historique de la politique
 
 not-found-title = Page introuvable
 not-found-text = Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée : choisissez une langue pour retrouver les articles d’aide.
+
+search-link = Rechercher
+search-title = Rechercher dans le centre d’aide
+search-label = Rechercher
+search-button = Rechercher
+search-results = Résultats
+search-no-results = Aucun article ne correspond à ces mots. Essayez d’autres termes ou parcourez les articles depuis l’index.
+search-unavailable = La recherche n’est pas disponible pour le moment. Parcourez plutôt les articles depuis l’index.
+search-noscript = La recherche nécessite JavaScript. Tous les articles sont répertoriés dans l’index :

@@ -355,6 +355,9 @@ impl LocalePages<'_> {
             self.write(site, &change.href, "changes.html", &context)?;
         }
 
+        let context = self.context("search.html");
+        self.write(site, "search.html", "search.html", &context)?;
+
         let mut context = self.context("index.html");
         context.insert("pages", &pages);
         context.insert("changes", &all_changes);
@@ -365,6 +368,10 @@ impl LocalePages<'_> {
         let base = self.urls.url("");
         context.insert("root", &base);
         context.insert("home", &format!("{base}{}/index.html", self.locale.tag));
+        context.insert(
+            "search_href",
+            &format!("{base}{}/search.html", self.locale.tag),
+        );
         let links: Vec<LocaleLink> = self
             .locales
             .list

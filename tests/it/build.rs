@@ -17,8 +17,8 @@ fn every_locale_has_the_same_pages() {
     let site = real_site();
     let en = site.pages_of("en");
     assert!(en.contains(&"index.html".to_owned()));
-    // 5 articles, the index, one "what changed" page, the 404 page.
-    assert_eq!(en.len(), 8, "{en:?}");
+    // 5 articles, the index, one "what changed" page, search, the 404 page.
+    assert_eq!(en.len(), 9, "{en:?}");
     for locale in LOCALES {
         assert_eq!(site.pages_of(locale), en, "pages of {locale}");
     }
@@ -287,7 +287,7 @@ fn success_prints_one_summary_line() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);
     assert!(
-        lines[0].contains("8 pages")
+        lines[0].contains("9 pages")
             && lines[0].contains("3 locales (en, de, fr)")
             && lines[0].contains("site")
             && lines[0].contains(" ms"),

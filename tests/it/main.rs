@@ -7,5 +7,6 @@ mod check;
 mod errors;
 mod generality;
 mod safety;
+mod search;
 mod site;
 mod tidy;

@@ -77,7 +77,13 @@ impl Sandbox {
 
     /// Runs `policyglot --root <sandbox> <args>`.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// Runs `policyglot --root <sandbox> <args>` with extra environment variables.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &Path)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_policyglot"))
+            .envs(env.iter().map(|(k, v)| (*k, *v)))
             .arg("--root")
             .arg(self.root())
             .args(args)
@@ -228,4 +234,114 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(e.path(), &target).unwrap();
         }
     }
+}
+
+/// A minimal static file server for browser tests (loopback, any free port). Returns the
+/// base URL; the thread lives as long as the test process.
+pub fn serve(root: PathBuf) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(&stream);
+                let mut request = String::new();
+                if reader.read_line(&mut request).is_err() {
+                    return;
+                }
+                let path = request.split_whitespace().nth(1).unwrap_or("/");
+                let path = path.split(['?', '#']).next().unwrap_or("/");
+                let path = percent_decode(path);
+                let mut file = root.join(path.trim_start_matches('/'));
+                if path.ends_with('/') {
+                    file = file.join("index.html");
+                }
+                let body = (!path.contains(".."))
+                    .then(|| std::fs::read(&file).ok())
+                    .flatten();
+                let content_type = match file.extension().and_then(|e| e.to_str()) {
+                    Some("html") => "text/html; charset=utf-8",
+                    Some("css") => "text/css",
+                    Some("js") => "text/javascript",
+                    Some("json") => "application/json",
+                    Some("wasm") => "application/wasm",
+                    _ => "application/octet-stream",
+                };
+                let mut stream = &stream;
+                let _ = match body {
+                    Some(body) => stream
+                        .write_all(format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).as_bytes())
+                        .and_then(|()| stream.write_all(&body)),
+                    None => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+                };
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The Debian Chromium binary, or a clear failure saying how to get it.
+pub fn chromium() -> PathBuf {
+    let path = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    assert!(
+        path.exists(),
+        "browser tests need Chromium: apt-get install chromium (or set CHROMIUM)"
+    );
+    path
+}
+
+/// The DOM of `url` after its scripts ran, from headless Chromium.
+pub fn rendered_dom(url: &str) -> String {
+    let profile = TempDir::new().unwrap();
+    let output = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(url)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The repository's Pagefind (installed by `npm ci`), for builds that need a search index.
+pub fn pagefind() -> PathBuf {
+    let path = Path::new(REPO).join("node_modules/.bin/pagefind");
+    assert!(
+        path.exists(),
+        "search tests need Pagefind: run `npm ci` in the repository"
+    );
+    path
 }

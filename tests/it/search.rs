@@ -1,0 +1,78 @@
+//! Search in a real headless Chromium: the Pagefind index built with the site finds
+//! inflected French and German words and links to the fact block that matched.
+
+use scraper::{Html, Selector};
+
+use crate::support::{Sandbox, pagefind, rendered_dom, serve};
+
+fn first_result(base: &str, locale: &str, query: &str) -> (String, String) {
+    let dom = Html::parse_document(&rendered_dom(&format!(
+        "{base}/{locale}/search.html?q={query}"
+    )));
+    let link = dom
+        .select(&Selector::parse("#search-results li a").unwrap())
+        .next()
+        .unwrap_or_else(|| panic!("{locale}: no result for {query}"));
+    (
+        link.value().attr("href").unwrap().to_owned(),
+        link.text().collect(),
+    )
+}
+
+#[test]
+fn inflected_words_find_the_retention_block_in_french_and_german() {
+    let sandbox = Sandbox::real();
+    let run = sandbox.run_with(&["build"], &[("POLICYGLOT_PAGEFIND", &pagefind())]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        sandbox.path("site/pagefind/pagefind.js").exists(),
+        "the build made a search index"
+    );
+    let base = serve(sandbox.path("site"));
+    // "conservées" is not in the French pages (they say "conservons", "conservez-vous").
+    let (href, title) = first_result(&base, "fr", "conserv%C3%A9es");
+    assert!(
+        href.ends_with("/fr/data-retention.html#retention"),
+        "{href}"
+    );
+    assert!(title.contains("Combien de temps"), "{title}");
+    // "speichert" is not in the German pages (they say "speichern", "gespeichert").
+    let (href, _) = first_result(&base, "de", "speichert");
+    assert!(
+        href.ends_with("/de/data-retention.html#retention"),
+        "{href}"
+    );
+    // Each language searches its own pages only.
+    let (href, _) = first_result(&base, "en", "keeping");
+    assert!(href.contains("/en/"), "{href}");
+}
+
+#[test]
+fn an_unchanged_site_reuses_its_search_index() {
+    let sandbox = Sandbox::real();
+    let env = [("POLICYGLOT_PAGEFIND", pagefind())];
+    let env: Vec<(&str, &std::path::Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
+    assert!(sandbox.run_with(&["build"], &env).success);
+    let first = sandbox.site();
+    assert!(sandbox.run_with(&["build"], &env).success);
+    assert_eq!(sandbox.site(), first, "same pages, same index");
+    sandbox.edit(
+        "locales/en/retention.ftl",
+        "depends on your choice",
+        "depends on what you choose",
+    );
+    assert!(sandbox.run_with(&["build"], &env).success);
+    let changed = sandbox.site();
+    let index_files = |site: &crate::support::Site| -> Vec<String> {
+        site.files
+            .keys()
+            .filter(|k| k.starts_with("pagefind/"))
+            .cloned()
+            .collect()
+    };
+    assert_ne!(
+        index_files(&changed),
+        index_files(&first),
+        "a changed page is re-indexed"
+    );
+}
