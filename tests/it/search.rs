@@ -6,17 +6,22 @@ use scraper::{Html, Selector};
 use crate::support::{Sandbox, pagefind, rendered_dom, serve};
 
 fn first_result(base: &str, locale: &str, query: &str) -> (String, String) {
-    let dom = Html::parse_document(&rendered_dom(&format!(
-        "{base}/{locale}/search.html?q={query}"
-    )));
-    let link = dom
-        .select(&Selector::parse("#search-results li a").unwrap())
-        .next()
-        .unwrap_or_else(|| panic!("{locale}: no result for {query}"));
-    (
-        link.value().attr("href").unwrap().to_owned(),
-        link.text().collect(),
-    )
+    // Pagefind loads its index asynchronously; on a busy machine one snapshot of the page
+    // can come before the results, so take a few.
+    for _ in 0..5 {
+        let url = format!("{base}/{locale}/search.html?q={query}");
+        let dom = Html::parse_document(&rendered_dom(&url));
+        if let Some(link) = dom
+            .select(&Selector::parse("#search-results li a").unwrap())
+            .next()
+        {
+            return (
+                link.value().attr("href").unwrap().to_owned(),
+                link.text().collect(),
+            );
+        }
+    }
+    panic!("{locale}: no result for {query}");
 }
 
 #[test]
