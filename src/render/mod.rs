@@ -18,7 +18,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{Locale, Locales};
 use crate::policy::{Arg, Date, NodeKind, Policy, Version, facts};
 pub use templates::Templates;
-use views::{ChangeSet, block_view, change_sets, change_views, stale_notice, upcoming_notice};
+use views::{
+    ChangeSet, block_view, change_sets, change_views, group_changes, stale_notice, upcoming_notice,
+};
 
 /// Message ids the renderer asks for itself (besides facts, pages and templates' keys).
 pub const RENDERER_MESSAGES: &[&str] = &[
@@ -349,7 +351,10 @@ impl LocalePages<'_> {
             context.insert("labels", &labels);
             context.insert(
                 "changes",
-                &change_views(self.policy, self.locales, self.locale, set).map_err(|d| vec![d])?,
+                &group_changes(
+                    change_views(self.policy, self.locales, self.locale, set)
+                        .map_err(|d| vec![d])?,
+                ),
             );
             context.insert("pages", &pages);
             self.write(site, &change.href, "changes.html", &context)?;

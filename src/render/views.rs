@@ -228,6 +228,29 @@ pub fn reads_differently(locales: &Locales, change: &Change) -> bool {
     text(before) != text(after)
 }
 
+/// Consecutive changed facts under the same heading.
+#[derive(Debug, Serialize)]
+pub struct ChangeGroup {
+    /// Inline HTML of the heading.
+    pub heading: String,
+    pub changes: Vec<ChangeView>,
+}
+
+/// Groups consecutive changes that share a heading, so a block's heading shows once.
+pub fn group_changes(views: Vec<ChangeView>) -> Vec<ChangeGroup> {
+    let mut groups: Vec<ChangeGroup> = Vec::new();
+    for view in views {
+        match groups.last_mut() {
+            Some(group) if group.heading == view.heading => group.changes.push(view),
+            _ => groups.push(ChangeGroup {
+                heading: view.heading.clone(),
+                changes: vec![view],
+            }),
+        }
+    }
+    groups
+}
+
 /// One changed fact on a "what changed" page.
 #[derive(Debug, Serialize)]
 pub struct ChangeView {

@@ -10,7 +10,12 @@ use crate::support::{REPO, Sandbox, Site, rendered_dom, serve};
 
 fn published() -> (Sandbox, Site) {
     let sandbox = Sandbox::real();
-    let run = sandbox.run(&["build", "--no-search", "--base-url", "https://help.example.com/"]);
+    let run = sandbox.run(&[
+        "build",
+        "--no-search",
+        "--base-url",
+        "https://help.example.com/",
+    ]);
     assert!(run.success, "{}", run.stderr);
     let site = sandbox.site();
     (sandbox, site)
@@ -18,7 +23,10 @@ fn published() -> (Sandbox, Site) {
 
 fn tool(relative: &str) -> std::path::PathBuf {
     let path = Path::new(REPO).join(relative);
-    assert!(path.exists(), "{relative} is missing: run `npm ci` in the repository");
+    assert!(
+        path.exists(),
+        "{relative} is missing: run `npm ci` in the repository"
+    );
     path
 }
 
@@ -33,7 +41,10 @@ fn every_page_passes_the_w3c_nu_html_checker() {
         .output()
         .expect("the Nu checker needs Java (apt-get install default-jre-headless)");
     let report: serde_json::Value = serde_json::from_slice(&output.stderr).unwrap_or_else(|e| {
-        panic!("vnu output: {e}\n{}", String::from_utf8_lossy(&output.stderr))
+        panic!(
+            "vnu output: {e}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
     });
     let messages = report["messages"].as_array().unwrap();
     let problems: Vec<String> = messages
@@ -51,7 +62,11 @@ fn no_page_has_a_serious_or_critical_accessibility_violation() {
     let (sandbox, site) = published();
     let root = sandbox.path("site");
     std::fs::create_dir_all(root.join("__axe")).unwrap();
-    std::fs::copy(tool("node_modules/axe-core/axe.min.js"), root.join("__axe/axe.min.js")).unwrap();
+    std::fs::copy(
+        tool("node_modules/axe-core/axe.min.js"),
+        root.join("__axe/axe.min.js"),
+    )
+    .unwrap();
     std::fs::write(
         root.join("__axe/run.js"),
         r#"axe.run(document, { resultTypes: ["violations"] }).then(function (r) {
@@ -64,7 +79,12 @@ fn no_page_has_a_serious_or_critical_accessibility_violation() {
 });"#,
     )
     .unwrap();
-    let pages: Vec<String> = site.files.keys().filter(|k| k.ends_with(".html")).cloned().collect();
+    let pages: Vec<String> = site
+        .files
+        .keys()
+        .filter(|k| k.ends_with(".html"))
+        .cloned()
+        .collect();
     for page in &pages {
         // Instrument a copy of each page: axe runs in the page and writes its findings into it.
         let html = String::from_utf8(site.files[page].clone()).unwrap();
@@ -105,13 +125,19 @@ fn audit(base: &str, page: &str) -> Vec<String> {
         let Some(pre) = dom.select(&Selector::parse("#axe-results").unwrap()).next() else {
             continue;
         };
-        let violations: serde_json::Value = serde_json::from_str(&pre.text().collect::<String>()).unwrap();
+        let violations: serde_json::Value =
+            serde_json::from_str(&pre.text().collect::<String>()).unwrap();
         return violations
             .as_array()
             .unwrap()
             .iter()
             .filter(|v| v["impact"] == "serious" || v["impact"] == "critical")
-            .map(|v| format!("{page}: {} ({}): {} at {}", v["id"], v["impact"], v["help"], v["targets"]))
+            .map(|v| {
+                format!(
+                    "{page}: {} ({}): {} at {}",
+                    v["id"], v["impact"], v["help"], v["targets"]
+                )
+            })
             .collect();
     }
     panic!("axe did not finish on {page}");
