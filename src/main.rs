@@ -36,7 +36,7 @@ enum Command {
         out: PathBuf,
         /// Absolute URL the site is published at, for canonical and hreflang links and
         /// sitemap.xml (written only with it).
-        #[arg(long, env = "POLICYGLOT_BASE_URL")]
+        #[arg(long, env = "POLICYGLOT_BASE_URL", value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Skip the search index (Pagefind), e.g. for quick previews.
         #[arg(long)]
@@ -73,6 +73,16 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s)
 }
 
+fn parse_base_url(s: &str) -> Result<String, String> {
+    if s.is_empty() || s.starts_with("https://") || s.starts_with("http://") {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "`{s}` is not an absolute URL: write it as https://host/path/"
+        ))
+    }
+}
+
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let styled = std::io::stderr().is_terminal();
     for d in diagnostics {
@@ -98,7 +108,8 @@ fn main() -> ExitCode {
             } else {
                 cli.root.join(out)
             };
-            options.publication.base_url = base_url;
+            // An empty value (an unset CI variable) means no base URL.
+            options.publication.base_url = base_url.filter(|u| !u.is_empty());
             match build(&project, &out, &options, !no_search) {
                 Ok(report) => {
                     println!(
