@@ -67,7 +67,7 @@ pub fn build(
     };
     if search && indexer.is_none() {
         notes.push(
-            "search index not built: Pagefind was not found (run `npm ci`, or pass --no-search)"
+            "search index not built: Pagefind was not found (run `npm install`, or pass --no-search)"
                 .to_owned(),
         );
     }

@@ -24,7 +24,7 @@ pub struct Indexer {
 
 impl Indexer {
     /// `POLICYGLOT_PAGEFIND`, else the project's `node_modules/.bin/pagefind` (from
-    /// `npm ci`), else `pagefind` on the PATH.
+    /// `npm install`), else `pagefind` on the PATH.
     pub fn find(project_root: &Path) -> Option<Indexer> {
         let candidates = [
             std::env::var_os("POLICYGLOT_PAGEFIND").map(PathBuf::from),
@@ -79,7 +79,7 @@ impl Indexer {
 fn failure(message: String) -> Diagnostic {
     Diagnostic::error("PG0402", message)
         .in_path(BUNDLE)
-        .help("run `npm ci` in the project to install Pagefind, or build with --no-search")
+        .help("run `npm install` in the project to install Pagefind, or build with --no-search")
 }
 
 /// A hash of every page's HTML: the index only depends on them.

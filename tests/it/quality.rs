@@ -25,7 +25,7 @@ fn tool(relative: &str) -> std::path::PathBuf {
     let path = Path::new(REPO).join(relative);
     assert!(
         path.exists(),
-        "{relative} is missing: run `npm ci` in the repository"
+        "{relative} is missing: run `npm install` in the repository"
     );
     path
 }

@@ -336,12 +336,12 @@ pub fn rendered_dom(url: &str) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// The repository's Pagefind (installed by `npm ci`), for builds that need a search index.
+/// The repository's Pagefind (installed by `npm install`), for builds that need a search index.
 pub fn pagefind() -> PathBuf {
     let path = Path::new(REPO).join("node_modules/.bin/pagefind");
     assert!(
         path.exists(),
-        "search tests need Pagefind: run `npm ci` in the repository"
+        "search tests need Pagefind: run `npm install` in the repository"
     );
     path
 }
