@@ -314,6 +314,11 @@ pub fn chromium() -> PathBuf {
 
 /// The DOM of `url` after its scripts ran, from headless Chromium.
 pub fn rendered_dom(url: &str) -> String {
+    rendered_dom_with(url, &[])
+}
+
+/// Like `rendered_dom`, with extra Chromium flags (e.g. `--window-size=360,900`).
+pub fn rendered_dom_with(url: &str, flags: &[&str]) -> String {
     let profile = TempDir::new().unwrap();
     let output = Command::new(chromium())
         .args([
@@ -330,6 +335,7 @@ pub fn rendered_dom(url: &str) -> String {
             "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(flags)
         .arg(url)
         .output()
         .unwrap();
