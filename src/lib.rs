@@ -8,6 +8,8 @@ pub mod l10n;
 pub mod output;
 pub mod policy;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use build::{BuildReport, Project, build};
 pub mod check;
