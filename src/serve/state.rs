@@ -269,7 +269,7 @@ impl Snapshot {
             .into_iter()
             .map(|(key, bytes)| {
                 let served = if is_html(&key) {
-                    let tag = live_script(&key, &pages[&key], &assets, generation);
+                    let tag = live_script(&key, &pages[&key], &assets);
                     Served {
                         bytes: inject(&bytes, &tag),
                         content_type: content_type(&key),
@@ -315,7 +315,7 @@ impl Snapshot {
     /// The live-reload script tag for a page the site does not have (404, 503), so that
     /// it reloads once the page exists.
     pub fn live_script_for_missing(&self, key: &str) -> String {
-        live_script(key, "", &self.assets, self.generation)
+        live_script(key, "", &self.assets)
     }
 }
 
@@ -380,9 +380,11 @@ fn attr(value: &str) -> String {
 }
 
 /// The tag that makes a page live: it reloads when its hash changes and shows errors.
-fn live_script(key: &str, hash: &str, assets: &str, generation: u64) -> String {
+/// It depends only on the page and the assets, so an unchanged page is served with the
+/// same bytes by every snapshot.
+fn live_script(key: &str, hash: &str, assets: &str) -> String {
     format!(
-        "<script src=\"/{PREVIEW}/live.js\" data-page=\"{}\" data-hash=\"{}\" data-assets=\"{}\" data-generation=\"{generation}\" data-side-by-side=\"{}\"></script>",
+        "<script src=\"/{PREVIEW}/live.js\" data-page=\"{}\" data-hash=\"{}\" data-assets=\"{}\" data-side-by-side=\"{}\"></script>",
         attr(key),
         attr(hash),
         attr(assets),

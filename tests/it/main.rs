@@ -7,4 +7,6 @@ mod check;
 mod errors;
 mod generality;
 mod safety;
+#[cfg(feature = "serve")]
+mod serve;
 mod tidy;
