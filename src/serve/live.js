@@ -44,12 +44,15 @@
     button { float: right; font: inherit; border: 1px solid #ccc; background: #fff; border-radius: 4px; cursor: pointer; }
   </style>
   <div class="bar" part="bar"><span class="dot"></span><span class="status">connecting…</span>
-    <a class="sbs" href="${me.dataset.sideBySide}">side by side</a></div>
+    <a class="sbs"></a></div>
   <div class="overlay" hidden></div>`;
   const dot = root.querySelector(".dot");
   const status = root.querySelector(".status");
   const overlay = root.querySelector(".overlay");
   const sbs = root.querySelector(".sbs");
+  // Set as properties, never as markup: the values come from the URL of the page.
+  sbs.href = me.dataset.sideBySide;
+  sbs.textContent = sbs.pathname === "/_preview/index.html" ? "all pages" : "side by side";
   sbs.addEventListener("click", () => {
     if (location.hash) sbs.href = me.dataset.sideBySide + location.hash;
   });
@@ -87,9 +90,12 @@
       const msg = document.createElement("div");
       msg.className = "msg";
       msg.textContent = e.message;
-      const pre = document.createElement("pre");
-      pre.textContent = e.rendered;
-      div.append(where, msg, pre);
+      div.append(where, msg);
+      if (e.snippet) {
+        const pre = document.createElement("pre");
+        pre.textContent = e.snippet;
+        div.append(pre);
+      }
       if (e.help) {
         const help = document.createElement("div");
         help.className = "help";

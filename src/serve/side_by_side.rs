@@ -51,7 +51,7 @@ pub fn render(site: Option<&SiteData>, findings: &[Finding]) -> BTreeMap<String,
     out.insert(
         "index.html".to_owned(),
         overview(&summaries, &site.locales, findings)
-            .replace("<!--unplaced-->", &findings_list(&unplaced))
+            .replace("<!--unplaced-->", &or_none(findings_list(&unplaced)))
             .into_bytes(),
     );
     out
@@ -390,7 +390,9 @@ fn overview(summaries: &[Summary], locales: &[String], findings: &[Finding]) -> 
     }
     html.push_str("<h2>Findings not tied to a block</h2>");
     if summaries.is_empty() {
-        html.push_str(&findings_list(&findings.iter().collect::<Vec<_>>()));
+        html.push_str(&or_none(findings_list(
+            &findings.iter().collect::<Vec<_>>(),
+        )));
     } else {
         html.push_str("<!--unplaced-->");
     }
@@ -456,6 +458,14 @@ fn findings_list(findings: &[&Finding]) -> String {
     html
 }
 
+fn or_none(list: String) -> String {
+    if list.is_empty() {
+        "<p>None.</p>".to_owned()
+    } else {
+        list
+    }
+}
+
 fn plain_text(e: ElementRef) -> String {
     e.text()
         .collect::<String>()
@@ -516,6 +526,7 @@ mod tests {
             position: Some(format!("locales/{locale}/x.ftl:3:1")),
             help: Some("fix it".into()),
             rendered: String::new(),
+            snippet: String::new(),
             locale: Some(locale.into()),
             subjects: vec![subject.into()],
         }

@@ -63,6 +63,8 @@ pub struct Finding {
     pub help: Option<String>,
     /// The diagnostic as the terminal shows it (rustc style, no colours).
     pub rendered: String,
+    /// Just the quoted source with its markers (`rendered` without title and help).
+    pub snippet: String,
     /// The locale it concerns, when it concerns one.
     pub locale: Option<String>,
     /// Ids it may concern, most precise first (the message at its location, then ids
@@ -106,6 +108,7 @@ impl Finding {
                 subjects.push(id.to_owned());
             }
         }
+        let rendered = d.render(false);
         Finding {
             severity: match d.severity {
                 Severity::Error => "error",
@@ -118,7 +121,8 @@ impl Finding {
             position: d.position(),
             file,
             help: d.help.as_deref().map(str::to_owned),
-            rendered: d.render(false),
+            snippet: snippet(&rendered),
+            rendered,
             locale,
             subjects,
         }
@@ -126,6 +130,20 @@ impl Finding {
 
     pub fn is_error(&self) -> bool {
         self.severity == "error"
+    }
+}
+
+/// The source lines of a rendered diagnostic: no title line, no `= help:` line.
+fn snippet(rendered: &str) -> String {
+    let body: Vec<&str> = rendered
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim_start().starts_with("= help:"))
+        .collect();
+    if body.iter().any(|l| l.contains('|')) {
+        body.join("\n").trim_end().to_owned()
+    } else {
+        String::new()
     }
 }
 
@@ -269,7 +287,7 @@ impl Snapshot {
             .into_iter()
             .map(|(key, bytes)| {
                 let served = if is_html(&key) {
-                    let tag = live_script(&key, &pages[&key], &assets);
+                    let tag = live_script(&key, &pages[&key], &assets, &side_by_side_link(&key));
                     Served {
                         bytes: inject(&bytes, &tag),
                         content_type: content_type(&key),
@@ -315,7 +333,7 @@ impl Snapshot {
     /// The live-reload script tag for a page the site does not have (404, 503), so that
     /// it reloads once the page exists.
     pub fn live_script_for_missing(&self, key: &str) -> String {
-        live_script(key, "", &self.assets)
+        live_script(key, "", &self.assets, &format!("/{PREVIEW}/index.html"))
     }
 }
 
@@ -382,13 +400,13 @@ fn attr(value: &str) -> String {
 /// The tag that makes a page live: it reloads when its hash changes and shows errors.
 /// It depends only on the page and the assets, so an unchanged page is served with the
 /// same bytes by every snapshot.
-fn live_script(key: &str, hash: &str, assets: &str) -> String {
+fn live_script(key: &str, hash: &str, assets: &str, side_by_side: &str) -> String {
     format!(
         "<script src=\"/{PREVIEW}/live.js\" data-page=\"{}\" data-hash=\"{}\" data-assets=\"{}\" data-side-by-side=\"{}\"></script>",
         attr(key),
         attr(hash),
         attr(assets),
-        attr(&side_by_side_link(key)),
+        attr(side_by_side),
     )
 }
 
@@ -441,12 +459,26 @@ mod tests {
         let file = SourceFile::new("locales/en/retention.ftl", ftl);
         let at_attribute = ftl.find(".title").unwrap();
         let d = Diagnostic::error("PG0501", "message `retention-feedback` is missing in `de`")
-            .at(file.span(at_attribute..at_attribute + 6), "here");
+            .at(file.span(at_attribute..at_attribute + 6), "here")
+            .help("fix it");
         let locales = ["en".to_owned(), "de".to_owned(), "fr".to_owned()];
         let f = Finding::new(&d, &locales);
         assert_eq!(f.locale.as_deref(), Some("de"));
         assert_eq!(f.subjects, ["retention-feedback"]);
         assert_eq!(f.position.as_deref(), Some("locales/en/retention.ftl:3:5"));
+        assert!(f.rendered.starts_with("error[PG0501]"), "{}", f.rendered);
+        assert!(f.rendered.contains("help: fix"), "{}", f.rendered);
+        assert!(
+            f.snippet.starts_with(" --> locales/en/retention.ftl:3:5"),
+            "{}",
+            f.snippet
+        );
+        assert!(
+            f.snippet.contains("3 |     .title = Feedback"),
+            "{}",
+            f.snippet
+        );
+        assert!(!f.snippet.contains("help"), "{}", f.snippet);
 
         let d = Diagnostic::warning("PG0511", "`page-dates.title` is stale").at(
             SourceFile::new("locales/fr/site.ftl", "page-dates = x\n").span(0..4),

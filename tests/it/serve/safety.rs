@@ -130,3 +130,24 @@ fn a_symlink_pointing_out_of_the_site_is_not_served() {
     // The real asset next to them is served.
     assert_eq!(server.get("/assets/style.css").status, 200);
 }
+
+#[test]
+fn a_requested_path_is_never_reflected_as_markup() {
+    let (_sandbox, server) = server();
+    for path in [
+        "/fr/%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E.html",
+        "/%3Cscript%3Ealert(1)%3C/script%3E",
+    ] {
+        let response = server.get(path);
+        assert_eq!(response.status, 404, "{path}");
+        let text = response.text();
+        assert!(!text.contains("<img"), "{path}: {text}");
+        assert!(!text.contains("<script>alert"), "{path}: {text}");
+        assert!(text.contains("&lt;"), "shown as text: {text}");
+        // The preview bar of a missing page links to the overview, not to the path.
+        assert!(
+            text.contains("data-side-by-side=\"/_preview/index.html\""),
+            "{text}"
+        );
+    }
+}
