@@ -113,9 +113,32 @@
     location.reload();
   }
 
-  const events = new EventSource("/_preview/events");
-  events.addEventListener("state", (message) => {
-    const state = JSON.parse(message.data);
+  // Through the shared worker when the browser has one (one connection for all tabs),
+  // else a stream of our own. Returns a function that disconnects.
+  function listen(onState, onError) {
+    if (typeof SharedWorker === "function") {
+      try {
+        const worker = new SharedWorker("/_preview/live-worker.js", { name: "policyglot-live" });
+        worker.port.onmessage = (message) => {
+          if (message.data.type === "state") onState(message.data.data);
+          else onError();
+        };
+        worker.port.start();
+        return () => worker.port.postMessage("bye");
+      } catch (_) {
+        // Fall back to a stream of our own.
+      }
+    }
+    const events = new EventSource("/_preview/events");
+    events.addEventListener("state", (message) => onState(message.data));
+    events.addEventListener("error", onError);
+    return () => events.close();
+  }
+
+  let reloading = false;
+  const stop = listen((data) => {
+    if (reloading) return;
+    const state = JSON.parse(data);
     const errors = state.errors || [];
     dot.className = "dot " + (errors.length ? "error" : "ok");
     status.textContent = errors.length
@@ -124,13 +147,13 @@
     showErrors(errors);
     const now = state.pages[page] ?? "";
     if (now !== hash || (state.built && state.assets !== assets)) {
-      events.close();
+      reloading = true;
+      stop();
       reload();
     }
-  });
-  events.addEventListener("error", () => {
+  }, () => {
     dot.className = "dot off";
     status.textContent = "disconnected: is policyglot serve running?";
   });
-  window.addEventListener("pagehide", () => events.close());
+  window.addEventListener("pagehide", () => stop());
 })();

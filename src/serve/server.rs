@@ -21,6 +21,7 @@ use super::side_by_side::esc;
 use super::state::{PREVIEW, Snapshot, is_html};
 
 const LIVE_JS: &str = include_str!("live.js");
+const LIVE_WORKER_JS: &str = include_str!("live-worker.js");
 
 /// What every handler reads: the current snapshot and whether we are shutting down.
 #[derive(Clone)]
@@ -31,7 +32,11 @@ pub struct AppState {
 
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route(&format!("/{PREVIEW}/live.js"), get(live_js))
+        .route(&format!("/{PREVIEW}/live.js"), get(|| script(LIVE_JS)))
+        .route(
+            &format!("/{PREVIEW}/live-worker.js"),
+            get(|| script(LIVE_WORKER_JS)),
+        )
         .route(&format!("/{PREVIEW}/events"), get(events))
         .fallback(file)
         .with_state(state)
@@ -47,11 +52,11 @@ fn no_store(mut response: Response) -> Response {
     response
 }
 
-async fn live_js() -> Response {
+async fn script(source: &'static str) -> Response {
     no_store(
         (
             [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-            LIVE_JS,
+            source,
         )
             .into_response(),
     )

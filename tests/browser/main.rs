@@ -269,3 +269,79 @@ async fn the_side_by_side_view_lines_blocks_up_on_screen() {
     }
     browser.stop().await;
 }
+
+/// Browsers allow six HTTP/1.1 connections per host: eight tabs each holding its own
+/// event stream would leave the last ones unable to load. They share one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eight_open_tabs_all_follow_an_edit() {
+    let sandbox = Sandbox::real();
+    let server = Server::start(sandbox.root(), &[]);
+    let browser = Browser::start().await;
+    let pages = [
+        "fr/data-retention.html",
+        "en/data-retention.html",
+        "de/data-retention.html",
+        "fr/feedback.html",
+        "fr/index.html",
+        "_preview/data-retention.html",
+        "fr/covered-products.html",
+        "fr/data-retention.html",
+    ];
+    let mut tabs = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            let tab = browser.client.new_window(true).await.unwrap();
+            browser.client.switch_to_window(tab.handle).await.unwrap();
+        }
+        tokio::time::timeout(
+            Duration::from_secs(20),
+            browser
+                .client
+                .goto(&format!("http://{}/{page}", server.addr)),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("tab {} ({page}) never loaded", i + 1))
+        .unwrap();
+        browser
+            .eventually("the live connection", "return document.querySelector('policyglot-preview')?.shadowRoot?.querySelector('.status')?.textContent;", |v| v == "live")
+            .await;
+        browser.js("window.policyglotMark = 1; return 1;").await;
+        tabs.push(browser.client.window().await.unwrap());
+    }
+    sandbox.edit(
+        FR_FILE,
+        "nous les conservons pendant { $period }.",
+        "nous les gardons pendant { $period } au maximum.",
+    );
+    for (tab, page) in tabs.into_iter().zip(pages) {
+        browser.client.switch_to_window(tab).await.unwrap();
+        if page.ends_with("data-retention.html")
+            && !page.starts_with("en/")
+            && !page.starts_with("de/")
+        {
+            let script = if page.starts_with("_preview/") {
+                "return document.querySelector('td[data-locale=\"fr\"] [id=\"retention-training-declined\"]')?.textContent ?? null;"
+            } else {
+                DECLINED
+            };
+            browser
+                .eventually("the edit", script, |v| {
+                    v.as_str().is_some_and(|t| t.contains("nous les gardons"))
+                })
+                .await;
+            assert_eq!(
+                browser.js("return window.policyglotMark ?? null;").await,
+                Value::Null,
+                "{page} reloaded"
+            );
+        } else {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            assert_eq!(
+                browser.js("return window.policyglotMark ?? null;").await,
+                json!(1),
+                "{page} did not reload"
+            );
+        }
+    }
+    browser.stop().await;
+}

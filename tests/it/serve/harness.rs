@@ -35,6 +35,11 @@ fn collect(from: impl Read + Send + 'static, into: Arc<Mutex<String>>) {
 impl Server {
     /// Starts serving `root` (cwd = `root`) and waits for the "serving" line.
     pub fn start(root: &Path, args: &[&str]) -> Server {
+        Server::start_with(root, args, &[])
+    }
+
+    /// `start` with extra environment variables.
+    pub fn start_with(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_policyglot"))
             .arg("--root")
             .arg(root)
@@ -43,6 +48,7 @@ impl Server {
             .args(args)
             .current_dir(root)
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

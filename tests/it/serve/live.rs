@@ -115,6 +115,16 @@ fn folders_redirect_to_their_index_and_unknown_paths_get_the_404_page() {
         "reloads once the page exists"
     );
 
+    for script in ["/_preview/live.js", "/_preview/live-worker.js"] {
+        let response = server.get(script);
+        assert_eq!(response.status, 200, "{script}");
+        assert_eq!(
+            response.header("content-type"),
+            Some("text/javascript; charset=utf-8")
+        );
+        assert!(response.text().contains("/_preview/events"), "{script}");
+    }
+
     let post = super::harness::request(server.addr, "POST", "/fr/");
     assert_eq!(post.status, 405);
     assert_eq!(post.header("allow"), Some("GET, HEAD"));

@@ -96,3 +96,48 @@ fn outside_a_project_it_says_where_to_run() {
     assert!(run.stderr.contains("error[PG0100]"), "{}", run.stderr);
     assert!(run.stderr.contains("--root"), "{}", run.stderr);
 }
+
+#[test]
+fn open_starts_the_browser_on_the_served_address() {
+    let sandbox = Sandbox::real();
+    let opened = sandbox.path("opened.txt");
+    let browser = sandbox.path("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let server = Server::start_with(
+        sandbox.root(),
+        &["--open"],
+        &[("BROWSER", browser.to_str().unwrap())],
+    );
+    let started = std::time::Instant::now();
+    while std::fs::read_to_string(&opened)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        assert!(started.elapsed() < PATIENCE, "the browser was not started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&opened).unwrap(),
+        format!("http://{}/", server.addr)
+    );
+
+    // No browser to be had: a warning, and the preview is served all the same.
+    let server = Server::start_with(
+        sandbox.root(),
+        &["--open"],
+        &[("BROWSER", "/nonexistent/browser")],
+    );
+    server.wait_for_output("warning: could not open a browser");
+    assert!(
+        server
+            .stderr()
+            .contains(&format!("open http://{}/ yourself", server.addr))
+    );
+    assert_eq!(server.get("/").status, 200);
+}
