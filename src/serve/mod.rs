@@ -5,7 +5,7 @@
 
 mod paths;
 mod server;
-pub mod side_by_side;
+mod side_by_side;
 mod state;
 mod terminal;
 mod watch;
@@ -58,8 +58,12 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
     let out = terminal::Terminal::new(std::io::stderr().is_terminal());
 
     let started = Instant::now();
-    // Nothing to build at all (no policy file, no locales folder) is a wrong folder: stop.
-    let outcome = Outcome::Ran(check::run(&project, check::Options::default())?);
+    let outcome = match guarded_check(&project, Path::new(".")) {
+        Ok(Ok(analysis)) => Outcome::Ran(analysis),
+        // Nothing to build at all (no policy file, no locales folder): a wrong folder.
+        Ok(Err(d)) => return Err(d),
+        Err(panic) => Outcome::CouldNotRun(panic),
+    };
     let elapsed = started.elapsed();
     out.diagnostics(&errors(&outcome));
     let (first, _) = Snapshot::default().next(outcome);
@@ -210,8 +214,16 @@ fn rebuild_loop(
             out.warn(&d.render(false));
         }
         let current = publish.borrow().clone();
-        if let Some(next) = rebuild(project, &current, &changed, &out) {
-            publish.send_replace(Arc::new(next));
+        // A bug in the preview itself must not end the rebuilds: report it, go on.
+        let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rebuild(project, &current, &changed, &out)
+        }));
+        match rebuilt {
+            Ok(Some(next)) => {
+                publish.send_replace(Arc::new(next));
+            }
+            Ok(None) => {}
+            Err(_) => out.warn("internal error in the preview (a bug: please report it); the previous state is still served"),
         }
     }
 }
@@ -225,28 +237,34 @@ fn rebuild(
     out: &terminal::Terminal,
 ) -> Option<Snapshot> {
     let started = Instant::now();
-    let outcome = match std::panic::catch_unwind(|| check::run(project, check::Options::default()))
-    {
+    let blame = changed.first().map_or(Path::new("."), PathBuf::as_path);
+    let outcome = match guarded_check(project, blame) {
         Ok(Ok(analysis)) => Outcome::Ran(analysis),
-        Ok(Err(d)) => Outcome::CouldNotRun(d),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                .unwrap_or_default();
-            Outcome::CouldNotRun(
-                Diagnostic::error("PG0603", format!("internal error while building: {what}"))
-                    .in_path(changed.first().map_or(Path::new("."), PathBuf::as_path))
-                    .help("this is a bug in policyglot: please report it with the change that caused it; undoing the change restores the preview"),
-            )
-        }
+        Ok(Err(d)) | Err(d) => Outcome::CouldNotRun(d),
     };
     let elapsed = started.elapsed();
     out.diagnostics(&errors(&outcome));
     let (next, change) = current.next(outcome);
     out.rebuilt(changed, current, next.as_ref(), &change, elapsed);
     next
+}
+
+/// `check::run`, with a panic inside the pipeline turned into an error (`Err`) that the
+/// pages and the terminal show like any other, instead of the end of the server.
+fn guarded_check(
+    project: &Project,
+    blame: &Path,
+) -> Result<Result<check::Analysis, Diagnostic>, Diagnostic> {
+    std::panic::catch_unwind(|| check::run(project, check::Options::default())).map_err(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_default();
+        Diagnostic::error("PG0603", format!("internal error while building: {what}"))
+            .in_path(blame)
+            .help("this is a bug in policyglot: please report it with the change that caused it; undoing the change restores the preview")
+    })
 }
 
 /// Errors among the findings of an outcome.

@@ -319,3 +319,39 @@ fn a_deleted_and_restored_input_folder_is_watched_again() {
             .contains("nous les gardons")
     );
 }
+
+#[test]
+fn a_save_by_rename_is_one_rebuild_and_editor_droppings_are_none() {
+    let sandbox = Sandbox::real();
+    let server = Server::start(sandbox.root(), &[]);
+    let mut events = server.events();
+    let before = events.next_state().unwrap();
+    // Swap and backup files come and go without a rebuild.
+    sandbox.write("locales/fr/.retention.ftl.swp", "junk = {");
+    sandbox.write("locales/fr/retention.ftl~", "junk = {");
+    // Like many editors: write a temporary file, then rename it over the original.
+    let text = sandbox.read(FR_FILE).replace(FR_OLD, FR_NEW);
+    sandbox.write("locales/fr/retention.ftl.tmp", &text);
+    std::fs::rename(
+        sandbox.path("locales/fr/retention.ftl.tmp"),
+        sandbox.path(FR_FILE),
+    )
+    .unwrap();
+    let after = events.wait_for("the French page to change", |s| {
+        page_hash(s, FR_PAGE) != page_hash(&before, FR_PAGE)
+    });
+    assert_eq!(after["errors"], serde_json::json!([]));
+    assert!(
+        server
+            .get(&format!("/{FR_PAGE}"))
+            .text()
+            .contains("nous les gardons")
+    );
+    server.wait_for_output("locales/fr/retention.ftl changed: rebuilt in");
+    assert!(!server.stdout().contains(".swp"), "{}", server.stdout());
+    assert!(
+        !server.stdout().contains("retention.ftl~"),
+        "{}",
+        server.stdout()
+    );
+}
