@@ -7,6 +7,7 @@ mod check;
 mod errors;
 mod generality;
 mod safety;
-#[cfg(feature = "serve")]
+// Unix only: the tests use symlinks and send SIGINT.
+#[cfg(all(feature = "serve", unix))]
 mod serve;
 mod tidy;
