@@ -119,10 +119,19 @@ impl Browser {
         }
     }
 
-    async fn stop(mut self) {
-        let _ = self.client.close().await;
+    async fn stop(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// Also when a test fails midway: end chromedriver and the browser it started (found by
+/// this session's own profile folder, so no other browser is touched).
+impl Drop for Browser {
+    fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        let profile = format!("--user-data-dir={}", self._profile.path().display());
+        let _ = Command::new("pkill").args(["-f", "--", &profile]).status();
     }
 }
 
