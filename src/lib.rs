@@ -9,6 +9,8 @@ pub mod output;
 pub mod policy;
 pub mod render;
 pub mod search;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use build::{BuildReport, Project, build};
 pub mod check;

@@ -1,6 +1,8 @@
 //! The `policyglot` command line: parses arguments and dispatches; the work is in the library.
 
 use std::io::IsTerminal;
+#[cfg(feature = "serve")]
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,6 +61,20 @@ enum Command {
         locale: String,
         /// Message ids to confirm; all of the locale's messages when none is given.
         messages: Vec<String>,
+    },
+    /// Live preview: build in memory, serve on http://127.0.0.1:8000/, rebuild on every
+    /// change; open pages reload by themselves and show build errors in an overlay.
+    #[cfg(feature = "serve")]
+    Serve {
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = policyglot::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Address to listen on. Anything but loopback exposes the preview to your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
     },
 }
 
@@ -156,6 +172,17 @@ fn main() -> ExitCode {
                         ExitCode::SUCCESS
                     }
                 }
+                Err(d) => {
+                    print_diagnostics(&[d]);
+                    ExitCode::from(2)
+                }
+            }
+        }
+        #[cfg(feature = "serve")]
+        Command::Serve { port, bind, open } => {
+            let options = policyglot::serve::Options { port, bind, open };
+            match policyglot::serve::run(&project, &options) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
                     print_diagnostics(&[d]);
                     ExitCode::from(2)

@@ -10,4 +10,7 @@ mod quality;
 mod safety;
 mod search;
 mod site;
+// Unix only: the tests use symlinks and send SIGINT.
+#[cfg(all(feature = "serve", unix))]
+mod serve;
 mod tidy;

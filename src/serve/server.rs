@@ -1,0 +1,198 @@
+//! The HTTP side of `serve`: files of the current snapshot (and nothing else: no disk
+//! access, so no traversal), the live-reload script, the server-sent `state` events that
+//! make open pages reload or show errors, and the 400/404/405/503 answers.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::Stream;
+use tokio::sync::watch;
+
+use super::paths::{self, Resolved};
+use super::side_by_side::esc;
+use super::state::{PREVIEW, Snapshot, is_html};
+
+const LIVE_JS: &str = include_str!("live.js");
+const LIVE_WORKER_JS: &str = include_str!("live-worker.js");
+
+/// What every handler reads: the current snapshot and whether we are shutting down.
+#[derive(Clone)]
+pub struct AppState {
+    pub snapshot: watch::Receiver<Arc<Snapshot>>,
+    pub shutdown: watch::Receiver<bool>,
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(&format!("/{PREVIEW}/live.js"), get(|| script(LIVE_JS)))
+        .route(
+            &format!("/{PREVIEW}/live-worker.js"),
+            get(|| script(LIVE_WORKER_JS)),
+        )
+        .route(&format!("/{PREVIEW}/events"), get(events))
+        .fallback(file)
+        .with_state(state)
+}
+
+fn no_store(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+async fn script(source: &'static str) -> Response {
+    no_store(
+        (
+            [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+            source,
+        )
+            .into_response(),
+    )
+}
+
+/// One `state` event now and one after every rebuild; ends when the server stops.
+async fn events(State(app): State<AppState>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let mut snapshot = app.snapshot.clone();
+    snapshot.mark_changed();
+    let stream = futures_util::stream::unfold(
+        (snapshot, app.shutdown.clone()),
+        |(mut snapshot, mut shutdown)| async move {
+            let changed = tokio::select! {
+                changed = snapshot.changed() => changed.is_ok(),
+                _ = shutdown.wait_for(|stop| *stop) => false,
+            };
+            if !changed {
+                return None;
+            }
+            let data = snapshot.borrow_and_update().event.clone();
+            let event = Event::default()
+                .event("state")
+                .retry(Duration::from_millis(500))
+                .data(data);
+            Some((Ok(event), (snapshot, shutdown)))
+        },
+    );
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Any other path: a file of the snapshot, or an error page.
+async fn file(State(app): State<AppState>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = plain(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "405 Method Not Allowed: the preview only answers GET and HEAD\n",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    // One snapshot for the whole request: a rebuild swaps it, it never changes under us.
+    let snapshot = app.snapshot.borrow().clone();
+    let (key, dir) = match paths::resolve(uri.path()) {
+        Resolved::File { key, dir } => (key, dir),
+        Resolved::Refused(why) => {
+            return plain(
+                StatusCode::BAD_REQUEST,
+                &format!(
+                    "400 Bad Request: {why}; the preview serves only the files of the built site\n"
+                ),
+            );
+        }
+    };
+    if let Some(served) = snapshot.files.get(&key) {
+        let mut response = Response::new(Body::from(served.bytes.clone()));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_str(&served.content_type)
+                .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+        );
+        return no_store(response);
+    }
+    if !dir && snapshot.files.contains_key(&format!("{key}/index.html")) {
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = StatusCode::PERMANENT_REDIRECT;
+        let location = format!("{}/", uri.path());
+        if let Ok(value) = HeaderValue::from_str(&location) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+        return no_store(response);
+    }
+    missing(&snapshot, uri.path(), &key)
+}
+
+fn plain(status: StatusCode, text: &str) -> Response {
+    let mut response = (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text.to_owned(),
+    )
+        .into_response();
+    response = no_store(response);
+    response
+}
+
+/// 404 (or 503 before any site was built): a page that lists the site's pages and
+/// reloads by itself once the requested page exists.
+fn missing(snapshot: &Snapshot, path: &str, key: &str) -> Response {
+    let built = snapshot.site.is_some();
+    let (status, heading, text) = if built {
+        (
+            StatusCode::NOT_FOUND,
+            "Not found",
+            "is not a file of the built site.",
+        )
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "No site yet",
+            "cannot be shown: the site has not been built yet. Fix the errors; this page reloads by itself.",
+        )
+    };
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>{status} {heading} · policyglot serve</title>\
+         <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:3rem auto;padding:0 1rem}}code{{font-size:.95em}}</style></head>\n\
+         <body>\n<h1>{heading}</h1>\n<p><code>{}</code> {text}</p>\n",
+        esc(path)
+    );
+    if built {
+        html.push_str("<p>Pages of the site:</p>\n<ul>\n");
+        for key in snapshot
+            .files
+            .keys()
+            .filter(|k| is_html(k) && !k.starts_with(PREVIEW))
+        {
+            html.push_str(&format!(
+                "<li><a href=\"/{}\">/{}</a></li>\n",
+                esc(key),
+                esc(key)
+            ));
+        }
+        html.push_str("</ul>\n");
+    }
+    html.push_str(&format!(
+        "<p><a href=\"/{PREVIEW}/index.html\">Side by side, all pages</a></p>\n"
+    ));
+    html.push_str(&snapshot.live_script_for_missing(key));
+    html.push_str("\n</body>\n</html>\n");
+    no_store(
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            html,
+        )
+            .into_response(),
+    )
+}

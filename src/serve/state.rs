@@ -1,0 +1,505 @@
+//! What the preview serves at one moment, as one immutable snapshot: the last good site
+//! (with the live-reload script injected into its pages), the side-by-side pages, the
+//! current findings and the state event sent to open pages. A rebuild makes a new
+//! snapshot and swaps it in whole, so a request never sees half of two builds.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::check::Analysis;
+use crate::diag::{Diagnostic, Severity};
+
+use super::side_by_side;
+
+/// Prefix of every preview-only URL; no site file can live there (locale folders are
+/// BCP 47 tags and assets live under `assets/`).
+pub const PREVIEW: &str = "_preview";
+
+/// A successfully built site: file key (`fr/index.html`) to bytes, and its locales
+/// (the reference first).
+#[derive(Debug, Default)]
+pub struct SiteData {
+    pub files: BTreeMap<String, Bytes>,
+    pub locales: Vec<String>,
+    pub pages_per_locale: usize,
+}
+
+impl SiteData {
+    pub fn from_site(site: crate::render::Site) -> SiteData {
+        SiteData {
+            files: site
+                .files
+                .into_iter()
+                .map(|(path, bytes)| {
+                    let key = path
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                    (key, Bytes::from(bytes))
+                })
+                .collect(),
+            locales: site.locales,
+            pages_per_locale: site.pages_per_locale,
+        }
+    }
+}
+
+/// A finding as open pages and the side-by-side view see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: &'static str,
+    pub code: &'static str,
+    pub message: String,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// `file:line:col`, or the file alone.
+    pub position: Option<String>,
+    pub help: Option<String>,
+    /// The diagnostic as the terminal shows it (rustc style, no colours).
+    pub rendered: String,
+    /// Just the quoted source with its markers (`rendered` without title and help).
+    pub snippet: String,
+    /// The locale it concerns, when it concerns one.
+    pub locale: Option<String>,
+    /// Ids it may concern, most precise first (the message at its location, then ids
+    /// quoted in its text); the side-by-side view highlights the first one on a page.
+    pub subjects: Vec<String>,
+}
+
+impl Finding {
+    pub fn new(d: &Diagnostic, locales: &[String]) -> Finding {
+        let file = d
+            .location
+            .as_ref()
+            .map(|l| l.file.path.to_string_lossy().replace('\\', "/"))
+            .or_else(|| {
+                d.path
+                    .as_ref()
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+            });
+        let quoted = quoted(&d.message);
+        // "message `x` is missing in `de`" sits at the English message but concerns `de`.
+        let locale = quoted
+            .iter()
+            .find(|q| locales.iter().any(|l| l == *q))
+            .map(|q| (*q).to_owned())
+            .or_else(|| {
+                let rest = file.as_deref()?.strip_prefix("locales/")?;
+                let (tag, _) = rest.split_once('/')?;
+                Some(tag.to_owned())
+            });
+        let mut subjects = Vec::new();
+        if let Some(l) = &d.location
+            && l.file.path.extension().is_some_and(|x| x == "ftl")
+            && let Some(id) = fluent_entry_at(&l.file.text, l.range.start)
+        {
+            subjects.push(id.to_owned());
+        }
+        for q in quoted {
+            let id = q.split('.').next().unwrap_or(q);
+            let is_locale = locales.iter().any(|l| l == id);
+            if !id.is_empty() && !is_locale && !subjects.iter().any(|s| s == id) {
+                subjects.push(id.to_owned());
+            }
+        }
+        let rendered = d.render(false);
+        Finding {
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            code: d.code,
+            message: d.message.clone(),
+            line: d.location.as_ref().map(|l| l.line),
+            column: d.location.as_ref().map(|l| l.col),
+            position: d.position(),
+            file,
+            help: d.help.as_deref().map(str::to_owned),
+            snippet: snippet(&rendered),
+            rendered,
+            locale,
+            subjects,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == "error"
+    }
+}
+
+/// The source lines of a rendered diagnostic: no title line, no `= help:` line.
+fn snippet(rendered: &str) -> String {
+    let body: Vec<&str> = rendered
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim_start().starts_with("= help:"))
+        .collect();
+    if body.iter().any(|l| l.contains('|')) {
+        body.join("\n").trim_end().to_owned()
+    } else {
+        String::new()
+    }
+}
+
+/// The `backtick-quoted` parts of a message.
+fn quoted(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
+/// The id of the Fluent message or term whose source holds byte `offset`: entries start
+/// at column 0 (`id =`), their continuation lines are indented.
+fn fluent_entry_at(text: &str, offset: usize) -> Option<&str> {
+    let offset = offset.min(text.len());
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    for line in text[..line_end].lines().rev() {
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        if first.is_whitespace() || first == '#' || first == '[' || first == '*' {
+            continue;
+        }
+        let (id, _) = line.split_once('=')?;
+        let id = id.trim_end();
+        let valid = id
+            .trim_start_matches('-')
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        return (valid && !id.is_empty()).then_some(id);
+    }
+    None
+}
+
+/// A file as served: bytes and Content-Type.
+#[derive(Debug, Clone)]
+pub struct Served {
+    pub bytes: Bytes,
+    pub content_type: String,
+}
+
+/// Everything the preview serves at one moment.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Bumped by every rebuild that changed something.
+    pub generation: u64,
+    /// The last good site, as built (`None` until a build succeeds).
+    pub site: Option<Arc<SiteData>>,
+    /// Served files by key: the site (pages with the live script) and the preview pages.
+    pub files: BTreeMap<String, Served>,
+    /// Content hash of each page (site and preview HTML, before injection).
+    pub pages: BTreeMap<String, String>,
+    /// One hash over every non-HTML file (a stylesheet change reloads every page).
+    pub assets: String,
+    /// Current findings, errors first.
+    pub findings: Vec<Finding>,
+    /// The `state` event (JSON) open pages receive.
+    pub event: String,
+}
+
+#[derive(Serialize)]
+struct StateEvent<'a> {
+    generation: u64,
+    /// Whether a site has been built at all.
+    built: bool,
+    errors: Vec<&'a Finding>,
+    warnings: usize,
+    pages: &'a BTreeMap<String, String>,
+    assets: &'a str,
+}
+
+/// What a rebuild changed, for the terminal.
+#[derive(Debug, Default)]
+pub struct Change {
+    /// Site files added, removed or changed (keys).
+    pub files: Vec<String>,
+    /// The findings differ from the previous snapshot's.
+    pub findings: bool,
+}
+
+impl Change {
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty() && !self.findings
+    }
+}
+
+/// The outcome of one `check::run`.
+pub enum Outcome {
+    Ran(Analysis),
+    /// The checks could not run (no policy file, no locales folder).
+    CouldNotRun(Diagnostic),
+}
+
+impl Snapshot {
+    /// The snapshot after a rebuild: a new site when the build passed, else the previous
+    /// one with the new findings; `None` when nothing changed.
+    pub fn next(&self, outcome: Outcome) -> (Option<Snapshot>, Change) {
+        let (site, diagnostics) = match outcome {
+            Outcome::Ran(analysis) => (
+                analysis.site.map(|s| Arc::new(SiteData::from_site(s))),
+                analysis.findings,
+            ),
+            Outcome::CouldNotRun(d) => (None, vec![d]),
+        };
+        let site = site.or_else(|| self.site.clone());
+        let locales = site.as_ref().map(|s| s.locales.clone()).unwrap_or_default();
+        let findings: Vec<Finding> = diagnostics
+            .iter()
+            .map(|d| Finding::new(d, &locales))
+            .collect();
+        let change = Change {
+            files: changed_files(self.site.as_deref(), site.as_deref()),
+            findings: findings != self.findings,
+        };
+        if change.is_empty() && self.generation > 0 {
+            return (None, change);
+        }
+        (
+            Some(Snapshot::assemble(self.generation + 1, site, findings)),
+            change,
+        )
+    }
+
+    fn assemble(generation: u64, site: Option<Arc<SiteData>>, findings: Vec<Finding>) -> Snapshot {
+        let mut raw: BTreeMap<String, Bytes> = BTreeMap::new();
+        if let Some(site) = &site {
+            raw.extend(site.files.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        for (key, html) in side_by_side::render(site.as_deref(), &findings) {
+            raw.insert(format!("{PREVIEW}/{key}"), Bytes::from(html));
+        }
+        let mut pages = BTreeMap::new();
+        let mut assets = Sha256::new();
+        for (key, bytes) in &raw {
+            if is_html(key) {
+                pages.insert(key.clone(), hash(bytes));
+            } else {
+                assets.update(key.as_bytes());
+                assets.update(bytes);
+            }
+        }
+        let assets = hex(&assets.finalize()[..8]);
+        let files = raw
+            .into_iter()
+            .map(|(key, bytes)| {
+                let served = if is_html(&key) {
+                    let tag = live_script(&key, &pages[&key], &assets, &side_by_side_link(&key));
+                    Served {
+                        bytes: inject(&bytes, &tag),
+                        content_type: content_type(&key),
+                    }
+                } else {
+                    Served {
+                        content_type: content_type(&key),
+                        bytes,
+                    }
+                };
+                (key, served)
+            })
+            .collect();
+        let mut snapshot = Snapshot {
+            generation,
+            site,
+            files,
+            pages,
+            assets,
+            findings,
+            event: String::new(),
+        };
+        snapshot.event = serde_json::to_string(&StateEvent {
+            generation,
+            built: snapshot.site.is_some(),
+            errors: snapshot.errors().collect(),
+            warnings: snapshot.findings.len() - snapshot.errors().count(),
+            pages: &snapshot.pages,
+            assets: &snapshot.assets,
+        })
+        .expect("plain data serializes");
+        snapshot
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.is_error())
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.iter().filter(|f| !f.is_error()).count()
+    }
+
+    /// The live-reload script tag for a page the site does not have (404, 503), so that
+    /// it reloads once the page exists.
+    pub fn live_script_for_missing(&self, key: &str) -> String {
+        live_script(key, "", &self.assets, &format!("/{PREVIEW}/index.html"))
+    }
+}
+
+fn changed_files(old: Option<&SiteData>, new: Option<&SiteData>) -> Vec<String> {
+    let empty = BTreeMap::new();
+    let old = old.map_or(&empty, |s| &s.files);
+    let new = new.map_or(&empty, |s| &s.files);
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(k, v)| old.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    changed.extend(old.keys().filter(|k| !new.contains_key(*k)).cloned());
+    changed.sort();
+    changed
+}
+
+pub fn is_html(key: &str) -> bool {
+    key.ends_with(".html")
+}
+
+fn hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes)[..8])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Content-Type by extension; text types are UTF-8.
+pub fn content_type(key: &str) -> String {
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    let essence = mime.essence_str();
+    let text = mime.type_() == mime_guess::mime::TEXT
+        || matches!(
+            essence,
+            "application/javascript" | "application/json" | "image/svg+xml"
+        );
+    if text {
+        format!("{essence}; charset=utf-8")
+    } else {
+        essence.to_owned()
+    }
+}
+
+/// Where a page's "side by side" link goes.
+pub fn side_by_side_link(key: &str) -> String {
+    let page = key.rsplit('/').next().unwrap_or(key);
+    let in_locale = key.split('/').count() == 2 && !key.starts_with(PREVIEW);
+    if in_locale && page != "index.html" {
+        format!("/{PREVIEW}/{page}")
+    } else {
+        format!("/{PREVIEW}/index.html")
+    }
+}
+
+fn attr(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The tag that makes a page live: it reloads when its hash changes and shows errors.
+/// It depends only on the page and the assets, so an unchanged page is served with the
+/// same bytes by every snapshot.
+fn live_script(key: &str, hash: &str, assets: &str, side_by_side: &str) -> String {
+    format!(
+        "<script src=\"/{PREVIEW}/live.js\" data-page=\"{}\" data-hash=\"{}\" data-assets=\"{}\" data-side-by-side=\"{}\"></script>",
+        attr(key),
+        attr(hash),
+        attr(assets),
+        attr(side_by_side),
+    )
+}
+
+/// Inserts `tag` before the last `</body>` (or at the end when there is none).
+pub fn inject(html: &[u8], tag: &str) -> Bytes {
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len() + 1);
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.push(b'\n');
+    out.extend_from_slice(&html[at..]);
+    Bytes::from(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::SourceFile;
+
+    #[test]
+    fn the_script_goes_before_the_last_body_end() {
+        let out = inject(b"<html><body><p>x</p></BODY></html>", "<script></script>");
+        assert_eq!(
+            std::str::from_utf8(&out).unwrap(),
+            "<html><body><p>x</p><script></script>\n</BODY></html>"
+        );
+        let out = inject(b"<p>fragment</p>", "<s>");
+        assert_eq!(std::str::from_utf8(&out).unwrap(), "<p>fragment</p><s>\n");
+    }
+
+    #[test]
+    fn content_types_by_extension() {
+        assert_eq!(content_type("fr/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("assets/style.css"), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type("assets/logo.svg"),
+            "image/svg+xml; charset=utf-8"
+        );
+        assert_eq!(content_type("assets/logo.png"), "image/png");
+        assert_eq!(content_type("assets/font.woff2"), "font/woff2");
+        assert_eq!(content_type("assets/blob"), "application/octet-stream");
+    }
+
+    #[test]
+    fn a_finding_names_its_locale_and_message() {
+        let ftl = "# comment\nretention-feedback = Kept { $period }.\n    .title = Feedback\n";
+        let file = SourceFile::new("locales/en/retention.ftl", ftl);
+        let at_attribute = ftl.find(".title").unwrap();
+        let d = Diagnostic::error("PG0501", "message `retention-feedback` is missing in `de`")
+            .at(file.span(at_attribute..at_attribute + 6), "here")
+            .help("fix it");
+        let locales = ["en".to_owned(), "de".to_owned(), "fr".to_owned()];
+        let f = Finding::new(&d, &locales);
+        assert_eq!(f.locale.as_deref(), Some("de"));
+        assert_eq!(f.subjects, ["retention-feedback"]);
+        assert_eq!(f.position.as_deref(), Some("locales/en/retention.ftl:3:5"));
+        assert!(f.rendered.starts_with("error[PG0501]"), "{}", f.rendered);
+        assert!(f.rendered.contains("help: fix"), "{}", f.rendered);
+        assert!(
+            f.snippet.starts_with(" --> locales/en/retention.ftl:3:5"),
+            "{}",
+            f.snippet
+        );
+        assert!(
+            f.snippet.contains("3 |     .title = Feedback"),
+            "{}",
+            f.snippet
+        );
+        assert!(!f.snippet.contains("help"), "{}", f.snippet);
+
+        let d = Diagnostic::warning("PG0511", "`page-dates.title` is stale").at(
+            SourceFile::new("locales/fr/site.ftl", "page-dates = x\n").span(0..4),
+            "",
+        );
+        let f = Finding::new(&d, &locales);
+        assert_eq!(f.locale.as_deref(), Some("fr"));
+        assert_eq!(f.subjects, ["page-dates"]);
+    }
+
+    #[test]
+    fn side_by_side_links() {
+        assert_eq!(
+            side_by_side_link("fr/data-retention.html"),
+            "/_preview/data-retention.html"
+        );
+        assert_eq!(side_by_side_link("fr/index.html"), "/_preview/index.html");
+        assert_eq!(side_by_side_link("index.html"), "/_preview/index.html");
+        assert_eq!(
+            side_by_side_link("_preview/data-retention.html"),
+            "/_preview/index.html"
+        );
+    }
+}
