@@ -2,11 +2,13 @@
 //! a translation, policy items without messages, messages nothing uses, and rendered
 //! parity (every language states the same numbers in each fact block).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use rayon::prelude::*;
 
 use super::analysis;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-use crate::l10n::{Catalog, Locales, REFERENCE_LOCALE};
+use crate::l10n::{Catalog, LocaleSource, Locales, REFERENCE_LOCALE};
 use crate::policy::validate::locate_definition;
 use crate::policy::{Arg, Node, Policy, facts};
 use crate::render::markdown;
@@ -32,6 +34,15 @@ fn all_nodes(policy: &Policy) -> Vec<Node> {
 struct Restated {
     text: String,
     instead: String,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// The maximal runs of word characters of a text.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word(c)).filter(|w| !w.is_empty())
 }
 
 fn restated_values(policy: &Policy) -> Vec<Restated> {
@@ -76,19 +87,21 @@ fn restated_values(policy: &Policy) -> Vec<Restated> {
 
 /// Whether `needle` occurs in `text` as a whole word or number.
 fn contains_token(text: &str, needle: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     text.match_indices(needle).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + needle.len()..].chars().next();
-        !before.is_some_and(word) && !after.is_some_and(word)
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
     })
 }
 
 /// Numbers, dates, durations and names from the policy typed into any locale's text.
 pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
     let values = restated_values(policy);
-    let mut out = Vec::new();
-    for locale in &catalog.locales {
+    // A value found as a token has each of its word runs as a whole word of the text:
+    // a set lookup rules most values out before the exact search.
+    let value_words: Vec<Vec<&str>> = values.iter().map(|v| words(&v.text).collect()).collect();
+    let locale_findings = |locale: &LocaleSource| {
+        let mut out = Vec::new();
         for id in locale.message_ids() {
             let Some(entry) = locale.ast(id) else {
                 continue;
@@ -99,7 +112,11 @@ pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join("\u{1}");
-            for v in values.iter().filter(|v| contains_token(&text, &v.text)) {
+            let present: HashSet<&str> = words(&text).collect();
+            let found = values.iter().zip(&value_words).filter(|(v, runs)| {
+                runs.iter().all(|r| present.contains(r)) && contains_token(&text, &v.text)
+            });
+            for (v, _) in found {
                 let what = if v.text.chars().all(|c| c.is_ascii_digit()) {
                     "number"
                 } else {
@@ -124,8 +141,13 @@ pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
                 );
             }
         }
-    }
-    out
+        out
+    };
+    catalog
+        .locales
+        .par_iter()
+        .flat_map_iter(|l| locale_findings(l))
+        .collect()
 }
 
 /// Message ids the templates ask for with `t(key="…")`.
@@ -230,47 +252,53 @@ fn numbers(text: &str) -> Vec<String> {
 /// the same dates, durations, counts) in every language. Catches a selector branch that
 /// drops a value, which no syntax check can see.
 pub fn rendered_parity(policy: &Policy, locales: &Locales) -> Diagnostics {
-    let mut out = Vec::new();
     let en = locales.reference();
     let nodes = facts::blocks(policy, policy.current());
-    for node in nodes.iter().flat_map(Node::walk) {
-        for attribute in [None, Some("title")] {
-            if !en.has(node.id.as_str(), attribute) {
-                continue;
+    let all: Vec<&Node> = nodes.iter().flat_map(Node::walk).collect();
+    // Nodes are independent: compared in parallel, reported in tree order.
+    all.par_iter()
+        .flat_map_iter(|node| node_parity(locales, en, node))
+        .collect()
+}
+
+fn node_parity(locales: &Locales, en: &crate::l10n::Locale, node: &Node) -> Diagnostics {
+    let mut out = Vec::new();
+    for attribute in [None, Some("title")] {
+        if !en.has(node.id.as_str(), attribute) {
+            continue;
+        }
+        let Ok(reference) = locales.format(en, node.id.as_str(), attribute, &node.args) else {
+            continue;
+        };
+        let want = numbers(&markdown::plain(&reference));
+        for locale in &locales.list[1..] {
+            if !locale.has(node.id.as_str(), attribute) {
+                continue; // reported as missing
             }
-            let Ok(reference) = locales.format(en, node.id.as_str(), attribute, &node.args) else {
-                continue;
-            };
-            let want = numbers(&markdown::plain(&reference));
-            for locale in &locales.list[1..] {
-                if !locale.has(node.id.as_str(), attribute) {
-                    continue; // reported as missing
-                }
-                match locales.format(locale, node.id.as_str(), attribute, &node.args) {
-                    Ok(text) => {
-                        let got = numbers(&markdown::plain(&text));
-                        if got != want {
-                            out.push(
-                                Diagnostic::error(
-                                    "PG0512",
-                                    format!(
-                                        "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
-                                        node.id,
-                                        list(&got),
-                                        locale.tag,
-                                        list(&want)
-                                    ),
-                                )
-                                .at(
-                                    locale.location(node.id.as_str()).expect("indexed"),
-                                    "rendered with the policy's values",
-                                )
-                                .help(parity_help(node)),
-                            );
-                        }
+            match locales.format(locale, node.id.as_str(), attribute, &node.args) {
+                Ok(text) => {
+                    let got = numbers(&markdown::plain(&text));
+                    if got != want {
+                        out.push(
+                            Diagnostic::error(
+                                "PG0512",
+                                format!(
+                                    "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
+                                    node.id,
+                                    list(&got),
+                                    locale.tag,
+                                    list(&want)
+                                ),
+                            )
+                            .at(
+                                locale.location(node.id.as_str()).expect("indexed"),
+                                "rendered with the policy's values",
+                            )
+                            .help(parity_help(node)),
+                        );
                     }
-                    Err(d) => out.push(d),
                 }
+                Err(d) => out.push(d),
             }
         }
     }
