@@ -89,9 +89,10 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         );
         out.extend(duplicates(&ids, &locate));
 
+        let index = facts::index(&blocks);
         for source in &version.sources {
             for id in &source.facts {
-                if facts::find(&blocks, id.as_str()).is_none() {
+                if !index.contains_key(id.as_str()) {
                     out.push(
                         Diagnostic::error(
                             "PG0114",
@@ -106,10 +107,11 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
     }
 
     let blocks = facts::blocks(policy, policy.current());
+    let index = facts::index(&blocks);
     let mut shown = BTreeSet::new();
     for page in &policy.pages {
         for id in &page.blocks {
-            match facts::find(&blocks, id.as_str()) {
+            match index.get(id.as_str()) {
                 Some(node) => shown.extend(node.walk().map(|n| n.id.as_str())),
                 None => out.push(
                     Diagnostic::error(
