@@ -4,10 +4,11 @@
 pub mod markdown;
 mod templates;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
@@ -92,7 +93,26 @@ pub fn page_args(policy: &Policy) -> Vec<(&'static str, Arg)> {
     args
 }
 
-/// Renders the root page, an index per locale and every page in every locale.
+/// How many pages a page's "related" list shows: its neighbours in reading order (every
+/// page on sites this small or smaller), so a page's size does not grow with the site.
+pub const RELATED_PAGES: usize = 12;
+
+/// The pages listed beside page `i` of `count`: a window of `RELATED_PAGES` around it.
+pub fn related(count: usize, i: usize) -> std::ops::Range<usize> {
+    if count <= RELATED_PAGES {
+        return 0..count;
+    }
+    let start = i
+        .saturating_sub(RELATED_PAGES / 2)
+        .min(count - RELATED_PAGES);
+    start..start + RELATED_PAGES
+}
+
+/// One locale's pages (path, bytes) and its entry on the root page.
+type LocaleOutput = (Vec<(PathBuf, Vec<u8>)>, RootLocale);
+
+/// Renders the root page, an index per locale and every page in every locale. Locales,
+/// and pages within a locale, are rendered in parallel; the result does not depend on it.
 pub fn render_site(
     policy: &Policy,
     locales: Arc<Locales>,
@@ -100,6 +120,7 @@ pub fn render_site(
     stale: &Stale,
 ) -> Result<Site, Diagnostics> {
     let blocks = facts::blocks(policy, policy.current());
+    let nodes = facts::index(&blocks);
     let render = |name: &str, context: &Context| templates.render(name, context);
 
     let mut site = Site {
@@ -107,52 +128,73 @@ pub fn render_site(
         locales: locales.tags().map(str::to_owned).collect(),
         ..Site::default()
     };
-    let mut errors = Vec::new();
-    let mut root_locales = Vec::new();
+    // Every page's language switcher names every locale: format the names once.
+    let names: Vec<String> = locales
+        .list
+        .iter()
+        .map(|l| {
+            locales
+                .text(l, "language-name", None)
+                .map(|t| markdown::plain(&t))
+                .unwrap_or_default()
+        })
+        .collect();
 
-    for locale in &locales.list {
-        let result = (|| -> Result<(), Diagnostics> {
-            let text = |id: &str, attribute: Option<&str>| {
-                locales.text(locale, id, attribute).map_err(|d| vec![d])
-            };
-            let links = |file: &str| -> Vec<LocaleLink> {
-                locales
-                    .list
-                    .iter()
-                    .map(|other| LocaleLink {
-                        tag: other.tag.clone(),
-                        name: locales
-                            .text(other, "language-name", None)
-                            .map(|t| markdown::plain(&t))
-                            .unwrap_or_default(),
-                        href: format!("../{}/{file}", other.tag),
-                        current: other.tag == locale.tag,
-                    })
-                    .collect()
-            };
-            let mut pages = Vec::new();
-            for spec in &policy.pages {
+    let render_locale = |locale: &Locale| -> Result<LocaleOutput, Diagnostics> {
+        let text = |id: &str, attribute: Option<&str>| {
+            locales.text(locale, id, attribute).map_err(|d| vec![d])
+        };
+        let links = |file: &str| -> Vec<LocaleLink> {
+            locales
+                .list
+                .iter()
+                .zip(&names)
+                .map(|(other, name)| LocaleLink {
+                    tag: other.tag.clone(),
+                    name: name.clone(),
+                    href: format!("../{}/{file}", other.tag),
+                    current: other.tag == locale.tag,
+                })
+                .collect()
+        };
+        let fragments = fragments(&blocks);
+        let pages = policy
+            .pages
+            .par_iter()
+            .map(|spec| {
                 let id = format!("page-{}", spec.id);
                 let lede = if locale.has(&id, None) {
                     markdown::block(&text(&id, None)?)
                 } else {
                     String::new()
                 };
-                pages.push(PageLink {
+                Ok(PageLink {
                     id: spec.id.to_string(),
                     href: format!("{}.html", spec.id),
                     title: markdown::inline(&text(&id, Some("title"))?),
                     lede,
-                });
-            }
-            for (spec, link) in policy.pages.iter().zip(&pages) {
+                })
+            })
+            .collect::<Vec<Result<_, Diagnostics>>>()
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+        // Serialized once: each page's context shares them (tera values are ref-counted).
+        let page_values: Vec<Value> = pages.iter().map(Value::from_serializable).collect();
+        let rendered = policy
+            .pages
+            .par_iter()
+            .zip(&pages)
+            .enumerate()
+            .map(|(i, (spec, link))| {
                 let views = spec
                     .blocks
                     .iter()
                     .map(|id| {
-                        let node = facts::find(&blocks, id.as_str())
+                        let node = *nodes
+                            .get(id.as_str())
                             .expect("validated: page blocks exist");
-                        let mut view = block_view(&locales, locale, node, NodeKind::Block)?;
+                        let mut view =
+                            block_view(&locales, locale, &fragments, node, NodeKind::Block)?;
                         view.stale = stale_notice(&locales, locale, node, stale, &link.href)?;
                         Ok(view)
                     })
@@ -160,42 +202,55 @@ pub fn render_site(
                     .map_err(|d| vec![d])?;
                 let mut context = Context::new();
                 context.insert("lang", &locale.tag);
-                context.insert("page", link);
+                context.insert_value("page", page_values[i].clone());
                 context.insert(
                     "title",
                     &markdown::plain(&text(&format!("page-{}", spec.id), Some("title"))?),
                 );
                 context.insert("blocks", &views);
-                context.insert("pages", &pages);
+                context.insert_value("pages", Value::from(&page_values[related(pages.len(), i)]));
                 context.insert("locales", &links(&link.href));
                 context.insert("root", "../");
                 let html = render("page.html", &context)?;
-                site.files.insert(
+                Ok((
                     PathBuf::from(&locale.tag).join(&link.href),
                     html.into_bytes(),
-                );
+                ))
+            })
+            .collect::<Vec<Result<_, Diagnostics>>>();
+        // As a sequential render would: the first failing page of the locale is reported.
+        let mut files = rendered.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let mut context = Context::new();
+        context.insert("lang", &locale.tag);
+        context.insert_value("pages", Value::from(&page_values[..]));
+        context.insert("locales", &links("index.html"));
+        context.insert("root", "../");
+        let html = render("index.html", &context)?;
+        files.push((
+            PathBuf::from(&locale.tag).join("index.html"),
+            html.into_bytes(),
+        ));
+        let root = RootLocale {
+            tag: locale.tag.clone(),
+            name: markdown::plain(&text("language-name", None)?),
+            href: format!("{}/index.html", locale.tag),
+            title: markdown::plain(&text("site-title", None)?),
+            choose: markdown::plain(&text("choose-language", None)?),
+        };
+        Ok((files, root))
+    };
+    let results: Vec<Result<LocaleOutput, Diagnostics>> =
+        locales.list.par_iter().map(render_locale).collect();
+
+    let mut errors = Vec::new();
+    let mut root_locales = Vec::new();
+    for result in results {
+        match result {
+            Ok((files, root)) => {
+                site.files.extend(files);
+                root_locales.push(root);
             }
-            let mut context = Context::new();
-            context.insert("lang", &locale.tag);
-            context.insert("pages", &pages);
-            context.insert("locales", &links("index.html"));
-            context.insert("root", "../");
-            let html = render("index.html", &context)?;
-            site.files.insert(
-                PathBuf::from(&locale.tag).join("index.html"),
-                html.into_bytes(),
-            );
-            root_locales.push(RootLocale {
-                tag: locale.tag.clone(),
-                name: markdown::plain(&text("language-name", None)?),
-                href: format!("{}/index.html", locale.tag),
-                title: markdown::plain(&text("site-title", None)?),
-                choose: markdown::plain(&text("choose-language", None)?),
-            });
-            Ok(())
-        })();
-        if let Err(mut e) = result {
-            errors.append(&mut e);
+            Err(mut e) => errors.append(&mut e),
         }
     }
     if !errors.is_empty() {
@@ -215,9 +270,23 @@ pub fn render_site(
     Ok(site)
 }
 
+/// The block HTML of each node's message in one locale, made once: a fact shown on
+/// several pages (a topic in its section's list and on its own page) is formatted and
+/// sanitized once. Keyed by node address: the same node always has the same values.
+type Fragments = HashMap<usize, OnceLock<Result<String, Diagnostic>>>;
+
+fn fragments(blocks: &[Node]) -> Fragments {
+    blocks
+        .iter()
+        .flat_map(Node::walk)
+        .map(|n| (std::ptr::from_ref(n) as usize, OnceLock::new()))
+        .collect()
+}
+
 fn block_view(
     locales: &Locales,
     locale: &Locale,
+    fragments: &Fragments,
     node: &Node,
     kind: NodeKind,
 ) -> Result<BlockView, Diagnostic> {
@@ -238,17 +307,25 @@ fn block_view(
         locales.format(locale, id, None, &node.args)?;
     }
     let html = if has_value {
-        let text = locales.format(locale, id, None, &node.args)?;
+        let block = || {
+            locales
+                .format(locale, id, None, &node.args)
+                .map(|text| markdown::block(&text))
+        };
+        let html = match fragments.get(&(std::ptr::from_ref(node) as usize)) {
+            Some(cell) => cell.get_or_init(block).clone()?,
+            None => block()?,
+        };
         match kind {
-            NodeKind::Block | NodeKind::Note => markdown::block(&text),
-            NodeKind::Item | NodeKind::Quote => markdown::inline(&text),
+            NodeKind::Block | NodeKind::Note => html,
+            NodeKind::Item | NodeKind::Quote => markdown::inline_of_block(html),
         }
     } else {
         String::new()
     };
     let (mut items, mut notes) = (Vec::new(), Vec::new());
     for child in &node.children {
-        let view = block_view(locales, locale, child, child.kind)?;
+        let view = block_view(locales, locale, fragments, child, child.kind)?;
         if child.kind == NodeKind::Note {
             notes.push(view)
         } else {
@@ -295,11 +372,32 @@ fn stale_notice(
 fn translate(
     locales: &Locales,
     common: &[(&'static str, Arg)],
+    cache: &templates::Translations,
     kwargs: &Kwargs,
     state: &State,
 ) -> Result<Value, Diagnostic> {
     let lang: String = state.get("lang").ok().flatten().unwrap_or_default();
-    let locale = locales.get(&lang).ok_or_else(|| {
+    let key: Option<String> = kwargs.get("key").ok().flatten();
+    let attr: Option<String> = kwargs.get("attr").ok().flatten();
+    let cache_key = (lang, key.unwrap_or_default(), attr);
+    if let Some(value) = cache.read().expect("not poisoned").get(&cache_key) {
+        return Ok(value.clone());
+    }
+    let value = translate_uncached(locales, common, kwargs, &cache_key.0)?;
+    cache
+        .write()
+        .expect("not poisoned")
+        .insert(cache_key, value.clone());
+    Ok(value)
+}
+
+fn translate_uncached(
+    locales: &Locales,
+    common: &[(&'static str, Arg)],
+    kwargs: &Kwargs,
+    lang: &str,
+) -> Result<Value, Diagnostic> {
+    let locale = locales.get(lang).ok_or_else(|| {
         Diagnostic::error(
             "PG0301",
             format!("template called t() with unknown locale `{lang}`"),
