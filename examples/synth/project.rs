@@ -1,43 +1,33 @@
-//! A synthetic policyglot project of any size, for benchmarks: N topics (safeguard items
-//! with a ~600-word Markdown message each, and one page per topic) in L locales, in the
-//! same schema as `policy/policy.yaml`, with the repository's templates.
-//!
-//! ```sh
-//! cargo run --release --example synth -- --topics 300 --locales 3 --out /dev/shm/synth
-//! cargo run --release -- --root /dev/shm/synth check
-//! ```
-//!
-//! The text is pseudo-language (words made of each locale's letters: Latin with the
-//! language's diacritics, Greek, Cyrillic, kana, hanzi, hangul), deterministic, with no
-//! digit and no name from the policy, so `policyglot check` passes with no finding.
-//! `--peers` also writes the same pages and Markdown as Hugo and mdBook sources under
-//! `<out>/peers/` (see bench/peers.sh).
+//! The synthetic project generator shared by `examples/synth` and `benches/stages.rs`:
+//! N topics (safeguard items with a ~600-word Markdown message each, and one page per
+//! topic) in L locales, in the schema of `policy/policy.yaml`, with the repository's
+//! templates; optionally the same pages as Hugo and mdBook sources.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use policyglot::render::related;
 use unic_langid::LanguageIdentifier;
 
-#[derive(Parser)]
-struct Args {
+/// What to generate.
+pub struct Options {
     /// Number of topics (safeguard items, one page each).
-    #[arg(long, default_value_t = 30)]
-    topics: usize,
+    pub topics: usize,
     /// Number of locales, `en` first (at most 21).
-    #[arg(long, default_value_t = 3)]
-    locales: usize,
+    pub locales: usize,
     /// Words per topic message (approximate).
-    #[arg(long, default_value_t = 600)]
-    words: usize,
+    pub words: usize,
     /// Project folder to create (replaced if it holds a previous synthetic project).
-    #[arg(long)]
-    out: PathBuf,
+    pub out: PathBuf,
     /// Also write equivalent Hugo and mdBook sources under `<out>/peers/`.
-    #[arg(long)]
-    peers: bool,
+    pub peers: bool,
+}
+
+/// Pages per locale: the topics, the fixed pages and the index.
+pub fn pages_per_locale(topics: usize) -> usize {
+    topics + FIXED_PAGES.len() + 1
 }
 
 /// Real BCP 47 tags with CLDR data in ICU4X, and their own names.
@@ -86,9 +76,6 @@ const FIXED_PAGES: [(&str, &[&str]); 6] = [
     ("feedback", &["feedback"]),
     ("safeguards-overview", &["safeguards"]),
 ];
-
-/// How many neighbouring pages a page's "related" list shows (as the renderer does).
-const RELATED: usize = 12;
 
 /// splitmix64: small, deterministic, good enough for filler text.
 struct Rng(u64);
@@ -354,15 +341,6 @@ fn page_ids(topics: usize) -> Vec<String> {
         .collect()
 }
 
-/// The window of pages shown as "related" around page `i`.
-fn related(count: usize, i: usize) -> std::ops::Range<usize> {
-    if count <= RELATED {
-        return 0..count;
-    }
-    let start = i.saturating_sub(RELATED / 2).min(count - RELATED);
-    start..start + RELATED
-}
-
 fn policy_yaml(topics: usize) -> String {
     let mut y = String::from(
         r#"# A synthetic policy written by `cargo run --example synth`, for benchmarks.
@@ -599,84 +577,6 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn main() {
-    let args = Args::parse();
-    assert!(
-        (1..=LOCALES.len()).contains(&args.locales),
-        "--locales must be 1 to {}",
-        LOCALES.len()
-    );
-    assert!(args.topics >= 1, "--topics must be at least 1");
-    if args.out.exists() {
-        assert!(
-            args.out.join("policy/policy.yaml").exists(),
-            "{} exists and is not a synthetic project",
-            args.out.display()
-        );
-        fs::remove_dir_all(&args.out).expect("remove the previous project");
-    }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&repo.join("templates"), &args.out.join("templates"));
-    write(
-        &args.out.join("policy/policy.yaml"),
-        &policy_yaml(args.topics),
-    );
-
-    let langs: Vec<Language> = LOCALES[..args.locales]
-        .iter()
-        .map(|(tag, name)| Language::new(tag, name))
-        .collect();
-    let mut peers = Peers::default();
-    for lang in &langs {
-        let dir = args.out.join("locales").join(lang.tag);
-        let mut rng = Rng(lang.tag.bytes().fold(3, |h, b| h * 37 + u64::from(b)));
-        let (site, fixed) = fixed_messages(lang, &mut rng);
-        write(&dir.join("site.ftl"), &site);
-        write(&dir.join("facts.ftl"), &fixed);
-        let texts = topic_texts(lang, args.topics, args.words);
-        let mut pages = String::from("### Pages (synthetic).\n\n");
-        let mut fixed_titles = Vec::new();
-        for (id, _) in FIXED_PAGES {
-            let title = lang.phrase(&mut rng, 4);
-            let lede = lang.sentence(&mut rng, 14);
-            pages += &single(&format!("page-{id}"), &lede, Some(title.clone()));
-            fixed_titles.push((title, lede));
-        }
-        for (i, (title, lede, _)) in texts.iter().enumerate() {
-            pages += &single(&format!("page-{}", topic_id(i)), lede, Some(title.clone()));
-        }
-        write(&dir.join("pages.ftl"), &pages);
-        for (chunk, group) in texts.chunks(100).enumerate() {
-            let mut ftl = String::from("### Topics (synthetic).\n\n");
-            for (j, (title, _, body)) in group.iter().enumerate() {
-                let id = topic_id(chunk * 100 + j);
-                ftl += &message(&id, body, &[("title", title.clone())]);
-                ftl.push('\n');
-            }
-            write(&dir.join(format!("topics-{chunk:03}.ftl")), &ftl);
-        }
-        if args.peers {
-            peers.add(lang, fixed_titles, texts);
-        }
-    }
-    // Every translation confirmed against the current English text (no stale warnings).
-    let project = policyglot::Project::new(&args.out);
-    for lang in &langs[1..] {
-        policyglot::check::confirm(&project, lang.tag, &[])
-            .unwrap_or_else(|d| panic!("confirm {}: {}", lang.tag, d.render(false)));
-    }
-    if args.peers {
-        peers.write(&args.out.join("peers"), args.topics);
-    }
-    println!(
-        "wrote {} topics × {} locales ({} pages per locale) to {}",
-        args.topics,
-        langs.len(),
-        args.topics + FIXED_PAGES.len() + 1,
-        args.out.display()
-    );
-}
-
 /// The same site for the peers: per language, every page's title, lede and Markdown.
 #[derive(Default)]
 struct Peers {
@@ -758,7 +658,7 @@ impl Peers {
         for (weight, (tag, name, pages)) in self.languages.iter().enumerate() {
             writeln!(
                 config,
-                "[languages.{tag}]\nweight = {}\nlanguageName = \"{name}\"\ncontentDir = \"content/{tag}\"",
+                "[languages.{tag}]\nweight = {}\nlabel = \"{name}\"\ncontentDir = \"content/{tag}\"",
                 weight + 1
             )
             .unwrap();
@@ -832,7 +732,7 @@ const HUGO_BASE: &str = r#"<!DOCTYPE html>
 <header class="site-header"><a class="brand" href="index.html">{{ .Site.Title }}</a>
 <nav class="languages"><ul>
 {{- range .AllTranslations }}
-<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>
+<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.Label }}</a></li>
 {{- end }}
 </ul></nav></header>
 <main id="main">{{ block "main" . }}{{ end }}</main>
@@ -866,3 +766,74 @@ const HUGO_LIST: &str = r#"{{ define "main" }}
 </ul>
 {{ end }}
 "#;
+
+/// Writes the project described by `args` (and its peers' sources with `args.peers`).
+pub fn write_project(args: &Options) {
+    assert!(
+        (1..=LOCALES.len()).contains(&args.locales),
+        "--locales must be 1 to {}",
+        LOCALES.len()
+    );
+    assert!(args.topics >= 1, "--topics must be at least 1");
+    if args.out.exists() {
+        assert!(
+            args.out.join("policy/policy.yaml").exists(),
+            "{} exists and is not a synthetic project",
+            args.out.display()
+        );
+        fs::remove_dir_all(&args.out).expect("remove the previous project");
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join("templates"), &args.out.join("templates"));
+    write(
+        &args.out.join("policy/policy.yaml"),
+        &policy_yaml(args.topics),
+    );
+
+    let langs: Vec<Language> = LOCALES[..args.locales]
+        .iter()
+        .map(|(tag, name)| Language::new(tag, name))
+        .collect();
+    let mut peers = Peers::default();
+    for lang in &langs {
+        let dir = args.out.join("locales").join(lang.tag);
+        let mut rng = Rng(lang.tag.bytes().fold(3, |h, b| h * 37 + u64::from(b)));
+        let (site, fixed) = fixed_messages(lang, &mut rng);
+        write(&dir.join("site.ftl"), &site);
+        write(&dir.join("facts.ftl"), &fixed);
+        let texts = topic_texts(lang, args.topics, args.words);
+        let mut pages = String::from("### Pages (synthetic).\n\n");
+        let mut fixed_titles = Vec::new();
+        for (id, _) in FIXED_PAGES {
+            let title = lang.phrase(&mut rng, 4);
+            let lede = lang.sentence(&mut rng, 14);
+            pages += &single(&format!("page-{id}"), &lede, Some(title.clone()));
+            fixed_titles.push((title, lede));
+        }
+        for (i, (title, lede, _)) in texts.iter().enumerate() {
+            pages += &single(&format!("page-{}", topic_id(i)), lede, Some(title.clone()));
+        }
+        write(&dir.join("pages.ftl"), &pages);
+        for (chunk, group) in texts.chunks(100).enumerate() {
+            let mut ftl = String::from("### Topics (synthetic).\n\n");
+            for (j, (title, _, body)) in group.iter().enumerate() {
+                let id = topic_id(chunk * 100 + j);
+                ftl += &message(&id, body, &[("title", title.clone())]);
+                ftl.push('\n');
+            }
+            write(&dir.join(format!("topics-{chunk:03}.ftl")), &ftl);
+        }
+        if args.peers {
+            peers.add(lang, fixed_titles, texts);
+        }
+    }
+    // Every translation confirmed against the current English text (no stale warnings).
+    let project = policyglot::Project::new(&args.out);
+    for lang in &langs[1..] {
+        policyglot::check::confirm(&project, lang.tag, &[])
+            .unwrap_or_else(|d| panic!("confirm {}: {}", lang.tag, d.render(false)));
+    }
+    if args.peers {
+        peers.write(&args.out.join("peers"), args.topics);
+    }
+}
