@@ -2,8 +2,9 @@
 //! a translation, policy items without messages, messages nothing uses, and rendered
 //! parity (every language states the same numbers in each fact block).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
+use memchr::memmem;
 use rayon::prelude::*;
 
 use super::analysis;
@@ -34,15 +35,12 @@ fn all_nodes(policy: &Policy) -> Vec<Node> {
 struct Restated {
     text: String,
     instead: String,
+    /// Searches for `text` (built once: every message of every locale is searched).
+    finder: memmem::Finder<'static>,
 }
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
-}
-
-/// The maximal runs of word characters of a text.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word(c)).filter(|w| !w.is_empty())
 }
 
 fn restated_values(policy: &Policy) -> Vec<Restated> {
@@ -81,15 +79,19 @@ fn restated_values(policy: &Policy) -> Vec<Restated> {
         }
     }
     out.into_iter()
-        .map(|(text, instead)| Restated { text, instead })
+        .map(|(text, instead)| Restated {
+            finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+            text,
+            instead,
+        })
         .collect()
 }
 
-/// Whether `needle` occurs in `text` as a whole word or number.
-fn contains_token(text: &str, needle: &str) -> bool {
-    text.match_indices(needle).any(|(i, _)| {
+/// Whether `value` occurs in `text` as a whole word or number.
+fn contains_token(text: &str, value: &Restated) -> bool {
+    value.finder.find_iter(text.as_bytes()).any(|i| {
         let before = text[..i].chars().next_back();
-        let after = text[i + needle.len()..].chars().next();
+        let after = text[i + value.text.len()..].chars().next();
         !before.is_some_and(is_word) && !after.is_some_and(is_word)
     })
 }
@@ -97,9 +99,6 @@ fn contains_token(text: &str, needle: &str) -> bool {
 /// Numbers, dates, durations and names from the policy typed into any locale's text.
 pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
     let values = restated_values(policy);
-    // A value found as a token has each of its word runs as a whole word of the text:
-    // a set lookup rules most values out before the exact search.
-    let value_words: Vec<Vec<&str>> = values.iter().map(|v| words(&v.text).collect()).collect();
     let locale_findings = |locale: &LocaleSource| {
         let mut out = Vec::new();
         for id in locale.message_ids() {
@@ -112,11 +111,7 @@ pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join("\u{1}");
-            let present: HashSet<&str> = words(&text).collect();
-            let found = values.iter().zip(&value_words).filter(|(v, runs)| {
-                runs.iter().all(|r| present.contains(r)) && contains_token(&text, &v.text)
-            });
-            for (v, _) in found {
+            for v in values.iter().filter(|v| contains_token(&text, v)) {
                 let what = if v.text.chars().all(|c| c.is_ascii_digit()) {
                     "number"
                 } else {

@@ -354,6 +354,9 @@ fn duplicates_and_mojibake(locale: &LocaleSource, out: &mut Diagnostics) {
 /// Offsets of every occurrence of a variant key that appears more than once in the same
 /// select expression (the syntax tree has no positions, so this reads the source).
 fn duplicate_variant_keys(source: &str) -> Vec<(usize, String)> {
+    if !source.contains("->") {
+        return Vec::new(); // no select expression
+    }
     // Open selects: the brace depth they live at, and their keys with offsets.
     let mut selects: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
     let mut out = Vec::new();
