@@ -177,10 +177,20 @@ fn read_locale(dir: &Path, shown_as: &Path, tag: String, reserved: &[String]) ->
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
         .map(|e| e.into_path())
         .collect();
-    for path in paths {
-        let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(&path));
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
+    // Files are read and parsed in parallel, then indexed in order.
+    let read: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            std::fs::read_to_string(path).map(|text| {
+                let parsed = FluentResource::try_new(text.clone());
+                (text, parsed)
+            })
+        })
+        .collect();
+    for (path, read) in paths.iter().zip(read) {
+        let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(path));
+        let (text, parsed) = match read {
+            Ok(read) => read,
             Err(e) => {
                 locale.problems.push(
                     Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display()))
@@ -190,8 +200,8 @@ fn read_locale(dir: &Path, shown_as: &Path, tag: String, reserved: &[String]) ->
                 continue;
             }
         };
-        let file = SourceFile::new(&shown, text.clone());
-        let resource = match FluentResource::try_new(text) {
+        let file = SourceFile::new(&shown, text);
+        let resource = match parsed {
             Ok(r) => r,
             Err((r, errors)) => {
                 for e in errors {
