@@ -1,10 +1,14 @@
 //! The write stage: put a rendered site on disk atomically. Files are written to a
 //! staging folder next to the output and swapped in with renames, so a failed build
-//! (or a crash mid-write) leaves the previous site untouched.
+//! (or a crash mid-write) leaves the previous site untouched. Files are written in
+//! parallel; unchanged ones are hard-linked from the previous site rather than rewritten.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 use crate::render::Site;
@@ -63,14 +67,26 @@ pub fn write_site_with(
         .prefix(".policyglot-staging-")
         .tempdir_in(&parent)
         .map_err(|e| io_error("create a staging folder", e))?;
-    for (path, bytes) in &site.files {
-        let target = staging.path().join(path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir)
-                .map_err(|e| io_error("create a folder in the staging area", e))?;
-        }
-        fs::write(&target, bytes).map_err(|e| io_error(&format!("write {}", path.display()), e))?;
+    let folders: BTreeSet<&Path> = site.files.keys().filter_map(|p| p.parent()).collect();
+    for folder in folders {
+        fs::create_dir_all(staging.path().join(folder))
+            .map_err(|e| io_error("create a folder in the staging area", e))?;
     }
+    // A file whose bytes did not change is hard-linked from the previous site instead of
+    // written again (the previous site's files are never opened for writing, so it stays
+    // intact until the swap); it keeps its modification time, so syncing and reloading
+    // tools see only what changed.
+    let previous = out.is_dir().then_some(out);
+    site.files.par_iter().try_for_each(|(path, bytes)| {
+        let target = staging.path().join(path);
+        if let Some(old) = previous.map(|p| p.join(path))
+            && unchanged(&old, bytes)
+            && fs::hard_link(&old, &target).is_ok()
+        {
+            return Ok(());
+        }
+        fs::write(&target, bytes).map_err(|e| io_error(&format!("write {}", path.display()), e))
+    })?;
     fs::write(
         staging.path().join(MARKER),
         "This folder is written by `policyglot build` and replaced on every build.\n",
@@ -106,4 +122,73 @@ pub fn write_site_with(
         let _ = fs::remove_dir_all(holder);
     }
     Ok(())
+}
+
+/// Whether `old` is a regular file (not a link) holding exactly `bytes`.
+fn unchanged(old: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(old).is_ok_and(|b| b == bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn site(files: &[(&str, &str)]) -> Site {
+        Site {
+            files: files
+                .iter()
+                .map(|(p, b)| (PathBuf::from(p), b.as_bytes().to_vec()))
+                .collect(),
+            ..Site::default()
+        }
+    }
+
+    #[test]
+    fn unchanged_files_are_kept_and_changed_ones_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&site(&[("en/a.html", "A"), ("en/b.html", "B")]), &out).unwrap();
+        let before = fs::metadata(out.join("en/a.html")).unwrap();
+        // A reader holding the previous version of a changed file keeps its old bytes.
+        let previous_b = out.join("en/b.html");
+        let kept = dir.path().join("kept-b");
+        fs::hard_link(&previous_b, &kept).unwrap();
+
+        write_site(
+            &site(&[("en/a.html", "A"), ("en/b.html", "B2"), ("c.html", "C")]),
+            &out,
+        )
+        .unwrap();
+        assert_eq!(fs::read_to_string(out.join("en/b.html")).unwrap(), "B2");
+        assert_eq!(fs::read_to_string(out.join("c.html")).unwrap(), "C");
+        assert_eq!(
+            fs::read_to_string(&kept).unwrap(),
+            "B",
+            "old file not rewritten"
+        );
+        let after = fs::metadata(out.join("en/a.html")).unwrap();
+        assert_eq!(before.modified().unwrap(), after.modified().unwrap());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            assert_eq!(
+                before.ino(),
+                after.ino(),
+                "unchanged file reused, not rewritten"
+            );
+        }
+        // Nothing but the site is left next to it.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+
+        // Files dropped from the site are gone.
+        write_site(&site(&[("c.html", "C")]), &out).unwrap();
+        assert!(!out.join("en").exists());
+        assert!(out.join(MARKER).is_file());
+    }
 }

@@ -4,9 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use memchr::memmem;
+use rayon::prelude::*;
+
 use super::analysis;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-use crate::l10n::{Catalog, Locales, REFERENCE_LOCALE};
+use crate::l10n::{Catalog, LocaleSource, Locales, REFERENCE_LOCALE};
 use crate::policy::validate::locate_definition;
 use crate::policy::{Arg, Node, Policy, facts};
 use crate::render::{RENDERER_MESSAGES, markdown};
@@ -23,6 +26,12 @@ fn all_nodes(policy: &Policy) -> Vec<Node> {
 struct Restated {
     text: String,
     instead: String,
+    /// Searches for `text` (built once: every message of every locale is searched).
+    finder: memmem::Finder<'static>,
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
 }
 
 fn restated_values(policy: &Policy) -> Vec<Restated> {
@@ -61,25 +70,28 @@ fn restated_values(policy: &Policy) -> Vec<Restated> {
         }
     }
     out.into_iter()
-        .map(|(text, instead)| Restated { text, instead })
+        .map(|(text, instead)| Restated {
+            finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+            text,
+            instead,
+        })
         .collect()
 }
 
-/// Whether `needle` occurs in `text` as a whole word or number.
-fn contains_token(text: &str, needle: &str) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    text.match_indices(needle).any(|(i, _)| {
+/// Whether `value` occurs in `text` as a whole word or number.
+fn contains_token(text: &str, value: &Restated) -> bool {
+    value.finder.find_iter(text.as_bytes()).any(|i| {
         let before = text[..i].chars().next_back();
-        let after = text[i + needle.len()..].chars().next();
-        !before.is_some_and(word) && !after.is_some_and(word)
+        let after = text[i + value.text.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
     })
 }
 
 /// Numbers, dates, durations and names from the policy typed into any locale's text.
 pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
     let values = restated_values(policy);
-    let mut out = Vec::new();
-    for locale in &catalog.locales {
+    let locale_findings = |locale: &LocaleSource| {
+        let mut out = Vec::new();
         for id in locale.message_ids() {
             let Some(entry) = locale.ast(id) else {
                 continue;
@@ -90,7 +102,7 @@ pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join("\u{1}");
-            for v in values.iter().filter(|v| contains_token(&text, &v.text)) {
+            for v in values.iter().filter(|v| contains_token(&text, v)) {
                 let what = if v.text.chars().all(|c| c.is_ascii_digit()) {
                     "number"
                 } else {
@@ -115,8 +127,13 @@ pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
                 );
             }
         }
-    }
-    out
+        out
+    };
+    catalog
+        .locales
+        .par_iter()
+        .flat_map_iter(|l| locale_findings(l))
+        .collect()
 }
 
 /// Message ids the templates ask for with `t(key="…")`.
@@ -221,52 +238,59 @@ fn numbers(text: &str) -> Vec<String> {
 /// the same dates, durations, counts) in every language. Catches a selector branch that
 /// drops a value, which no syntax check can see.
 pub fn rendered_parity(policy: &Policy, locales: &Locales) -> Diagnostics {
-    let mut out = Vec::new();
     let en = locales.reference();
     let nodes = all_nodes(policy);
+    // The same fact with the same values in two versions is checked once.
     let mut seen = std::collections::HashSet::new();
-    for node in nodes.iter().flat_map(Node::walk) {
-        // The same fact with the same values in two versions is checked once.
-        if !seen.insert((node.id.to_string(), format!("{:?}", node.args))) {
+    let all: Vec<&Node> = nodes
+        .iter()
+        .flat_map(Node::walk)
+        .filter(|node| seen.insert((node.id.to_string(), format!("{:?}", node.args))))
+        .collect();
+    // Nodes are independent: compared in parallel, reported in tree order.
+    all.par_iter()
+        .flat_map_iter(|node| node_parity(locales, en, node))
+        .collect()
+}
+
+fn node_parity(locales: &Locales, en: &crate::l10n::Locale, node: &Node) -> Diagnostics {
+    let mut out = Vec::new();
+    for attribute in [None, Some("title")] {
+        if !en.has(node.id.as_str(), attribute) {
             continue;
         }
-        for attribute in [None, Some("title")] {
-            if !en.has(node.id.as_str(), attribute) {
-                continue;
+        let Ok(reference) = locales.format(en, node.id.as_str(), attribute, &node.args) else {
+            continue;
+        };
+        let want = numbers(&markdown::plain(&reference));
+        for locale in &locales.list[1..] {
+            if !locale.has(node.id.as_str(), attribute) {
+                continue; // reported as missing
             }
-            let Ok(reference) = locales.format(en, node.id.as_str(), attribute, &node.args) else {
-                continue;
-            };
-            let want = numbers(&markdown::plain(&reference));
-            for locale in &locales.list[1..] {
-                if !locale.has(node.id.as_str(), attribute) {
-                    continue; // reported as missing
-                }
-                match locales.format(locale, node.id.as_str(), attribute, &node.args) {
-                    Ok(text) => {
-                        let got = numbers(&markdown::plain(&text));
-                        if got != want {
-                            out.push(
-                                Diagnostic::error(
-                                    "PG0512",
-                                    format!(
-                                        "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
-                                        node.id,
-                                        list(&got),
-                                        locale.tag,
-                                        list(&want)
-                                    ),
-                                )
-                                .at(
-                                    locale.location(node.id.as_str()).expect("indexed"),
-                                    "rendered with the policy's values",
-                                )
-                                .help(parity_help(node)),
-                            );
-                        }
+            match locales.format(locale, node.id.as_str(), attribute, &node.args) {
+                Ok(text) => {
+                    let got = numbers(&markdown::plain(&text));
+                    if got != want {
+                        out.push(
+                            Diagnostic::error(
+                                "PG0512",
+                                format!(
+                                    "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
+                                    node.id,
+                                    list(&got),
+                                    locale.tag,
+                                    list(&want)
+                                ),
+                            )
+                            .at(
+                                locale.location(node.id.as_str()).expect("indexed"),
+                                "rendered with the policy's values",
+                            )
+                            .help(parity_help(node)),
+                        );
                     }
-                    Err(d) => out.push(d),
                 }
+                Err(d) => out.push(d),
             }
         }
     }

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use intl_pluralrules::{PluralRuleType, PluralRules};
+use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use super::analysis::{self, Part};
@@ -13,16 +14,21 @@ use crate::l10n::{Catalog, LocaleSource};
 
 /// Findings for every locale of the catalog; `generated_terms` are defined by the policy.
 pub fn check(catalog: &Catalog, generated_terms: &[String]) -> Diagnostics {
-    let mut out = Vec::new();
     let reference = catalog.reference();
-    for locale in &catalog.locales {
-        references(locale, generated_terms, &mut out);
-        duplicates_and_mojibake(locale, &mut out);
-        if locale.tag != reference.tag {
-            against_reference(reference, locale, &mut out);
-        }
-    }
-    out
+    // Locales are independent: checked in parallel, reported in catalog order.
+    catalog
+        .locales
+        .par_iter()
+        .flat_map_iter(|locale| {
+            let mut out = Vec::new();
+            references(locale, generated_terms, &mut out);
+            duplicates_and_mojibake(locale, &mut out);
+            if locale.tag != reference.tag {
+                against_reference(reference, locale, &mut out);
+            }
+            out
+        })
+        .collect()
 }
 
 fn against_reference(en: &LocaleSource, l: &LocaleSource, out: &mut Diagnostics) {
@@ -348,6 +354,9 @@ fn duplicates_and_mojibake(locale: &LocaleSource, out: &mut Diagnostics) {
 /// Offsets of every occurrence of a variant key that appears more than once in the same
 /// select expression (the syntax tree has no positions, so this reads the source).
 fn duplicate_variant_keys(source: &str) -> Vec<(usize, String)> {
+    if !source.contains("->") {
+        return Vec::new(); // no select expression
+    }
     // Open selects: the brace depth they live at, and their keys with offsets.
     let mut selects: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
     let mut out = Vec::new();

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
@@ -67,14 +68,21 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> Stale 
     let en = catalog.reference();
     let mut stale = Stale::default();
     let mut blame_cache: BTreeMap<usize, Option<Vec<i64>>> = BTreeMap::new();
+    // Each reference message is hashed once, not once per locale.
+    let hashes: BTreeMap<&str, String> = en
+        .message_ids()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|id| (id, hash(en.source(id).expect("indexed"))))
+        .collect();
     for locale in &catalog.locales[1..] {
         let recorded = confirmed.get(&locale.tag);
         for id in en
             .message_ids()
             .filter(|id| locale.entries.contains_key(*id))
         {
-            let current = hash(en.source(id).expect("indexed"));
-            if recorded.and_then(|r| r.get(id)) == Some(&current) {
+            let current = &hashes[id];
+            if recorded.and_then(|r| r.get(id)) == Some(current) {
                 continue;
             }
             let entry = &en.entries[id];

@@ -2,13 +2,14 @@
 //! (where each entry is, what it says), with the problems found on the way. Both `build`
 //! (which stops on any problem) and `check` (which reports them all) start here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, Location, SourceFile};
@@ -147,7 +148,7 @@ pub fn read(dir: &Path, shown_as: &Path, reserved: &[String]) -> Result<Catalog,
     let reference = tags.remove(position);
     tags.insert(0, reference);
     let locales = tags
-        .into_iter()
+        .into_par_iter()
         .map(|tag| {
             Arc::new(read_locale(
                 &dir.join(&tag),
@@ -176,10 +177,20 @@ fn read_locale(dir: &Path, shown_as: &Path, tag: String, reserved: &[String]) ->
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
         .map(|e| e.into_path())
         .collect();
-    for path in paths {
-        let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(&path));
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
+    // Files are read and parsed in parallel, then indexed in order.
+    let read: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            std::fs::read_to_string(path).map(|text| {
+                let parsed = FluentResource::try_new(text.clone());
+                (text, parsed)
+            })
+        })
+        .collect();
+    for (path, read) in paths.iter().zip(read) {
+        let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(path));
+        let (text, parsed) = match read {
+            Ok(read) => read,
             Err(e) => {
                 locale.problems.push(
                     Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display()))
@@ -189,8 +200,8 @@ fn read_locale(dir: &Path, shown_as: &Path, tag: String, reserved: &[String]) ->
                 continue;
             }
         };
-        let file = SourceFile::new(&shown, text.clone());
-        let resource = match FluentResource::try_new(text) {
+        let file = SourceFile::new(&shown, text);
+        let resource = match parsed {
             Ok(r) => r,
             Err((r, errors)) => {
                 for e in errors {
@@ -218,31 +229,34 @@ fn index_file(
 ) {
     let index = locale.files.len();
     let starts = entry_starts(&file.text);
+    let definitions = definitions(&file.text);
+    // How many entries of each key came before (a key defined twice has two definitions).
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (position, entry) in resource.entries().enumerate() {
         let (key, has_value, attributes) = match entry {
             ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.is_some(), &m.attributes),
             ast::Entry::Term(t) => (format!("-{}", t.id.name), true, &t.attributes),
             _ => continue,
         };
-        // The n-th definition of this key in the file (a key defined twice has two).
-        let nth = resource
-            .entries()
-            .take(position)
-            .filter(|e| entry_key(e).as_deref() == Some(key.as_str()))
-            .count();
-        let start = definitions(&file.text, &key).nth(nth).unwrap_or(0);
-        let end = starts
-            .iter()
+        let nth = seen.entry(key.clone()).or_default();
+        let start = definitions
+            .get(key.as_str())
+            .and_then(|at| at.get(*nth))
             .copied()
-            .find(|&s| s > start)
+            .unwrap_or(0);
+        *nth += 1;
+        let end = starts
+            .get(starts.partition_point(|&s| s <= start))
+            .copied()
             .unwrap_or(file.text.len());
         let range = start..start + file.text[start..end].trim_end().len();
-        let here = file.span(start..start + key.len());
+        // Located only when reported: a line:col costs a scan of the file up to it.
+        let here = || file.span(start..start + key.len());
         let bare = key.trim_start_matches('-');
         if reserved.iter().any(|r| r.trim_start_matches('-') == bare) {
             locale.problems.push(
                 Diagnostic::error("PG0208", format!("`{key}` clashes with the term `-{bare}` generated from the policy"))
-                    .at(here, "defined here")
+                    .at(here(), "defined here")
                     .help("rename this entry: terms ending in `-name` carry the names in policy/policy.yaml and cannot be redefined"),
             );
             continue;
@@ -259,7 +273,7 @@ fn index_file(
                     "PG0207",
                     format!("`{key}` is defined twice in locale `{}`", locale.tag),
                 )
-                .at(here, "defined again here")
+                .at(here(), "defined again here")
                 .help(format!(
                     "remove or rename one of them; the first is at {}:{first_line}",
                     first_file.path.display()
@@ -281,21 +295,27 @@ fn index_file(
     }
 }
 
-fn entry_key(entry: &ast::Entry<&str>) -> Option<String> {
-    match entry {
-        ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-        ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
-        _ => None,
+/// Byte offsets of the lines that start `key = …`, by key, in file order.
+fn definitions(text: &str) -> HashMap<&str, Vec<usize>> {
+    let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
+    for start in line_starts(text) {
+        let line = &text[start..];
+        let body = line.strip_prefix('-').unwrap_or(line);
+        if !body.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(body.len());
+        let key_len = line.len() - body.len() + len;
+        if line[key_len..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with('=')
+        {
+            out.entry(&line[..key_len]).or_default().push(start);
+        }
     }
-}
-
-/// Byte offsets of the lines that start `key = …`.
-fn definitions<'a>(text: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
-    line_starts(text).filter(move |&start| {
-        text[start..]
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with('='))
-    })
+    out
 }
 
 /// Offsets where a new top-level item (entry, comment, junk) starts: a line whose first

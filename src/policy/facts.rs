@@ -84,6 +84,16 @@ pub fn find<'a>(blocks: &'a [Node], id: &str) -> Option<&'a Node> {
         .find(|n| n.id.as_str() == id)
 }
 
+/// Every node by id, for many lookups: the same answers as `find` (the first node in
+/// walk order wins), without walking the tree each time.
+pub fn index(blocks: &[Node]) -> std::collections::HashMap<&str, &Node> {
+    let mut out = std::collections::HashMap::new();
+    for node in blocks.iter().flat_map(Node::walk) {
+        out.entry(node.id.as_str()).or_insert(node);
+    }
+    out
+}
+
 fn items<'a, T: 'a>(
     list: impl IntoIterator<Item = &'a T>,
     id: impl Fn(&T) -> &Id,

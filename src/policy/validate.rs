@@ -103,9 +103,10 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         );
         out.extend(duplicates(&ids, &locate));
 
+        let index = facts::index(&blocks);
         for source in &version.sources {
             for id in &source.facts {
-                if facts::find(&blocks, id.as_str()).is_none() {
+                if !index.contains_key(id.as_str()) {
                     out.push(
                         Diagnostic::error(
                             "PG0114",
@@ -127,12 +128,13 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         .iter()
         .map(|v| facts::blocks(policy, v))
         .collect();
+    let indexes: Vec<_> = trees.iter().map(|t| facts::index(t)).collect();
     let mut shown = BTreeSet::new();
     for page in &policy.pages {
         for id in &page.blocks {
-            let found: Vec<&Node> = trees
+            let found: Vec<&Node> = indexes
                 .iter()
-                .filter_map(|t| facts::find(t, id.as_str()))
+                .filter_map(|ix| ix.get(id.as_str()).copied())
                 .collect();
             if found.is_empty() {
                 out.push(

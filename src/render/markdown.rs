@@ -1,6 +1,8 @@
 //! Message text (Markdown) to HTML. Raw HTML in a message or a value is shown as text,
 //! and the result is sanitized again, so nothing from a translation can run as script.
 
+use std::sync::LazyLock;
+
 use pulldown_cmark::{Event, Options, Parser, html};
 
 fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
@@ -12,10 +14,13 @@ fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
 }
 
 fn sanitize(html: &str) -> String {
-    ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer"))
-        .clean(html)
-        .to_string()
+    // Built once: a default Builder allocates its tag and attribute sets.
+    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut builder = ammonia::Builder::default();
+        builder.link_rel(Some("noopener noreferrer"));
+        builder
+    });
+    CLEANER.clean(html).to_string()
 }
 
 /// Paragraphs, lists and emphasis as block HTML.
@@ -27,7 +32,11 @@ pub fn block(markdown: &str) -> String {
 
 /// One paragraph's inline HTML, without the `<p>` around it (for headings and list items).
 pub fn inline(markdown: &str) -> String {
-    let html = block(markdown);
+    inline_of_block(block(markdown))
+}
+
+/// `inline` from the `block` HTML of the same Markdown.
+pub fn inline_of_block(html: String) -> String {
     match html
         .strip_prefix("<p>")
         .and_then(|h| h.strip_suffix("</p>"))

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
@@ -90,6 +91,24 @@ struct RootLocale {
     choose: String,
 }
 
+/// How many pages a page's "related" list shows: its neighbours in reading order (every
+/// page on sites this small or smaller), so a page's size does not grow with the site.
+pub const RELATED_PAGES: usize = 12;
+
+/// The pages listed beside page `i` of `count`: a window of `RELATED_PAGES` around it.
+pub fn related(count: usize, i: usize) -> std::ops::Range<usize> {
+    if count <= RELATED_PAGES {
+        return 0..count;
+    }
+    let start = i
+        .saturating_sub(RELATED_PAGES / 2)
+        .min(count - RELATED_PAGES);
+    start..start + RELATED_PAGES
+}
+
+/// One locale's pages (path, bytes) and its entry on the root page.
+type LocaleOutput = (Vec<(PathBuf, Vec<u8>)>, RootLocale);
+
 /// Variables every template message gets: the dates of the version in force.
 pub fn page_args(version: &Version) -> Vec<(&'static str, Arg)> {
     [
@@ -127,22 +146,34 @@ pub fn render_site(
         locales: locales.tags().map(str::to_owned).collect(),
         ..Site::default()
     };
+    // Locales are independent: rendered in parallel, collected in locale order.
+    let outputs: Vec<Result<LocaleOutput, Diagnostics>> = locales
+        .list
+        .par_iter()
+        .map(|locale| {
+            let pages = LocalePages {
+                policy,
+                locales: &locales,
+                locale,
+                version,
+                blocks: &blocks,
+                sets: &sets,
+                stale,
+                urls: &urls,
+                templates,
+            };
+            let mut files = Vec::new();
+            pages.render_all(&mut files).map(|root| (files, root))
+        })
+        .collect();
     let mut errors = Vec::new();
     let mut root_locales = Vec::new();
-    for locale in &locales.list {
-        let page = LocalePages {
-            policy,
-            locales: &locales,
-            locale,
-            version,
-            blocks: &blocks,
-            sets: &sets,
-            stale,
-            urls: &urls,
-            templates,
-        };
-        match page.render_all(&mut site) {
-            Ok(root) => root_locales.push(root),
+    for output in outputs {
+        match output {
+            Ok((files, root)) => {
+                site.files.extend(files);
+                root_locales.push(root);
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }
@@ -238,16 +269,16 @@ impl LocalePages<'_> {
 
     fn write(
         &self,
-        site: &mut Site,
+        files: &mut Vec<(PathBuf, Vec<u8>)>,
         file: &str,
         template: &str,
         context: &Context,
     ) -> Result<(), Diagnostics> {
         let html = self.templates.render(template, context)?;
-        site.files.insert(
+        files.push((
             PathBuf::from(&self.locale.tag).join(file),
             html.into_bytes(),
-        );
+        ));
         Ok(())
     }
 
@@ -263,7 +294,7 @@ impl LocalePages<'_> {
     }
 
     /// Renders this locale's pages into `site`; returns its entry on the root page.
-    fn render_all(&self, site: &mut Site) -> Result<RootLocale, Diagnostics> {
+    fn render_all(&self, site: &mut Vec<(PathBuf, Vec<u8>)>) -> Result<RootLocale, Diagnostics> {
         let mut pages = Vec::new();
         for spec in &self.policy.pages {
             let id = format!("page-{}", spec.id);
@@ -285,7 +316,7 @@ impl LocalePages<'_> {
             .map(|s| self.change_link(s))
             .collect::<Result<Vec<_>, _>>()?;
 
-        for (spec, link) in self.policy.pages.iter().zip(&pages) {
+        for (i, (spec, link)) in self.policy.pages.iter().zip(&pages).enumerate() {
             let mut views = Vec::new();
             let mut changes = Vec::new();
             // A version without one of the page's blocks simply does not show it.
@@ -319,7 +350,7 @@ impl LocalePages<'_> {
                 &markdown::plain(&self.text(&format!("page-{}", spec.id), Some("title"))?),
             );
             context.insert("blocks", &views);
-            context.insert("pages", &pages);
+            context.insert("pages", &pages[related(pages.len(), i)]);
             context.insert("changes", &changes);
             self.write(site, &link.href, "page.html", &context)?;
         }
@@ -356,7 +387,7 @@ impl LocalePages<'_> {
                         .map_err(|d| vec![d])?,
                 ),
             );
-            context.insert("pages", &pages);
+            context.insert("pages", &pages[related(pages.len(), 0)]);
             self.write(site, &change.href, "changes.html", &context)?;
         }
 
@@ -407,14 +438,36 @@ impl LocalePages<'_> {
 
 /// The Tera function `t(key=..., attr=...)`: a message of the page's locale (from the
 /// `lang` context variable) as safe inline HTML, with the version's dates as variables.
+/// Every page asks for the same few messages, so results are cached per build.
 fn translate(
     locales: &Locales,
     common: &[(&'static str, Arg)],
+    cache: &templates::Translations,
     kwargs: &Kwargs,
     state: &State,
 ) -> Result<Value, Diagnostic> {
     let lang: String = state.get("lang").ok().flatten().unwrap_or_default();
-    let locale = locales.get(&lang).ok_or_else(|| {
+    let key: Option<String> = kwargs.get("key").ok().flatten();
+    let attr: Option<String> = kwargs.get("attr").ok().flatten();
+    let cache_key = (lang, key.unwrap_or_default(), attr);
+    if let Some(value) = cache.read().expect("not poisoned").get(&cache_key) {
+        return Ok(value.clone());
+    }
+    let value = translate_uncached(locales, common, kwargs, &cache_key.0)?;
+    cache
+        .write()
+        .expect("not poisoned")
+        .insert(cache_key, value.clone());
+    Ok(value)
+}
+
+fn translate_uncached(
+    locales: &Locales,
+    common: &[(&'static str, Arg)],
+    kwargs: &Kwargs,
+    lang: &str,
+) -> Result<Value, Diagnostic> {
+    let locale = locales.get(lang).ok_or_else(|| {
         Diagnostic::error(
             "PG0301",
             format!("template called t() with unknown locale `{lang}`"),

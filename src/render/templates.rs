@@ -1,22 +1,30 @@
 //! Loading `templates/` into Tera and mapping Tera's errors to located diagnostics.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
-use tera::{ErrorKind, Kwargs, State, Tera};
+use tera::{ErrorKind, Kwargs, State, Tera, Value};
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::l10n::Locales;
 use crate::policy::Arg;
 
+thread_local! {
+    /// Formatting failures inside `t()`, recorded with their own location in the `.ftl`
+    /// (more useful than Tera's wrapper error). Per thread: `t()` runs on the thread that
+    /// renders the page, so pages rendered in parallel never see each other's failures.
+    static FAILURES: RefCell<Diagnostics> = const { RefCell::new(Vec::new()) };
+}
+
+/// `t()` results by (locale, key, attribute): the same chrome appears on every page.
+pub(super) type Translations = RwLock<HashMap<(String, String, Option<String>), Value>>;
+
 /// The parsed templates plus the static assets shipped next to them (`templates/assets/`).
 pub struct Templates {
     tera: Tera,
-    /// Formatting failures inside `t()`, recorded with their own location in the `.ftl`
-    /// (more useful than Tera's wrapper error).
-    failures: Arc<Mutex<Diagnostics>>,
     sources: BTreeMap<String, SourceFile>,
     assets: BTreeMap<PathBuf, Vec<u8>>,
 }
@@ -73,19 +81,17 @@ impl Templates {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let failures: Arc<Mutex<Diagnostics>> = Arc::default();
         let mut tera = Tera::new();
-        let recorded = failures.clone();
+        let cache = Translations::default();
         tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-            super::translate(&locales, &common, &kwargs, state).map_err(|d| {
+            super::translate(&locales, &common, &cache, &kwargs, state).map_err(|d| {
                 let message = d.message.clone();
-                recorded.lock().expect("not poisoned").push(d);
+                FAILURES.with_borrow_mut(|f| f.push(d));
                 tera::Error::message(message)
             })
         });
         let mut templates = Templates {
             tera,
-            failures,
             sources,
             assets,
         };
@@ -125,7 +131,7 @@ impl Templates {
     /// Renders one template, reporting a failed `t()` at its message in the `.ftl`.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostics> {
         self.tera.render(name, context).map_err(|e| {
-            let mut recorded = std::mem::take(&mut *self.failures.lock().expect("not poisoned"));
+            let mut recorded = FAILURES.take();
             if recorded.is_empty() {
                 recorded.push(self.diagnostic(&e));
             }

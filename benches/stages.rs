@@ -1,0 +1,128 @@
+//! Criterion benchmarks of the pipeline's stages through the library API, on the real
+//! project and on a synthetic one (`examples/synth`, 30 topics × 3 locales by default;
+//! `BENCH_TOPICS` and `BENCH_LOCALES` scale it).
+//!
+//! ```sh
+//! cargo bench --bench stages                 # full measurement
+//! cargo bench --bench stages -- --test       # run every benchmark once (CI)
+//! BENCH_TOPICS=3000 cargo bench --bench stages -- synth
+//! ```
+
+#[allow(dead_code)]
+#[path = "../examples/synth/project.rs"]
+mod project;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use policyglot::build::Project;
+use policyglot::check::{self, Stale};
+use policyglot::l10n::{self, Locales};
+use policyglot::policy::{self, Node, Policy, facts};
+use policyglot::render::{self, Templates, markdown};
+use policyglot::{diag::SourceFile, output};
+
+fn env(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The projects to measure: (name, root, the block whose rendering stands for a page).
+fn projects() -> Vec<(String, PathBuf, &'static str)> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (topics, locales) = (env("BENCH_TOPICS", 30), env("BENCH_LOCALES", 3));
+    let synth = std::env::temp_dir().join(format!("policyglot-bench-{topics}x{locales}"));
+    project::write_project(&project::Options {
+        topics,
+        locales,
+        words: 600,
+        out: synth.clone(),
+        peers: false,
+    });
+    vec![
+        ("real".to_owned(), repo.to_path_buf(), "about-training"),
+        (format!("synth-{topics}x{locales}"), synth, "topic-00001"),
+    ]
+}
+
+fn load_policy(root: &Path) -> (Policy, SourceFile) {
+    let loaded = policy::load::load(&root.join(Project::POLICY), Path::new(Project::POLICY))
+        .expect("the policy loads");
+    assert!(policy::validate::validate(&loaded.0, &loaded.1).is_empty());
+    loaded
+}
+
+fn load_locales(root: &Path, policy: &Policy) -> Arc<Locales> {
+    let locales = l10n::load(
+        &root.join(Project::LOCALES),
+        Path::new(Project::LOCALES),
+        policy,
+    )
+    .expect("the locales load");
+    Arc::new(locales)
+}
+
+fn stages(c: &mut Criterion) {
+    for (name, root, block) in projects() {
+        let mut group = c.benchmark_group(&name);
+        group.sample_size(10);
+        let project = Project::new(&root);
+
+        group.bench_function("load_policy", |b| b.iter(|| load_policy(black_box(&root))));
+        let (policy, _) = load_policy(&root);
+        group.bench_function("load_locales", |b| {
+            b.iter(|| load_locales(black_box(&root), &policy))
+        });
+        let locales = load_locales(&root, &policy);
+        let templates = Templates::load(
+            &root.join(Project::TEMPLATES),
+            Path::new(Project::TEMPLATES),
+            locales.clone(),
+            render::page_args(policy.current()),
+        )
+        .expect("the templates load");
+
+        // One page's content: its block's message formatted, turned into HTML, sanitized.
+        let blocks = facts::blocks(&policy, policy.current());
+        let node: &Node = facts::find(&blocks, block).expect("the block exists");
+        let en = locales.reference();
+        group.bench_function("render_page_block", |b| {
+            b.iter(|| {
+                let text = locales
+                    .format(en, black_box(block), None, &node.args)
+                    .expect("formats");
+                markdown::block(&text)
+            })
+        });
+        let stale = Stale::default();
+        let publication = check::Options::default().publication;
+        group.bench_function("render_all", |b| {
+            b.iter(|| {
+                render::render_site(&policy, locales.clone(), &templates, &stale, &publication).expect("renders")
+            })
+        });
+        group.bench_function("check_and_render", |b| {
+            b.iter(|| check::run(&project, check::Options::default()).expect("runs"))
+        });
+
+        let site =
+            render::render_site(&policy, locales.clone(), &templates, &stale, &publication).expect("renders");
+        let out = tempfile::tempdir().expect("a temporary folder");
+        let target = out.path().join("site");
+        group.bench_function("write", |b| {
+            b.iter(|| output::write_site(&site, &target).expect("writes"))
+        });
+        group.bench_function("build", |b| {
+            let options = check::Options::default();
+            b.iter(|| policyglot::build(&project, &target, &options, false).expect("builds"))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
