@@ -102,15 +102,16 @@ fn stages(c: &mut Criterion) {
         let publication = check::Options::default().publication;
         group.bench_function("render_all", |b| {
             b.iter(|| {
-                render::render_site(&policy, locales.clone(), &templates, &stale, &publication).expect("renders")
+                render::render_site(&policy, locales.clone(), &templates, &stale, &publication)
+                    .expect("renders")
             })
         });
         group.bench_function("check_and_render", |b| {
             b.iter(|| check::run(&project, check::Options::default()).expect("runs"))
         });
 
-        let site =
-            render::render_site(&policy, locales.clone(), &templates, &stale, &publication).expect("renders");
+        let site = render::render_site(&policy, locales.clone(), &templates, &stale, &publication)
+            .expect("renders");
         let out = tempfile::tempdir().expect("a temporary folder");
         let target = out.path().join("site");
         group.bench_function("write", |b| {

@@ -417,14 +417,54 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
         None,
     );
     site += &single(
-        "page-dates",
-        &format!(
-            "{} {{ $updated }} · {} {{ $effective }}",
-            p(rng, 1),
-            p(rng, 1)
-        ),
+        "page-updated",
+        &format!("{} {{ $updated }}", p(rng, 1)),
         None,
     );
+    site += &single(
+        "page-effective",
+        &format!("{} {{ $effective }}", p(rng, 1)),
+        None,
+    );
+    for id in [
+        "search-link",
+        "search-title",
+        "search-label",
+        "search-button",
+        "search-results",
+        "policy-history",
+        "not-found-title",
+    ] {
+        site += &single(id, &p(rng, 2), None);
+    }
+    for id in [
+        "search-no-results",
+        "search-unavailable",
+        "search-noscript",
+        "not-found-text",
+    ] {
+        site += &single(id, &s(rng, 8), None);
+    }
+    site += &message(
+        "upcoming-notice",
+        &[format!("{} {{ $date }}{sp}{}", p(rng, 2), s(rng, 3))],
+        &[("link", p(rng, 3))],
+    );
+    // The "what changed" messages select on whether the change is past or upcoming.
+    for id in [
+        "changes-title",
+        "changes-intro",
+        "changes-before",
+        "changes-after",
+        "changes-added",
+        "changes-removed",
+    ] {
+        site += &format!(
+            "{id} = {{ $status ->\n        [upcoming] {} {{ $date }}\n       *[past] {} {{ $date }}\n    }}\n",
+            p(rng, 3),
+            p(rng, 3)
+        );
+    }
     // Durations with every plural category the locale has.
     let mut duration = String::from("duration = { $unit ->\n");
     for (i, unit) in ["weeks", "months", "years", "days"].iter().enumerate() {
