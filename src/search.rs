@@ -31,13 +31,20 @@ impl Indexer {
             Some(project_root.join("node_modules/.bin/pagefind")),
             Some(PathBuf::from("pagefind")),
         ];
-        candidates.into_iter().flatten().find_map(|program| {
-            let works = Command::new(&program)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success());
-            works.then_some(Indexer { program })
-        })
+        // Found by looking, not by running it: a build that reuses its index starts no process.
+        let locate = |name: PathBuf| -> Option<PathBuf> {
+            if name.components().count() > 1 {
+                return name.is_file().then_some(name);
+            }
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|dir| dir.join(&name))
+                .find(|p| p.is_file())
+        };
+        candidates
+            .into_iter()
+            .flatten()
+            .find_map(locate)
+            .map(|program| Indexer { program })
     }
 
     /// Indexes the site staged at `staging`, or reuses the index of `previous` when it was
@@ -101,13 +108,15 @@ fn pages_key(site: &Site) -> String {
         .collect()
 }
 
+/// Copies a folder, hard-linking files where the file system allows.
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry?;
         let target = to.join(entry.path().strip_prefix(from).expect("walked from `from`"));
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target)?;
-        } else {
+        } else if fs::hard_link(entry.path(), &target).is_err() {
+            // The previous site is replaced, never written to: sharing its files is safe.
             fs::copy(entry.path(), &target)?;
         }
     }
