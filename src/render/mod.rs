@@ -243,11 +243,9 @@ impl LocalePages<'_> {
             .map_err(|d| vec![d])
     }
 
-    /// The context every page of this locale starts from.
-    fn context(&self, file: &str) -> Context {
-        let mut context = self.urls.context(&self.locale.tag, "../", file);
-        let links: Vec<LocaleLink> = self
-            .locales
+    /// The language switcher: every locale by its own name, linking to `href(tag)`.
+    fn locale_links(&self, href: impl Fn(&str) -> String) -> Vec<LocaleLink> {
+        self.locales
             .list
             .iter()
             .map(|other| LocaleLink {
@@ -257,11 +255,19 @@ impl LocalePages<'_> {
                     .text(other, "language-name", None)
                     .map(|t| markdown::plain(&t))
                     .unwrap_or_default(),
-                href: format!("../{}/{file}", other.tag),
+                href: href(&other.tag),
                 current: other.tag == self.locale.tag,
             })
-            .collect();
-        context.insert("locales", &links);
+            .collect()
+    }
+
+    /// The context every page of this locale starts from.
+    fn context(&self, file: &str) -> Context {
+        let mut context = self.urls.context(&self.locale.tag, "../", file);
+        context.insert(
+            "locales",
+            &self.locale_links(|tag| format!("../{tag}/{file}")),
+        );
         context.insert("has_updated", &self.version.updated.is_some());
         context.insert("has_effective", &self.version.effective.is_some());
         context
@@ -408,22 +414,10 @@ impl LocalePages<'_> {
             "search_href",
             &format!("{base}{}/search.html", self.locale.tag),
         );
-        let links: Vec<LocaleLink> = self
-            .locales
-            .list
-            .iter()
-            .map(|other| LocaleLink {
-                tag: other.tag.clone(),
-                name: self
-                    .locales
-                    .text(other, "language-name", None)
-                    .map(|t| markdown::plain(&t))
-                    .unwrap_or_default(),
-                href: format!("{base}{}/index.html", other.tag),
-                current: other.tag == self.locale.tag,
-            })
-            .collect();
-        context.insert("locales", &links);
+        context.insert(
+            "locales",
+            &self.locale_links(|tag| format!("{base}{tag}/index.html")),
+        );
         self.write(site, "404.html", "404.html", &context)?;
 
         Ok(RootLocale {
