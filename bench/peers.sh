@@ -5,6 +5,7 @@
 #   bench/peers.sh 300             # one size only (topics × 3 locales)
 #   SLOPE=0 bench/peers.sh 30      # skip the locale slope (300 topics × 3, 10, 20 locales)
 #   WORK=target/bench-disk bench/peers.sh 3000   # on the project's disk instead of tmpfs
+#   SUMMARY_ONLY=1 bench/peers.sh                # print the tables of the last run again
 #
 # For each size, `examples/synth` writes a policyglot project (N topics with a ~600-word
 # Markdown message each, one page per topic, 6 fixed pages, an index; per locale) and the
@@ -39,7 +40,7 @@ SYNTH=$PWD/target/release/examples/synth
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 RESULTS=$WORK/results
-rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+[ "${SUMMARY_ONLY:-0}" = 1 ] || { rm -rf "$RESULTS" && mkdir -p "$RESULTS"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "work folder: $WORK ($(df --output=fstype "$WORK" | tail -1)); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -58,7 +59,9 @@ peak() {
   done | sort -n | sed -n 2p
 }
 
+[ "${SUMMARY_ONLY:-0}" = 1 ] && SLOPE=skip   # print the tables of the last run only
 for n in "${SIZES[@]}"; do
+  [ "${SUMMARY_ONLY:-0}" = 1 ] && break
   src=$WORK/s$n
   out=$WORK/out$n
   "$SYNTH" --topics "$n" --locales 3 --out "$src" --peers >/dev/null
@@ -105,8 +108,10 @@ python3 - "$RESULTS" "${SIZES[@]}" <<'PY'
 import json, os, sys
 res, sizes = sys.argv[1], sys.argv[2:]
 ms = lambda s: f"{s * 1000:,.0f}" if s >= 0.1 else f"{s * 1000:.1f}"
-print("\n| topics × 3 locales | HTML pages (pg / Hugo / mdBook) | policyglot ms | Hugo ms | mdBook ms (3 books) | pg/Hugo | pg/mdBook | peak MiB (pg / Hugo / mdBook) | output MB (pg / Hugo / mdBook) |")
-print("|---:|---|---|---|---|---:|---:|---|---|")
+cpu = lambda x: x["user"] + x["system"]
+print("\nWall time: median (min–max) ms. CPU: user + system seconds, mean per run (less sensitive to other load).\n")
+print("| topics × 3 locales | HTML pages (pg / Hugo / mdBook) | policyglot ms | Hugo ms | mdBook ms (3 books) | pg/Hugo | pg/mdBook | CPU s (pg / Hugo / mdBook) | peak MiB (pg / Hugo / mdBook) | output MB (pg / Hugo / mdBook) |")
+print("|---:|---|---|---|---|---:|---:|---|---|---|")
 for n in sizes:
     r = {x["command"]: x for x in json.load(open(f"{res}/t{n}.json"))["results"]}
     fmt = lambda c: f"{ms(r[c]['median'])} ({ms(min(r[c]['times']))}–{ms(max(r[c]['times']))})"
@@ -116,18 +121,23 @@ for n in sizes:
     pg = r["policyglot"]["median"]
     print(f"| {int(n):,} | {size['pg'][0]} / {size['hugo'][0]} / {size['mdbook'][0]} | {fmt('policyglot')} | {fmt('hugo')} | {fmt('mdbook')} "
           f"| {pg / r['hugo']['median']:.2f} | {pg / r['mdbook']['median']:.2f} "
+          f"| {cpu(r['policyglot']):.2f} / {cpu(r['hugo']):.2f} / {cpu(r['mdbook']):.2f} "
           f"| {mib('policyglot')} / {mib('hugo')} / {mib('mdbook')} | {size['pg'][1]} / {size['hugo'][1]} / {size['mdbook'][1]} |")
 if os.path.exists(f"{res}/slope.json"):
     r = json.load(open(f"{res}/slope.json"))["results"]
     xs = [int(x["command"]) for x in r]
     ys = [x["median"] * 1000 for x in r]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    def fit(ys):
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+        return slope, my - slope * mx
+    cs = [cpu(x) * 1000 for x in r]
     rss = dict(l.split() for l in open(f"{res}/slope-rss.txt"))
-    print("\n| 300 topics × locales | pages | policyglot ms | peak MiB |")
-    print("|---:|---:|---|---:|")
-    for x, y, t in zip(xs, ys, r):
-        print(f"| {x} | {x * 307 + 1:,} | {y:,.0f} ({ms(min(t['times']))}–{ms(max(t['times']))}) | {int(rss[str(x)]) / 1024:.0f} |")
-    print(f"\nslope: {slope:.1f} ms per locale (least squares over the medians), intercept {my - slope * mx:.0f} ms")
+    print("\n| 300 topics × locales | pages | policyglot wall ms | CPU ms | peak MiB |")
+    print("|---:|---:|---|---:|---:|")
+    for x, y, c, t in zip(xs, ys, cs, r):
+        print(f"| {x} | {x * 307 + 1:,} | {y:,.0f} ({ms(min(t['times']))}–{ms(max(t['times']))}) | {c:,.0f} | {int(rss[str(x)]) / 1024:.0f} |")
+    (sw, iw), (sc, ic) = fit(ys), fit(cs)
+    print(f"\nslope (least squares): wall {sw:.0f} ms per locale (intercept {iw:.0f} ms); CPU {sc:.0f} ms per locale (intercept {ic:.0f} ms)")
 PY
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
