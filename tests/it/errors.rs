@@ -260,7 +260,7 @@ fn template_calling_a_missing_message() {
     let en_missing = assert_build_fails(
         |s| {
             s.edit(
-                "templates/page.html",
+                "templates/related.html",
                 "{{ t(key=\"related-articles\") }}",
                 "{{ t(key=\"related-articlez\") }}",
             )
