@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-use policyglot::render::related;
+use policyglot::render::{RENDERER_MESSAGES, related};
 use unic_langid::LanguageIdentifier;
 
 /// What to generate.
@@ -451,14 +451,10 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
         &[("link", p(rng, 3))],
     );
     // The "what changed" messages select on whether the change is past or upcoming.
-    for id in [
-        "changes-title",
-        "changes-intro",
-        "changes-before",
-        "changes-after",
-        "changes-added",
-        "changes-removed",
-    ] {
+    for id in RENDERER_MESSAGES
+        .iter()
+        .filter(|m| m.starts_with("changes-"))
+    {
         site += &format!(
             "{id} = {{ $status ->\n        [upcoming] {} {{ $date }}\n       *[past] {} {{ $date }}\n    }}\n",
             p(rng, 3),

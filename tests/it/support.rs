@@ -178,14 +178,7 @@ pub struct Page(pub Html);
 impl Page {
     /// Text of the element with this id (whitespace collapsed), if any.
     pub fn text_of(&self, id: &str) -> Option<String> {
-        let selector = Selector::parse(&format!("[id=\"{id}\"]")).unwrap();
-        self.0.select(&selector).next().map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        self.text_of_css(&format!("[id=\"{id}\"]"))
     }
 
     /// Text of the first element matching a CSS selector (whitespace collapsed).
