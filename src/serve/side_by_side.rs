@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
+use std::sync::Arc;
 
+use axum::body::Bytes;
 use scraper::{ElementRef, Html, Selector};
 
 use super::state::{Finding, SiteData};
@@ -14,20 +16,27 @@ const STYLE: &str = include_str!("preview.css");
 
 /// The preview pages, keyed relative to `/_preview/`: `index.html` (the overview) and
 /// `<page>.html` for every page of the reference locale.
-pub fn render(site: Option<&SiteData>, findings: &[Finding]) -> BTreeMap<String, Vec<u8>> {
+/// `parsed` holds the pages parsed by the previous call; the pages parsed by this one are
+/// returned for the next, so a rebuild parses only the pages it changed.
+pub fn render(
+    site: Option<&SiteData>,
+    findings: &[Finding],
+    parsed: &Parsed,
+) -> (BTreeMap<String, Vec<u8>>, Parsed) {
     let mut out = BTreeMap::new();
     let Some(site) = site else {
         out.insert(
             "index.html".to_owned(),
             overview(&[], &[], findings).into_bytes(),
         );
-        return out;
+        return (out, Parsed::default());
     };
-    let pages = page_names(site);
+    let parsed = parsed.update(site);
+    let pages = page_names(site, &parsed);
     let mut placed = BTreeSet::new();
     let mut views = Vec::new();
     for name in &pages {
-        let view = PageView::new(site, name);
+        let view = PageView::new(site, name, &parsed);
         let attributed = view.attribute(findings);
         placed.extend(attributed.iter().map(|a| a.finding));
         views.push((view, attributed));
@@ -57,7 +66,97 @@ pub fn render(site: Option<&SiteData>, findings: &[Finding]) -> BTreeMap<String,
             .replace("<!--unplaced-->", &or_none(findings_list(&unplaced)))
             .into_bytes(),
     );
-    out
+    (out, parsed)
+}
+
+/// What the side-by-side view needs of one built page.
+#[derive(Debug, Default)]
+pub struct Page {
+    /// The page's own language name, as its language switcher shows it.
+    language: Option<String>,
+    /// Plain text of the `h1`.
+    title: Option<String>,
+    /// HTML of the `h1` and the lede.
+    head: String,
+    /// Fact blocks: id, HTML, and every element id inside.
+    blocks: Vec<(String, String, BTreeSet<String>)>,
+    /// Link targets, fragments dropped, in document order.
+    links: Vec<String>,
+}
+
+impl Page {
+    fn parse(tag: &str, bytes: &[u8]) -> Page {
+        let doc = Html::parse_document(&String::from_utf8_lossy(bytes));
+        let h1 = doc.select(&selector("h1")).next();
+        let mut head = String::new();
+        if let Some(h1) = h1 {
+            head.push_str(&h1.html());
+        }
+        if let Some(lede) = doc.select(&selector(".lede")).next() {
+            head.push_str(&lede.html());
+        }
+        Page {
+            language: doc
+                .select(&selector(&format!("a[hreflang=\"{tag}\"]")))
+                .next()
+                .map(|a| a.text().collect::<String>().trim().to_owned())
+                .filter(|t| !t.is_empty()),
+            title: h1.map(plain_text),
+            head,
+            // Titled blocks are sections, untitled ones divs; both carry the fact id.
+            blocks: doc
+                .select(&selector("section[id], div.fact-block[id]"))
+                .map(|block| {
+                    let ids = block
+                        .select(&selector("[id]"))
+                        .map(|inner| inner.value().id().unwrap_or_default().to_owned())
+                        .collect();
+                    (
+                        block.value().id().unwrap_or_default().to_owned(),
+                        block.html(),
+                        ids,
+                    )
+                })
+                .collect(),
+            links: doc
+                .select(&selector("a[href]"))
+                .map(|a| {
+                    let href = a.value().attr("href").unwrap_or_default();
+                    href.split('#').next().unwrap_or_default().to_owned()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Parsed HTML pages of a site by file key, with the bytes they were parsed from.
+#[derive(Debug, Default)]
+pub struct Parsed(BTreeMap<String, (Bytes, Arc<Page>)>);
+
+impl Parsed {
+    /// Every HTML page of `site` in a locale folder, parsed again only when its bytes
+    /// changed.
+    fn update(&self, site: &SiteData) -> Parsed {
+        let mut pages = BTreeMap::new();
+        for (key, bytes) in &site.files {
+            let Some((tag, name)) = key.split_once('/') else {
+                continue;
+            };
+            if !name.ends_with(".html") || name.contains('/') {
+                continue;
+            }
+            let page = match self.0.get(key) {
+                Some((before, page)) if before == bytes => page.clone(),
+                _ => Arc::new(Page::parse(tag, bytes)),
+            };
+            pages.insert(key.clone(), (bytes.clone(), page));
+        }
+        Parsed(pages)
+    }
+
+    fn get(&self, key: &str) -> Option<&Page> {
+        self.0.get(key).map(|(_, page)| &**page)
+    }
 }
 
 fn selector(css: &str) -> Selector {
@@ -65,7 +164,7 @@ fn selector(css: &str) -> Selector {
 }
 
 /// Article pages of the reference locale, in the order its index links to them.
-fn page_names(site: &SiteData) -> Vec<String> {
+fn page_names(site: &SiteData, parsed: &Parsed) -> Vec<String> {
     let Some(reference) = site.locales.first() else {
         return Vec::new();
     };
@@ -77,14 +176,11 @@ fn page_names(site: &SiteData) -> Vec<String> {
         .filter(|n| n.ends_with(".html") && *n != "index.html" && !n.contains('/'))
         .map(str::to_owned)
         .collect();
-    let mut ordered = Vec::new();
-    if let Some(index) = site.files.get(&format!("{prefix}index.html")) {
-        let doc = Html::parse_document(&String::from_utf8_lossy(index));
-        for a in doc.select(&selector("a[href]")) {
-            let href = a.value().attr("href").unwrap_or_default();
-            let href = href.split('#').next().unwrap_or_default();
-            if all.iter().any(|n| n == href) && !ordered.iter().any(|n| n == href) {
-                ordered.push(href.to_owned());
+    let mut ordered: Vec<String> = Vec::new();
+    if let Some(index) = parsed.get(&format!("{prefix}index.html")) {
+        for href in &index.links {
+            if all.contains(href) && !ordered.contains(href) {
+                ordered.push(href.clone());
             }
         }
     }
@@ -128,7 +224,7 @@ struct Attributed<'a> {
 }
 
 impl PageView {
-    fn new(site: &SiteData, name: &str) -> PageView {
+    fn new(site: &SiteData, name: &str, parsed: &Parsed) -> PageView {
         let mut view = PageView {
             name: name.to_owned(),
             locales: site.locales.clone(),
@@ -146,34 +242,18 @@ impl PageView {
         };
         let mut rows: Vec<Row> = Vec::new();
         for (i, tag) in site.locales.iter().enumerate() {
-            let Some(bytes) = site.files.get(&format!("{tag}/{name}")) else {
+            let Some(page) = parsed.get(&format!("{tag}/{name}")) else {
                 view.language_names.push(tag.clone());
                 continue;
             };
-            let doc = Html::parse_document(&String::from_utf8_lossy(bytes));
-            let language = doc
-                .select(&selector(&format!("a[hreflang=\"{tag}\"]")))
-                .next()
-                .map(|a| a.text().collect::<String>().trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| tag.clone());
-            view.language_names.push(language);
-            let h1 = doc.select(&selector("h1")).next();
+            view.language_names
+                .push(page.language.clone().unwrap_or_else(|| tag.clone()));
             if i == 0 {
-                view.title = h1.map(plain_text).unwrap_or_else(|| page_id.to_owned());
+                view.title = page.title.clone().unwrap_or_else(|| page_id.to_owned());
             }
-            let mut head = String::new();
-            if let Some(h1) = h1 {
-                head.push_str(&h1.html());
-            }
-            if let Some(lede) = doc.select(&selector(".lede")).next() {
-                head.push_str(&lede.html());
-            }
-            title.cells[i] = Some(head);
-            // Titled blocks are sections, untitled ones divs; both carry the fact id.
-            for section in doc.select(&selector("section[id], div.fact-block[id]")) {
-                let id = section.value().id().unwrap_or_default().to_owned();
-                let at = match rows.iter().position(|r| r.id == id) {
+            title.cells[i] = Some(page.head.clone());
+            for (id, html, ids) in &page.blocks {
+                let at = match rows.iter().position(|r| &r.id == id) {
                     Some(at) => at,
                     None => {
                         rows.push(Row {
@@ -185,11 +265,8 @@ impl PageView {
                     }
                 };
                 let row = &mut rows[at];
-                row.cells[i] = Some(section.html());
-                for inner in section.select(&selector("[id]")) {
-                    row.ids
-                        .insert(inner.value().id().unwrap_or_default().to_owned());
-                }
+                row.cells[i] = Some(html.clone());
+                row.ids.extend(ids.iter().cloned());
             }
         }
         view.rows.push(title);
@@ -555,7 +632,7 @@ mod tests {
             finding("PG0511", "warning", "fr", "b-item"),
             finding("PG0101", "error", "en", "elsewhere"),
         ];
-        let out = render(Some(&site), &findings);
+        let (out, _) = render(Some(&site), &findings, &Parsed::default());
         let doc = Html::parse_document(std::str::from_utf8(&out["p.html"]).unwrap());
         let rows: Vec<_> = doc
             .select(&selector("tr[data-row]"))

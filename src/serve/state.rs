@@ -191,6 +191,10 @@ pub struct Snapshot {
     pub site: Option<Arc<SiteData>>,
     /// Served files by key: the site (pages with the live script) and the preview pages.
     pub files: BTreeMap<String, Served>,
+    /// The same files as built (no live script).
+    raw: BTreeMap<String, Bytes>,
+    /// The site's pages as the side-by-side view parsed them.
+    parsed: side_by_side::Parsed,
     /// Content hash of each page (site and preview HTML, before injection).
     pub pages: BTreeMap<String, String>,
     /// One hash over every non-HTML file (a stylesheet change reloads every page).
@@ -259,52 +263,73 @@ impl Snapshot {
             return (None, change);
         }
         (
-            Some(Snapshot::assemble(self.generation + 1, site, findings)),
+            Some(self.assemble(self.generation + 1, site, findings)),
             change,
         )
     }
 
-    fn assemble(generation: u64, site: Option<Arc<SiteData>>, findings: Vec<Finding>) -> Snapshot {
+    /// The snapshot serving `site` with `findings`. Files whose bytes are the same as in
+    /// `self` keep their hash, injected copy and parsed form: a rebuild pays only for
+    /// what it changed.
+    fn assemble(
+        &self,
+        generation: u64,
+        site: Option<Arc<SiteData>>,
+        findings: Vec<Finding>,
+    ) -> Snapshot {
         let mut raw: BTreeMap<String, Bytes> = BTreeMap::new();
         if let Some(site) = &site {
             raw.extend(site.files.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
-        for (key, html) in side_by_side::render(site.as_deref(), &findings) {
+        let (preview, parsed) = side_by_side::render(site.as_deref(), &findings, &self.parsed);
+        for (key, html) in preview {
             raw.insert(format!("{PREVIEW}/{key}"), Bytes::from(html));
         }
+        let unchanged = |key: &str, bytes: &Bytes| self.raw.get(key) == Some(bytes);
         let mut pages = BTreeMap::new();
         let mut assets = Sha256::new();
         for (key, bytes) in &raw {
-            if is_html(key) {
-                pages.insert(key.clone(), hash(bytes));
-            } else {
+            if !is_html(key) {
                 assets.update(key.as_bytes());
                 assets.update(bytes);
+            } else if let Some(known) = self.pages.get(key).filter(|_| unchanged(key, bytes)) {
+                pages.insert(key.clone(), known.clone());
+            } else {
+                pages.insert(key.clone(), hash(bytes));
             }
         }
         let assets = hex(&assets.finalize()[..8]);
         let files = raw
-            .into_iter()
+            .iter()
             .map(|(key, bytes)| {
-                let served = if is_html(&key) {
-                    let tag = live_script(&key, &pages[&key], &assets, &side_by_side_link(&key));
+                let content_type = content_type(key);
+                let served = if !is_html(key) {
                     Served {
-                        bytes: inject(&bytes, &tag),
-                        content_type: content_type(&key),
+                        bytes: bytes.clone(),
+                        content_type,
                     }
+                } else if let Some(known) = self
+                    .files
+                    .get(key)
+                    .filter(|_| assets == self.assets && unchanged(key, bytes))
+                {
+                    known.clone()
                 } else {
+                    let tag = live_script(key, &pages[key], &assets, &side_by_side_link(key));
                     Served {
-                        content_type: content_type(&key),
-                        bytes,
+                        bytes: inject(bytes, &tag),
+                        content_type,
                     }
                 };
-                (key, served)
+                (key.clone(), served)
             })
             .collect();
         let mut snapshot = Snapshot {
             generation,
             site,
             files,
+            raw,
+            parsed,
             pages,
             assets,
             findings,
@@ -487,6 +512,62 @@ mod tests {
         let f = Finding::new(&d, &locales);
         assert_eq!(f.locale.as_deref(), Some("fr"));
         assert_eq!(f.subjects, ["page-dates"]);
+    }
+
+    fn site(files: &[(&str, &str)]) -> Outcome {
+        let site = crate::render::Site {
+            files: files
+                .iter()
+                .map(|(k, v)| (k.into(), v.as_bytes().to_vec()))
+                .collect(),
+            pages_per_locale: files.len(),
+            locales: vec!["en".into()],
+        };
+        Outcome::Ran(Analysis {
+            site: Some(site),
+            ..Analysis::default()
+        })
+    }
+
+    #[test]
+    fn a_rebuild_reuses_what_it_did_not_change() {
+        let page = |body: &str| format!("<html><body><h1>{body}</h1></body></html>");
+        let (first, _) = Snapshot::default().next(site(&[
+            ("en/a.html", &page("A")),
+            ("en/b.html", &page("B")),
+            ("assets/style.css", "p {}"),
+        ]));
+        let first = first.unwrap();
+        let (second, change) = first.next(site(&[
+            ("en/a.html", &page("A")),
+            ("en/b.html", &page("B, edited")),
+            ("assets/style.css", "p {}"),
+        ]));
+        let second = second.unwrap();
+        assert_eq!(change.files, ["en/b.html"]);
+        let served = |s: &Snapshot, k: &str| s.files[k].bytes.clone();
+        // The unchanged page is the very same buffer, not an equal copy.
+        assert_eq!(
+            served(&first, "en/a.html").as_ptr(),
+            served(&second, "en/a.html").as_ptr()
+        );
+        assert_eq!(first.pages["en/a.html"], second.pages["en/a.html"]);
+        assert_ne!(first.pages["en/b.html"], second.pages["en/b.html"]);
+        assert!(String::from_utf8_lossy(&served(&second, "_preview/b.html")).contains("B, edited"));
+
+        // A stylesheet change reaches every page's live script (to reload it).
+        let (third, _) = second.next(site(&[
+            ("en/a.html", &page("A")),
+            ("en/b.html", &page("B, edited")),
+            ("assets/style.css", "p { color: red }"),
+        ]));
+        let third = third.unwrap();
+        assert_ne!(third.assets, second.assets);
+        let a = String::from_utf8_lossy(&third.files["en/a.html"].bytes).into_owned();
+        assert!(
+            a.contains(&format!("data-assets=\"{}\"", third.assets)),
+            "{a}"
+        );
     }
 
     #[test]
