@@ -102,16 +102,73 @@ fn stages(c: &mut Criterion) {
         let publication = check::Options::default().publication;
         group.bench_function("render_all", |b| {
             b.iter(|| {
-                render::render_site(&policy, locales.clone(), &templates, &stale, &publication)
-                    .expect("renders")
+                render::render_site(
+                    &policy,
+                    locales.clone(),
+                    &templates,
+                    &stale,
+                    &publication,
+                    &mut render::Rendered::default(),
+                )
+                .expect("renders")
             })
         });
         group.bench_function("check_and_render", |b| {
             b.iter(|| check::run(&project, check::Options::default()).expect("runs"))
         });
 
-        let site = render::render_site(&policy, locales.clone(), &templates, &stale, &publication)
-            .expect("renders");
+        group.bench_function("edit_one_locale", |b| {
+            // What `serve` does on a save: one locale's file changed, the session re-runs.
+            let copy = tempfile::tempdir().expect("a temporary folder");
+            for dir in ["policy", Project::LOCALES, Project::TEMPLATES] {
+                copy_dir(&root.join(dir), &copy.path().join(dir));
+            }
+            let project = Project::new(copy.path());
+            let tags: Vec<String> = l10n::catalog::read(
+                &root.join(Project::LOCALES),
+                Path::new(Project::LOCALES),
+                &[],
+            )
+            .expect("locales")
+            .locales
+            .iter()
+            .map(|l| l.tag.clone())
+            .collect();
+            let edited = copy
+                .path()
+                .join(Project::LOCALES)
+                .join(tags.last().expect("a locale"))
+                .join("edited-by-bench.ftl");
+            let mut session = check::Session::default();
+            session
+                .run(&project, check::Options::default())
+                .expect("runs");
+            let mut n = 0u32;
+            b.iter(|| {
+                n += 1;
+                let comment = if n.is_multiple_of(2) {
+                    "# even\n"
+                } else {
+                    "# odd\n"
+                };
+                std::fs::write(&edited, comment).expect("writes");
+                let analysis = session
+                    .run(&project, check::Options::default())
+                    .expect("runs");
+                assert_eq!(session.rendered().computed, 1, "one locale re-rendered");
+                analysis
+            })
+        });
+
+        let site = render::render_site(
+            &policy,
+            locales.clone(),
+            &templates,
+            &stale,
+            &publication,
+            &mut render::Rendered::default(),
+        )
+        .expect("renders");
         let out = tempfile::tempdir().expect("a temporary folder");
         let target = out.path().join("site");
         group.bench_function("write", |b| {
@@ -122,6 +179,18 @@ fn stages(c: &mut Criterion) {
             b.iter(|| policyglot::build(&project, &target, &options, false).expect("builds"))
         });
         group.finish();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("readable");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("creates");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copies");
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod build;
 pub mod diag;
 pub mod l10n;
+pub mod memo;
 pub mod output;
 pub mod policy;
 pub mod render;

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::analysis;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-use crate::l10n::{Catalog, LocaleSource, Locales, REFERENCE_LOCALE};
+use crate::l10n::{Catalog, Locale, LocaleSource, Locales, REFERENCE_LOCALE};
 use crate::policy::validate::locate_definition;
 use crate::policy::{Arg, Node, Policy, facts};
 use crate::render::{RENDERER_MESSAGES, markdown};
@@ -87,10 +87,20 @@ fn contains_token(text: &str, value: &Restated) -> bool {
     })
 }
 
-/// Numbers, dates, durations and names from the policy typed into any locale's text.
-pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
-    let values = restated_values(policy);
-    let locale_findings = |locale: &LocaleSource| {
+/// Numbers, dates, durations and names from the policy typed into a locale's text.
+pub struct HandTyped {
+    values: Vec<Restated>,
+}
+
+impl HandTyped {
+    pub fn new(policy: &Policy) -> HandTyped {
+        HandTyped {
+            values: restated_values(policy),
+        }
+    }
+
+    /// The findings in one locale.
+    pub fn check(&self, locale: &LocaleSource) -> Diagnostics {
         let mut out = Vec::new();
         for id in locale.message_ids() {
             let Some(entry) = locale.ast(id) else {
@@ -102,7 +112,7 @@ pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join("\u{1}");
-            for v in values.iter().filter(|v| contains_token(&text, v)) {
+            for v in self.values.iter().filter(|v| contains_token(&text, v)) {
                 let what = if v.text.chars().all(|c| c.is_ascii_digit()) {
                     "number"
                 } else {
@@ -128,12 +138,7 @@ pub fn hand_typed(policy: &Policy, catalog: &Catalog) -> Diagnostics {
             }
         }
         out
-    };
-    catalog
-        .locales
-        .par_iter()
-        .flat_map_iter(|l| locale_findings(l))
-        .collect()
+    }
 }
 
 /// Message ids the templates ask for with `t(key="…")`.
@@ -237,61 +242,77 @@ fn numbers(text: &str) -> Vec<String> {
 /// After formatting with the policy's values, each fact states the same numbers (and so
 /// the same dates, durations, counts) in every language. Catches a selector branch that
 /// drops a value, which no syntax check can see.
-pub fn rendered_parity(policy: &Policy, locales: &Locales) -> Diagnostics {
-    let en = locales.reference();
-    let nodes = all_nodes(policy);
-    // The same fact with the same values in two versions is checked once.
-    let mut seen = std::collections::HashSet::new();
-    let all: Vec<&Node> = nodes
-        .iter()
-        .flat_map(Node::walk)
-        .filter(|node| seen.insert((node.id.to_string(), format!("{:?}", node.args))))
-        .collect();
-    // Nodes are independent: compared in parallel, reported in tree order.
-    all.par_iter()
-        .flat_map_iter(|node| node_parity(locales, en, node))
-        .collect()
+pub struct Parity {
+    /// Every fact of every version, once per distinct set of values.
+    nodes: Vec<Node>,
 }
 
-fn node_parity(locales: &Locales, en: &crate::l10n::Locale, node: &Node) -> Diagnostics {
+impl Parity {
+    pub fn new(policy: &Policy) -> Parity {
+        // The same fact with the same values in two versions is checked once.
+        let mut seen = std::collections::HashSet::new();
+        let nodes = all_nodes(policy)
+            .iter()
+            .flat_map(Node::walk)
+            .filter(|node| seen.insert((node.id.to_string(), format!("{:?}", node.args))))
+            .map(|node| Node {
+                id: node.id.clone(),
+                kind: node.kind,
+                args: node.args.clone(),
+                children: Vec::new(),
+            })
+            .collect();
+        Parity { nodes }
+    }
+
+    /// The findings in `locale` (compared with the reference of `locales`).
+    pub fn check(&self, locales: &Locales, locale: &Locale) -> Diagnostics {
+        if locale.tag == locales.reference().tag {
+            return Vec::new();
+        }
+        // Nodes are independent: compared in parallel, reported in tree order.
+        self.nodes
+            .par_iter()
+            .flat_map_iter(|node| node_parity(locales, locale, node))
+            .collect()
+    }
+}
+
+fn node_parity(locales: &Locales, locale: &Locale, node: &Node) -> Diagnostics {
+    let en = locales.reference();
     let mut out = Vec::new();
     for attribute in [None, Some("title")] {
-        if !en.has(node.id.as_str(), attribute) {
-            continue;
+        if !en.has(node.id.as_str(), attribute) || !locale.has(node.id.as_str(), attribute) {
+            continue; // a missing one is reported as missing
         }
         let Ok(reference) = locales.format(en, node.id.as_str(), attribute, &node.args) else {
             continue;
         };
         let want = numbers(&markdown::plain(&reference));
-        for locale in &locales.list[1..] {
-            if !locale.has(node.id.as_str(), attribute) {
-                continue; // reported as missing
-            }
-            match locales.format(locale, node.id.as_str(), attribute, &node.args) {
-                Ok(text) => {
-                    let got = numbers(&markdown::plain(&text));
-                    if got != want {
-                        out.push(
-                            Diagnostic::error(
-                                "PG0512",
-                                format!(
-                                    "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
-                                    node.id,
-                                    list(&got),
-                                    locale.tag,
-                                    list(&want)
-                                ),
-                            )
-                            .at(
-                                locale.location(node.id.as_str()).expect("indexed"),
-                                "rendered with the policy's values",
-                            )
-                            .help(parity_help(node)),
-                        );
-                    }
+        match locales.format(locale, node.id.as_str(), attribute, &node.args) {
+            Ok(text) => {
+                let got = numbers(&markdown::plain(&text));
+                if got != want {
+                    out.push(
+                        Diagnostic::error(
+                            "PG0512",
+                            format!(
+                                "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
+                                node.id,
+                                list(&got),
+                                locale.tag,
+                                list(&want)
+                            ),
+                        )
+                        .at(
+                            locale.location(node.id.as_str()).expect("indexed"),
+                            "rendered with the policy's values",
+                        )
+                        .help(parity_help(node)),
+                    );
                 }
-                Err(d) => out.push(d),
             }
+            Err(d) => out.push(d),
         }
     }
     out

@@ -5,30 +5,26 @@
 use std::collections::BTreeSet;
 
 use intl_pluralrules::{PluralRuleType, PluralRules};
-use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use super::analysis::{self, Part};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::l10n::{Catalog, LocaleSource};
+use crate::l10n::LocaleSource;
 
-/// Findings for every locale of the catalog; `generated_terms` are defined by the policy.
-pub fn check(catalog: &Catalog, generated_terms: &[String]) -> Diagnostics {
-    let reference = catalog.reference();
-    // Locales are independent: checked in parallel, reported in catalog order.
-    catalog
-        .locales
-        .par_iter()
-        .flat_map_iter(|locale| {
-            let mut out = Vec::new();
-            references(locale, generated_terms, &mut out);
-            duplicates_and_mojibake(locale, &mut out);
-            if locale.tag != reference.tag {
-                against_reference(reference, locale, &mut out);
-            }
-            out
-        })
-        .collect()
+/// Findings for `locale` (the reference included: references, duplicates, mojibake);
+/// `generated_terms` are defined by the policy.
+pub fn check(
+    reference: &LocaleSource,
+    locale: &LocaleSource,
+    generated_terms: &[String],
+) -> Diagnostics {
+    let mut out = Vec::new();
+    references(locale, generated_terms, &mut out);
+    duplicates_and_mojibake(locale, &mut out);
+    if locale.tag != reference.tag {
+        against_reference(reference, locale, &mut out);
+    }
+    out
 }
 
 fn against_reference(en: &LocaleSource, l: &LocaleSource, out: &mut Diagnostics) {

@@ -10,12 +10,14 @@ pub mod stale;
 pub mod templates;
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::build::Project;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::l10n::{self, Catalog, Locales};
+use crate::diag::{Diagnostic, Diagnostics, Severity, SourceFile};
+use crate::l10n::{self, Catalog, LocaleSource, Locales};
+use crate::memo::{Memo, Tally, fingerprint};
 use crate::policy;
+use crate::policy::Policy;
 use crate::render::{self, Publication, Site, Templates};
 pub use stale::Stale;
 
@@ -76,88 +78,185 @@ impl Analysis {
 /// Runs every check and, when none fails, renders the site in memory. `Err` means the
 /// checks could not run at all (no policy file, no locales folder).
 pub fn run(project: &Project, options: Options) -> Result<Analysis, Diagnostic> {
-    let mut analysis = Analysis::default();
-    let policy_path = project.root.join(Project::POLICY);
-    if !policy_path.is_file() {
-        return Err(Diagnostic::error("PG0100", "there is no policy file")
-            .in_path(Project::POLICY)
-            .help("run policyglot in a project folder (holding policy/, locales/, templates/) or pass --root"));
-    }
-    let (policy, policy_file) = match policy::load::load(&policy_path, Path::new(Project::POLICY)) {
-        Ok(loaded) => loaded,
-        Err(d) => return analysis.finish(vec![d], options),
-    };
-    let problems = policy::validate::validate(&policy, &policy_file);
-    if !problems.is_empty() {
-        return analysis.finish(problems, options);
-    }
-    let reserved = l10n::reserved_terms(&policy);
-    let catalog = match l10n::catalog::read(
-        &project.root.join(Project::LOCALES),
-        Path::new(Project::LOCALES),
-        &reserved,
-    ) {
-        Ok(c) => c,
-        // No locales folder at all: nothing to check.
-        Err(d) if d.code == "PG0200" => return Err(d),
-        Err(d) => return analysis.finish(vec![d], options),
-    };
-    let tags: Vec<&str> = catalog.locales.iter().map(|l| l.tag.as_str()).collect();
-    analysis.findings.extend(catalog.problems().cloned());
-    analysis.findings.extend(policy::validate::labels(
-        &policy,
-        &policy_file,
-        &tags,
-        l10n::REFERENCE_LOCALE,
-    ));
-    analysis
-        .findings
-        .extend(locales::check(&catalog, &reserved));
-    analysis
-        .findings
-        .extend(facts::hand_typed(&policy, &catalog));
+    Session::default().run(project, options)
+}
 
-    let confirmed = match stale::read(&project.root) {
-        Ok(c) => c,
-        Err(d) => {
-            analysis.findings.push(d);
-            Default::default()
+/// Runs of the checks on one project, one after the other, as `serve` makes them: each
+/// run reads every input again but recomputes only what depends on inputs that changed
+/// (see `memo`), so a one-message edit re-checks and re-renders one locale. A fresh
+/// session computes everything: `run` is one run of a fresh session.
+#[derive(Default)]
+pub struct Session {
+    /// The policy, its file and its validation problems.
+    policy: Option<Arc<(Policy, SourceFile, Diagnostics)>>,
+    catalog: Option<Catalog>,
+    locales: Option<Arc<Locales>>,
+    templates: Option<Templates>,
+    fluent: Memo<Diagnostics>,
+    hand_typed: Memo<Diagnostics>,
+    parity: Memo<Diagnostics>,
+    coverage: Memo<Diagnostics>,
+    rendered: render::Rendered,
+}
+
+impl Session {
+    /// One run; see `run`.
+    pub fn run(&mut self, project: &Project, options: Options) -> Result<Analysis, Diagnostic> {
+        let mut analysis = Analysis::default();
+        let policy_path = project.root.join(Project::POLICY);
+        if !policy_path.is_file() {
+            return Err(Diagnostic::error("PG0100", "there is no policy file")
+                .in_path(Project::POLICY)
+                .help("run policyglot in a project folder (holding policy/, locales/, templates/) or pass --root"));
         }
-    };
-    let stale = stale::find(&project.root, &catalog, &confirmed);
-    analysis.findings.extend(stale::findings(&catalog, &stale));
-    analysis.summary = summarize(&catalog, &stale);
-
-    let locales = match Locales::new(&catalog, &policy) {
-        Ok(l) => Arc::new(l),
-        Err(e) => return analysis.finish(e, options),
-    };
-    let templates = match Templates::load(
-        &project.root.join(Project::TEMPLATES),
-        Path::new(Project::TEMPLATES),
-        locales.clone(),
-        render::page_args(policy.in_force(options.publication.today)),
-    ) {
-        Ok(t) => t,
-        Err(e) => return analysis.finish(e, options),
-    };
-    let sources: Vec<_> = templates.sources().cloned().collect();
-    analysis
-        .findings
-        .extend(facts::coverage(&policy, &policy_file, &catalog, &sources));
-    analysis.findings.extend(templates::check(&sources));
-    analysis
-        .findings
-        .extend(facts::rendered_parity(&policy, &locales));
-
-    // Render only what passed: a failure here is one the checks above could not foresee.
-    if analysis.errors() == 0 {
-        match render::render_site(&policy, locales, &templates, &stale, &options.publication) {
-            Ok(site) => analysis.site = Some(site),
-            Err(e) => analysis.findings.extend(e),
+        let loaded = match self.policy(&policy_path) {
+            Ok(loaded) => loaded,
+            Err(d) => return analysis.finish(vec![d], options),
+        };
+        let (policy, policy_file, problems) = &*loaded;
+        if !problems.is_empty() {
+            return analysis.finish(problems.clone(), options);
         }
+        let reserved = l10n::reserved_terms(policy);
+        let catalog = match l10n::catalog::reread(
+            &project.root.join(Project::LOCALES),
+            Path::new(Project::LOCALES),
+            &reserved,
+            self.catalog.as_ref(),
+        ) {
+            Ok(c) => c,
+            // No locales folder at all: nothing to check.
+            Err(d) if d.code == "PG0200" => return Err(d),
+            Err(d) => return analysis.finish(vec![d], options),
+        };
+        self.catalog = Some(catalog.clone());
+        let en = catalog.reference();
+        let tags: Vec<&str> = catalog.locales.iter().map(|l| l.tag.as_str()).collect();
+        analysis.findings.extend(catalog.problems().cloned());
+        analysis.findings.extend(policy::validate::labels(
+            policy,
+            policy_file,
+            &tags,
+            l10n::REFERENCE_LOCALE,
+        ));
+        let per_locale = |key: &dyn Fn(&LocaleSource) -> u64| {
+            catalog
+                .locales
+                .iter()
+                .map(|l| (l.tag.clone(), key(l), l.clone()))
+                .collect()
+        };
+        let fluent = self.fluent.each(
+            per_locale(&|l| fingerprint(&(en.fingerprint, l.fingerprint))),
+            |l| locales::check(en, l, &reserved),
+        );
+        analysis.findings.extend(fluent.into_iter().flatten());
+        let values = OnceLock::new();
+        let hand_typed = self.hand_typed.each(
+            per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
+            |l| {
+                values
+                    .get_or_init(|| facts::HandTyped::new(policy))
+                    .check(l)
+            },
+        );
+        analysis.findings.extend(hand_typed.into_iter().flatten());
+
+        let confirmed = match stale::read(&project.root) {
+            Ok(c) => c,
+            Err(d) => {
+                analysis.findings.push(d);
+                Default::default()
+            }
+        };
+        let stale = stale::find(&project.root, &catalog, &confirmed);
+        analysis.findings.extend(stale::findings(&catalog, &stale));
+        analysis.summary = summarize(&catalog, &stale);
+
+        let locales = match Locales::rebuild(&catalog, policy, self.locales.as_deref()) {
+            Ok(l) => Arc::new(l),
+            Err(e) => return analysis.finish(e, options),
+        };
+        self.locales = Some(locales.clone());
+        let mut templates = match Templates::reload(
+            &project.root.join(Project::TEMPLATES),
+            Path::new(Project::TEMPLATES),
+            self.templates.take(),
+        ) {
+            Ok(t) => t,
+            Err(e) => return analysis.finish(e, options),
+        };
+        templates.bind(
+            locales.clone(),
+            render::page_args(policy.in_force(options.publication.today)),
+        );
+        let key = fingerprint(&(policy.fingerprint, en.fingerprint, templates.fingerprint()));
+        analysis
+            .findings
+            .extend(self.coverage.one("coverage", key, || {
+                let sources: Vec<_> = templates.sources().cloned().collect();
+                let mut out = facts::coverage(policy, policy_file, &catalog, &sources);
+                out.extend(templates::check(&sources));
+                out
+            }));
+        let parity = OnceLock::new();
+        let parity = self.parity.each(
+            locales
+                .list
+                .iter()
+                .map(|l| {
+                    let key = (policy.fingerprint, en.fingerprint, l.source.fingerprint);
+                    (l.tag.clone(), fingerprint(&key), l.clone())
+                })
+                .collect(),
+            |l| {
+                parity
+                    .get_or_init(|| facts::Parity::new(policy))
+                    .check(&locales, l)
+            },
+        );
+        analysis.findings.extend(parity.into_iter().flatten());
+
+        // Render only what passed: a failure here is one the checks above could not foresee.
+        if analysis.errors() == 0 {
+            match render::render_site(
+                policy,
+                locales,
+                &templates,
+                &stale,
+                &options.publication,
+                &mut self.rendered,
+            ) {
+                Ok(site) => analysis.site = Some(site),
+                Err(e) => analysis.findings.extend(e),
+            }
+        }
+        self.templates = Some(templates);
+        analysis.finish(Vec::new(), options)
     }
-    analysis.finish(Vec::new(), options)
+
+    /// The policy and its validation problems, parsed again only when its text changed.
+    fn policy(
+        &mut self,
+        path: &Path,
+    ) -> Result<Arc<(Policy, SourceFile, Diagnostics)>, Diagnostic> {
+        let file = policy::load::read(path, Path::new(Project::POLICY))?;
+        if let Some(known) = &self.policy
+            && known.0.fingerprint == fingerprint(&file.text)
+        {
+            return Ok(known.clone());
+        }
+        let policy = policy::load::parse(&file)?;
+        let problems = policy::validate::validate(&policy, &file);
+        let loaded = Arc::new((policy, file, problems));
+        self.policy = Some(loaded.clone());
+        Ok(loaded)
+    }
+
+    /// How many locales the last run rendered, and how many it reused.
+    pub fn rendered(&self) -> Tally {
+        self.rendered.last()
+    }
 }
 
 impl Analysis {

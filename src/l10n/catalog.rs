@@ -42,6 +42,9 @@ pub struct LocaleSource {
     pub entries: BTreeMap<String, Entry>,
     /// Syntax errors, ids defined twice, clashes with generated terms.
     pub problems: Diagnostics,
+    /// A fingerprint of the folder's files and the reserved terms (`memo::fingerprint`):
+    /// what is computed from this locale is reused while it is the same.
+    pub fingerprint: u64,
 }
 
 impl LocaleSource {
@@ -94,6 +97,7 @@ impl LocaleSource {
 }
 
 /// Every locale, the reference first, the others in tag order.
+#[derive(Clone)]
 pub struct Catalog {
     /// Shared with the bundles built from them (`l10n::Locales`).
     pub locales: Vec<Arc<LocaleSource>>,
@@ -118,6 +122,17 @@ impl Catalog {
 /// folder, no reference locale); problems inside files are recorded per locale.
 /// `reserved` lists generated term ids (`-product-name`) that files may not define.
 pub fn read(dir: &Path, shown_as: &Path, reserved: &[String]) -> Result<Catalog, Diagnostic> {
+    reread(dir, shown_as, reserved, None)
+}
+
+/// `read`, keeping each locale of `previous` whose files are the same (same `Arc`): only
+/// changed locales are parsed and indexed again.
+pub fn reread(
+    dir: &Path,
+    shown_as: &Path,
+    reserved: &[String],
+    previous: Option<&Catalog>,
+) -> Result<Catalog, Diagnostic> {
     let mut tags: Vec<String> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
@@ -150,26 +165,20 @@ pub fn read(dir: &Path, shown_as: &Path, reserved: &[String]) -> Result<Catalog,
     let locales = tags
         .into_par_iter()
         .map(|tag| {
-            Arc::new(read_locale(
-                &dir.join(&tag),
-                &shown_as.join(&tag),
-                tag,
-                reserved,
-            ))
+            let known = previous.and_then(|p| p.locales.iter().find(|l| l.tag == tag));
+            read_locale(&dir.join(&tag), &shown_as.join(&tag), tag, reserved, known)
         })
         .collect();
     Ok(Catalog { locales })
 }
 
-fn read_locale(dir: &Path, shown_as: &Path, tag: String, reserved: &[String]) -> LocaleSource {
-    let mut locale = LocaleSource {
-        tag,
-        dir: shown_as.to_path_buf(),
-        files: Vec::new(),
-        resources: Vec::new(),
-        entries: BTreeMap::new(),
-        problems: Vec::new(),
-    };
+fn read_locale(
+    dir: &Path,
+    shown_as: &Path,
+    tag: String,
+    reserved: &[String],
+    known: Option<&Arc<LocaleSource>>,
+) -> Arc<LocaleSource> {
     let paths: Vec<PathBuf> = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -177,11 +186,31 @@ fn read_locale(dir: &Path, shown_as: &Path, tag: String, reserved: &[String]) ->
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
         .map(|e| e.into_path())
         .collect();
-    // Files are read and parsed in parallel, then indexed in order.
-    let read: Vec<_> = paths
-        .par_iter()
-        .map(|path| {
-            std::fs::read_to_string(path).map(|text| {
+    let texts: Vec<std::io::Result<String>> =
+        paths.par_iter().map(std::fs::read_to_string).collect();
+    let fingerprint = crate::memo::fingerprint(&(
+        &tag,
+        reserved,
+        &paths,
+        texts.iter().map(|t| t.as_deref().ok()).collect::<Vec<_>>(),
+    ));
+    if let Some(known) = known.filter(|k| k.fingerprint == fingerprint) {
+        return known.clone();
+    }
+    let mut locale = LocaleSource {
+        tag,
+        dir: shown_as.to_path_buf(),
+        files: Vec::new(),
+        resources: Vec::new(),
+        entries: BTreeMap::new(),
+        problems: Vec::new(),
+        fingerprint,
+    };
+    // Files are parsed in parallel, then indexed in order.
+    let read: Vec<_> = texts
+        .into_par_iter()
+        .map(|text| {
+            text.map(|text| {
                 let parsed = FluentResource::try_new(text.clone());
                 (text, parsed)
             })
@@ -218,7 +247,7 @@ fn read_locale(dir: &Path, shown_as: &Path, tag: String, reserved: &[String]) ->
         locale.files.push(file);
         locale.resources.push(Arc::new(resource));
     }
-    locale
+    Arc::new(locale)
 }
 
 fn index_file(
@@ -346,6 +375,7 @@ mod tests {
             resources: Vec::new(),
             entries: BTreeMap::new(),
             problems: Vec::new(),
+            fingerprint: 0,
         };
         let file = SourceFile::new("locales/fr/a.ftl", text);
         let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);

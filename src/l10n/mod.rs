@@ -42,7 +42,9 @@ impl Locale {
 
 /// All locales, the reference first, the others in tag order.
 pub struct Locales {
-    pub list: Vec<Locale>,
+    pub list: Vec<Arc<Locale>>,
+    /// The generated terms every bundle starts with (from the policy).
+    terms: String,
 }
 
 impl Locales {
@@ -51,7 +53,7 @@ impl Locales {
     }
 
     pub fn get(&self, tag: &str) -> Option<&Locale> {
-        self.list.iter().find(|l| l.tag == tag)
+        self.list.iter().find(|l| l.tag == tag).map(|l| &**l)
     }
 
     pub fn tags(&self) -> impl Iterator<Item = &str> {
@@ -245,17 +247,34 @@ impl Locales {
     /// Builds one bundle per locale of `catalog` (partial files included: problems in the
     /// files are the caller's to report).
     pub fn new(catalog: &Catalog, policy: &Policy) -> Result<Locales, Diagnostics> {
+        Locales::rebuild(catalog, policy, None)
+    }
+
+    /// `new`, keeping each bundle of `previous` built from the same source (the same
+    /// `Arc`, as `catalog::reread` keeps it) with the same generated terms.
+    pub fn rebuild(
+        catalog: &Catalog,
+        policy: &Policy,
+        previous: Option<&Locales>,
+    ) -> Result<Locales, Diagnostics> {
         let terms = policy_terms(policy);
+        let previous = previous.filter(|p| p.terms == terms);
         let mut list = Vec::new();
         let mut errors = Vec::new();
         for source in &catalog.locales {
-            match bundle_for(source.clone(), &terms) {
+            let known = previous.and_then(|p| {
+                p.list
+                    .iter()
+                    .find(|l| Arc::ptr_eq(&l.source, source))
+                    .cloned()
+            });
+            match known.map_or_else(|| bundle_for(source.clone(), &terms).map(Arc::new), Ok) {
                 Ok(locale) => list.push(locale),
                 Err(d) => errors.push(d),
             }
         }
         if errors.is_empty() {
-            Ok(Locales { list })
+            Ok(Locales { list, terms })
         } else {
             Err(errors)
         }

@@ -9,21 +9,28 @@ use crate::policy::model::Policy;
 /// Parses the policy file. Syntax errors, type errors and unknown fields come back as
 /// one diagnostic pointing at the offending line and column.
 pub fn load(path: &Path, shown_as: &Path) -> Result<(Policy, SourceFile), Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error("PG0100", format!("cannot read the policy file: {e}"))
-            .in_path(shown_as)
-            .help("run policyglot from the project root, or pass --root; the policy lives in policy/policy.yaml")
-    })?;
-    let file = SourceFile::new(shown_as, text);
+    let file = read(path, shown_as)?;
     match parse(&file) {
         Ok(policy) => Ok((policy, file)),
         Err(d) => Err(d),
     }
 }
 
+/// Reads the policy file's text.
+pub fn read(path: &Path, shown_as: &Path) -> Result<SourceFile, Diagnostic> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::error("PG0100", format!("cannot read the policy file: {e}"))
+            .in_path(shown_as)
+            .help("run policyglot from the project root, or pass --root; the policy lives in policy/policy.yaml")
+    })?;
+    Ok(SourceFile::new(shown_as, text))
+}
+
 /// Parses policy text that is already in memory (used by `load` and by tests).
 pub fn parse(file: &SourceFile) -> Result<Policy, Diagnostic> {
-    serde_yaml::from_str::<Policy>(&file.text).map_err(|e| yaml_error(file, &e))
+    let mut policy: Policy = serde_yaml::from_str(&file.text).map_err(|e| yaml_error(file, &e))?;
+    policy.fingerprint = crate::memo::fingerprint(&file.text);
+    Ok(policy)
 }
 
 fn yaml_error(file: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {

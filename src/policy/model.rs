@@ -23,6 +23,11 @@ pub struct Policy {
     pub pages: Vec<PageSpec>,
     /// The policy's versions, oldest first; the one in force on the build date is shown.
     pub versions: Vec<Version>,
+    /// A fingerprint of the text this policy was parsed from (`memo::fingerprint`):
+    /// results computed from it are reused while it is the same.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub fingerprint: u64,
 }
 
 impl Policy {

@@ -10,13 +10,13 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
 use crate::check::Stale;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{Locale, Locales};
+use crate::memo::{Memo, Tally, fingerprint};
 use crate::policy::{Arg, Date, NodeKind, Policy, Version, facts};
 pub use templates::Templates;
 use views::{
@@ -49,7 +49,7 @@ pub struct Site {
 }
 
 /// Where and when the site is published.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Publication {
     /// The day the site describes: it picks the version in force and announces later ones.
     pub today: Date,
@@ -82,7 +82,7 @@ struct ChangeLink {
     title: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct RootLocale {
     tag: String,
     name: String,
@@ -109,6 +109,19 @@ pub fn related(count: usize, i: usize) -> std::ops::Range<usize> {
 /// One locale's pages (path, bytes) and its entry on the root page.
 type LocaleOutput = (Vec<(PathBuf, Vec<u8>)>, RootLocale);
 
+/// Each locale's pages as rendered by earlier calls of `render_site`: a locale is
+/// rendered again only when something its pages show changed (its messages, the policy,
+/// the templates, the reference locale, a language name, its stale notices).
+#[derive(Default)]
+pub struct Rendered(Memo<Result<Arc<LocaleOutput>, Diagnostics>>);
+
+impl Rendered {
+    /// How many locales the last render rendered, and how many it reused.
+    pub fn last(&self) -> Tally {
+        self.0.last
+    }
+}
+
 /// Variables every template message gets: the dates of the version in force.
 pub fn page_args(version: &Version) -> Vec<(&'static str, Arg)> {
     [
@@ -128,6 +141,7 @@ pub fn render_site(
     templates: &Templates,
     stale: &Stale,
     publication: &Publication,
+    rendered: &mut Rendered,
 ) -> Result<Site, Diagnostics> {
     let version = policy.in_force(publication.today);
     let blocks = facts::blocks(policy, version);
@@ -146,33 +160,58 @@ pub fn render_site(
         locales: locales.tags().map(str::to_owned).collect(),
         ..Site::default()
     };
-    // Locales are independent: rendered in parallel, collected in locale order.
-    let outputs: Vec<Result<LocaleOutput, Diagnostics>> = locales
+    // Every page's language switcher names every locale in its own language.
+    let names: Vec<(&str, String)> = locales
         .list
-        .par_iter()
-        .map(|locale| {
-            let pages = LocalePages {
-                policy,
-                locales: &locales,
-                locale,
-                version,
-                blocks: &blocks,
-                sets: &sets,
-                stale,
-                urls: &urls,
-                templates,
-            };
-            let mut files = Vec::new();
-            pages.render_all(&mut files).map(|root| (files, root))
+        .iter()
+        .map(|l| {
+            (
+                l.tag.as_str(),
+                locales.text(l, "language-name", None).unwrap_or_default(),
+            )
         })
         .collect();
+    let shared = fingerprint(&(
+        policy.fingerprint,
+        templates.fingerprint(),
+        publication,
+        locales.reference().source.fingerprint,
+        &names,
+    ));
+    let work = locales
+        .list
+        .iter()
+        .map(|l| {
+            let key = fingerprint(&(shared, l.source.fingerprint, stale.by_locale.get(&l.tag)));
+            (l.tag.clone(), key, l.clone())
+        })
+        .collect();
+    // Locales are independent: rendered in parallel, collected in locale order.
+    let outputs = rendered.0.each(work, |locale| {
+        let pages = LocalePages {
+            policy,
+            locales: &locales,
+            locale,
+            version,
+            blocks: &blocks,
+            sets: &sets,
+            stale,
+            urls: &urls,
+            templates,
+        };
+        let mut files = Vec::new();
+        pages
+            .render_all(&mut files)
+            .map(|root| Arc::new((files, root)))
+    });
     let mut errors = Vec::new();
     let mut root_locales = Vec::new();
     for output in outputs {
         match output {
-            Ok((files, root)) => {
-                site.files.extend(files);
-                root_locales.push(root);
+            Ok(output) => {
+                let (files, root) = &*output;
+                site.files.extend(files.iter().cloned());
+                root_locales.push(root.clone());
             }
             Err(mut e) => errors.append(&mut e),
         }

@@ -27,6 +27,8 @@ pub struct Templates {
     tera: Tera,
     sources: BTreeMap<String, SourceFile>,
     assets: BTreeMap<PathBuf, Vec<u8>>,
+    /// A fingerprint of the sources and assets (`memo::fingerprint`).
+    fingerprint: u64,
 }
 
 impl Templates {
@@ -37,6 +39,18 @@ impl Templates {
         shown_as: &Path,
         locales: Arc<Locales>,
         common: Vec<(&'static str, Arg)>,
+    ) -> Result<Templates, Diagnostics> {
+        let mut templates = Templates::reload(dir, shown_as, None)?;
+        templates.bind(locales, common);
+        Ok(templates)
+    }
+
+    /// Reads the templates and assets, and parses them unless they are the same as
+    /// `previous`'s (then `previous` comes back). `bind` them before rendering.
+    pub fn reload(
+        dir: &Path,
+        shown_as: &Path,
+        previous: Option<Templates>,
     ) -> Result<Templates, Diagnostics> {
         let mut sources = BTreeMap::new();
         let mut assets = BTreeMap::new();
@@ -81,20 +95,31 @@ impl Templates {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut tera = Tera::new();
-        let cache = Translations::default();
-        tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-            super::translate(&locales, &common, &cache, &kwargs, state).map_err(|d| {
-                let message = d.message.clone();
-                FAILURES.with_borrow_mut(|f| f.push(d));
-                tera::Error::message(message)
-            })
-        });
+        let fingerprint = crate::memo::fingerprint(&(
+            sources
+                .iter()
+                .map(|(name, file)| (name, &file.text))
+                .collect::<Vec<_>>(),
+            &assets,
+        ));
+        if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
+            return Ok(previous);
+        }
         let mut templates = Templates {
-            tera,
+            tera: Tera::new(),
             sources,
             assets,
+            fingerprint,
         };
+        // Tera checks at parse time that every function called exists; `bind` replaces
+        // this stand-in with the real `t()`.
+        templates
+            .tera
+            .register_function("t", |_: Kwargs, _: &State| -> tera::TeraResult<Value> {
+                Err(tera::Error::message(
+                    "t() called before the templates were bound to locales",
+                ))
+            });
         let raw: Vec<(String, String)> = templates
             .sources
             .iter()
@@ -117,6 +142,24 @@ impl Templates {
         } else {
             Err(errors)
         }
+    }
+
+    /// Binds `t()` to `locales`, with the page-wide variables `common`.
+    pub fn bind(&mut self, locales: Arc<Locales>, common: Vec<(&'static str, Arg)>) {
+        // A fresh cache per binding: cached texts belong to the locales they came from.
+        let cache = Translations::default();
+        self.tera
+            .register_function("t", move |kwargs: Kwargs, state: &State| {
+                super::translate(&locales, &common, &cache, &kwargs, state).map_err(|d| {
+                    let message = d.message.clone();
+                    FAILURES.with_borrow_mut(|f| f.push(d));
+                    tera::Error::message(message)
+                })
+            });
+    }
+
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The template files, for checks that read their text.

@@ -58,7 +58,8 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
     let out = terminal::Terminal::new(std::io::stderr().is_terminal());
 
     let started = Instant::now();
-    let outcome = match guarded_check(&project, Path::new(".")) {
+    let mut session = check::Session::default();
+    let outcome = match guarded_check(&mut session, &project, Path::new(".")) {
         Ok(Ok(analysis)) => Outcome::Ran(analysis),
         // Nothing to build at all (no policy file, no locales folder): a wrong folder.
         Ok(Err(d)) => return Err(d),
@@ -78,12 +79,13 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
             Diagnostic::error("PG0602", format!("cannot start the server runtime: {e}"))
                 .help("this is an operating-system limit (threads, file descriptors); free some and retry")
         })?;
-    runtime.block_on(serve(root, project, first, options, out))
+    runtime.block_on(serve(root, project, session, first, options, out))
 }
 
 async fn serve(
     root: PathBuf,
     project: Project,
+    session: check::Session,
     first: Snapshot,
     options: &Options,
     out: terminal::Terminal,
@@ -102,7 +104,7 @@ async fn serve(
     let watcher = watch::Watcher::start(&root, send.clone())?;
     let rebuilds = std::thread::Builder::new()
         .name("policyglot-rebuild".into())
-        .spawn(move || rebuild_loop(&project, watcher, receive, publish, out))
+        .spawn(move || rebuild_loop(&project, session, watcher, receive, publish, out))
         .map_err(|e| {
             Diagnostic::error("PG0602", format!("cannot start the rebuild thread: {e}"))
                 .help("this is an operating-system limit (threads); free some and retry")
@@ -184,6 +186,7 @@ async fn shutdown_signal() {
 /// Rebuilds after every batch of changes and publishes the new snapshot, until `Stop`.
 fn rebuild_loop(
     project: &Project,
+    mut session: check::Session,
     mut watcher: watch::Watcher,
     receive: mpsc::Receiver<watch::Message>,
     publish: channel::Sender<Arc<Snapshot>>,
@@ -216,14 +219,18 @@ fn rebuild_loop(
         let current = publish.borrow().clone();
         // A bug in the preview itself must not end the rebuilds: report it, go on.
         let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rebuild(project, &current, &changed, &out)
+            rebuild(&mut session, project, &current, &changed, &out)
         }));
         match rebuilt {
             Ok(Some(next)) => {
                 publish.send_replace(Arc::new(next));
             }
             Ok(None) => {}
-            Err(_) => out.warn("internal error in the preview (a bug: please report it); the previous state is still served"),
+            Err(_) => {
+                // Whatever the session remembered may be half-updated: start afresh.
+                session = check::Session::default();
+                out.warn("internal error in the preview (a bug: please report it); the previous state is still served");
+            }
         }
     }
 }
@@ -231,6 +238,7 @@ fn rebuild_loop(
 /// One rebuild; `None` when nothing changed. Never panics on bad input: a panic inside
 /// the pipeline becomes an error shown like any other.
 fn rebuild(
+    session: &mut check::Session,
     project: &Project,
     current: &Snapshot,
     changed: &[PathBuf],
@@ -238,24 +246,35 @@ fn rebuild(
 ) -> Option<Snapshot> {
     let started = Instant::now();
     let blame = changed.first().map_or(Path::new("."), PathBuf::as_path);
-    let outcome = match guarded_check(project, blame) {
+    let outcome = match guarded_check(session, project, blame) {
         Ok(Ok(analysis)) => Outcome::Ran(analysis),
         Ok(Err(d)) | Err(d) => Outcome::CouldNotRun(d),
     };
     let elapsed = started.elapsed();
     out.diagnostics(&errors(&outcome));
     let (next, change) = current.next(outcome);
-    out.rebuilt(changed, current, next.as_ref(), &change, elapsed);
+    out.rebuilt(
+        changed,
+        current,
+        next.as_ref(),
+        &change,
+        elapsed,
+        session.rendered(),
+    );
     next
 }
 
 /// `check::run`, with a panic inside the pipeline turned into an error (`Err`) that the
 /// pages and the terminal show like any other, instead of the end of the server.
 fn guarded_check(
+    session: &mut check::Session,
     project: &Project,
     blame: &Path,
 ) -> Result<Result<check::Analysis, Diagnostic>, Diagnostic> {
-    std::panic::catch_unwind(|| check::run(project, check::Options::default())).map_err(|panic| {
+    // After a panic, what the session remembered may be half-updated: it starts afresh.
+    let run = std::panic::AssertUnwindSafe(|| session.run(project, check::Options::default()));
+    std::panic::catch_unwind(run).map_err(|panic| {
+        *session = check::Session::default();
         let what = panic
             .downcast_ref::<String>()
             .cloned()

@@ -10,6 +10,7 @@ use crate::diag::Diagnostic;
 
 use super::state::{Change, PREVIEW, Snapshot};
 use super::watch::INPUTS;
+use crate::memo::Tally;
 
 /// Status lines go to stdout, diagnostics and warnings to stderr.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +52,7 @@ impl Terminal {
         after: Option<&Snapshot>,
         change: &Change,
         elapsed: Duration,
+        rendered: Tally,
     ) {
         let now = after.unwrap_or(before);
         let what = match inputs {
@@ -92,9 +94,11 @@ impl Terminal {
                     )
                 }
             };
+            let locales = rendered.computed + rendered.reused;
             println!(
-                "{what} changed: {fixed}rebuilt in {} ms, {pages}",
-                elapsed.as_millis()
+                "{what} changed: {fixed}rebuilt in {} ms ({} of {locales} locale(s) re-rendered), {pages}",
+                elapsed.as_millis(),
+                rendered.computed,
             );
         }
         if after.is_some() {

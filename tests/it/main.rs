@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod errors;
 mod generality;
+mod incremental;
 mod quality;
 mod safety;
 mod search;
