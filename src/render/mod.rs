@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
@@ -312,6 +313,20 @@ impl LocalePages<'_> {
         context
     }
 
+    /// The page `file` of this locale, rendered from `template`.
+    fn page(
+        &self,
+        file: &str,
+        template: &str,
+        context: &Context,
+    ) -> Result<(PathBuf, Vec<u8>), Diagnostics> {
+        let html = self.templates.render(template, context)?;
+        Ok((
+            PathBuf::from(&self.locale.tag).join(file),
+            html.into_bytes(),
+        ))
+    }
+
     fn write(
         &self,
         files: &mut Vec<(PathBuf, Vec<u8>)>,
@@ -319,11 +334,7 @@ impl LocalePages<'_> {
         template: &str,
         context: &Context,
     ) -> Result<(), Diagnostics> {
-        let html = self.templates.render(template, context)?;
-        files.push((
-            PathBuf::from(&self.locale.tag).join(file),
-            html.into_bytes(),
-        ));
+        files.push(self.page(file, template, context)?);
         Ok(())
     }
 
@@ -336,6 +347,53 @@ impl LocalePages<'_> {
             href: set.file(),
             title: markdown::inline(&self.format("changes-title", None, &args)?),
         })
+    }
+
+    /// One article: its fact blocks with their notices, and the "what changed" links of
+    /// the versions that touch them.
+    fn article(
+        &self,
+        spec: &crate::policy::model::PageSpec,
+        link: &PageLink,
+        related: &[PageLink],
+        all_changes: &[ChangeLink],
+    ) -> Result<(PathBuf, Vec<u8>), Diagnostics> {
+        let mut views = Vec::new();
+        let mut changes = Vec::new();
+        // A version without one of the page's blocks simply does not show it.
+        for node in spec
+            .blocks
+            .iter()
+            .filter_map(|id| facts::find(self.blocks, id.as_str()))
+        {
+            let mut view = block_view(self.locales, self.locale, node, NodeKind::Block)
+                .map_err(|d| vec![d])?;
+            view.stale = stale_notice(self.locales, self.locale, node, self.stale, &link.href)
+                .map_err(|d| vec![d])?;
+            view.upcoming =
+                upcoming_notice(self.locales, self.locale, node, self.sets).map_err(|d| vec![d])?;
+            views.push(view);
+            for (set, change) in self.sets.iter().zip(all_changes) {
+                let shown =
+                    set.upcoming || Some(set.version.id.as_str()) == Some(self.version.id.as_str());
+                if shown
+                    && set.touches(node)
+                    && !changes.iter().any(|c: &&ChangeLink| c.href == change.href)
+                {
+                    changes.push(change);
+                }
+            }
+        }
+        let mut context = self.context(&link.href);
+        context.insert("page", link);
+        context.insert(
+            "title",
+            &markdown::plain(&self.text(&format!("page-{}", spec.id), Some("title"))?),
+        );
+        context.insert("blocks", &views);
+        context.insert("pages", related);
+        context.insert("changes", &changes);
+        self.page(&link.href, "page.html", &context)
     }
 
     /// Renders this locale's pages into `site`; returns its entry on the root page.
@@ -361,44 +419,19 @@ impl LocalePages<'_> {
             .map(|s| self.change_link(s))
             .collect::<Result<Vec<_>, _>>()?;
 
-        for (i, (spec, link)) in self.policy.pages.iter().zip(&pages).enumerate() {
-            let mut views = Vec::new();
-            let mut changes = Vec::new();
-            // A version without one of the page's blocks simply does not show it.
-            for node in spec
-                .blocks
-                .iter()
-                .filter_map(|id| facts::find(self.blocks, id.as_str()))
-            {
-                let mut view = block_view(self.locales, self.locale, node, NodeKind::Block)
-                    .map_err(|d| vec![d])?;
-                view.stale = stale_notice(self.locales, self.locale, node, self.stale, &link.href)
-                    .map_err(|d| vec![d])?;
-                view.upcoming = upcoming_notice(self.locales, self.locale, node, self.sets)
-                    .map_err(|d| vec![d])?;
-                views.push(view);
-                for (set, change) in self.sets.iter().zip(&all_changes) {
-                    let shown = set.upcoming
-                        || Some(set.version.id.as_str()) == Some(self.version.id.as_str());
-                    if shown
-                        && set.touches(node)
-                        && !changes.iter().any(|c: &&ChangeLink| c.href == change.href)
-                    {
-                        changes.push(change);
-                    }
-                }
-            }
-            let mut context = self.context(&link.href);
-            context.insert("page", link);
-            context.insert(
-                "title",
-                &markdown::plain(&self.text(&format!("page-{}", spec.id), Some("title"))?),
-            );
-            context.insert("blocks", &views);
-            context.insert("pages", &pages[related(pages.len(), i)]);
-            context.insert("changes", &changes);
-            self.write(site, &link.href, "page.html", &context)?;
-        }
+        // Articles are independent: rendered in parallel (one locale re-rendered alone
+        // in `serve` still uses every core), kept in reading order.
+        let articles = self
+            .policy
+            .pages
+            .par_iter()
+            .zip(&pages)
+            .enumerate()
+            .map(|(i, (spec, link))| {
+                self.article(spec, link, &pages[related(pages.len(), i)], &all_changes)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        site.extend(articles);
 
         for (set, change) in self.sets.iter().zip(&all_changes) {
             let args = [
