@@ -518,12 +518,14 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
         "right-copy",
         "right-delete",
         "choice-at-signup",
-        // No `{ $deadline }`: rendered parity (PG0512) counts the numeric month of ja, ko
-        // and zh long dates ("2025年9月28日") as a number English does not state.
-        "choice-deadline",
     ] {
         f += &single(id, &p(rng, 6), None);
     }
+    f += &single(
+        "choice-deadline",
+        &format!("{} {{ $deadline }}{sp}{}", p(rng, 4), s(rng, 2)),
+        None,
+    );
     for id in ["personal-data-use", "safeguards", "feedback", "rights"] {
         f += &single(id, &s(rng, 20), t(rng));
     }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::analysis;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-use crate::l10n::{Catalog, Locale, LocaleSource, Locales, REFERENCE_LOCALE};
+use crate::l10n::{self, Catalog, Locale, LocaleSource, Locales, REFERENCE_LOCALE};
 use crate::policy::validate::locate_definition;
 use crate::policy::{Arg, Node, Policy, facts};
 use crate::render::{RENDERER_MESSAGES, markdown};
@@ -229,12 +229,26 @@ pub fn coverage(
 }
 
 /// Digit runs of a text, in order ("28 September 2025" -> ["28", "2025"]).
-fn numbers(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
+/// The values a text formatted in `locale` states: each of the policy's dates, as the
+/// locale writes it, counts as one value (its ISO form), then every other number. A date
+/// is not compared digit by digit because languages differ there: "September 28, 2025"
+/// has two numbers, "2025年9月28日" three.
+fn stated(text: &str, locale: &Locale, args: &[(&str, Arg)]) -> Vec<String> {
+    let mut rest = text.to_owned();
+    let mut out = Vec::new();
+    for (_, arg) in args {
+        if let Arg::Date(date) = arg {
+            let written = markdown::plain(&l10n::escape_markdown(&locale.formats().date(*date)));
+            let times = rest.matches(written.as_str()).count();
+            rest = rest.replace(written.as_str(), " ");
+            out.extend(std::iter::repeat_n(date.to_string(), times));
+        }
+    }
+    out.extend(
+        rest.split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+    );
     out.sort();
     out
 }
@@ -288,10 +302,10 @@ fn node_parity(locales: &Locales, locale: &Locale, node: &Node) -> Diagnostics {
         let Ok(reference) = locales.format(en, node.id.as_str(), attribute, &node.args) else {
             continue;
         };
-        let want = numbers(&markdown::plain(&reference));
+        let want = stated(&markdown::plain(&reference), en, &node.args);
         match locales.format(locale, node.id.as_str(), attribute, &node.args) {
             Ok(text) => {
-                let got = numbers(&markdown::plain(&text));
+                let got = stated(&markdown::plain(&text), locale, &node.args);
                 if got != want {
                     out.push(
                         Diagnostic::error(

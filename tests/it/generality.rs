@@ -80,3 +80,35 @@ fn a_fourth_locale_builds_from_a_folder_alone() {
         "{links:?}"
     );
 }
+
+#[test]
+fn dates_with_numeric_months_state_the_same_values() {
+    // Japanese, Korean and Chinese long dates write the month as a number
+    // ("2025年9月28日"): rendered parity compares the date, not its digits. The English
+    // sentences are copied as they are; only the date formats differ.
+    let sandbox = Sandbox::real();
+    for tag in ["ja", "ko", "zh"] {
+        copy_dir(
+            &sandbox.path("locales/en"),
+            &sandbox.path(&format!("locales/{tag}")),
+        );
+    }
+    let run = sandbox.run(&["check", "--format", "json"]);
+    assert!(!run.stdout.contains("PG0512"), "{}", run.stdout);
+    assert!(run.success, "{}", run.stdout);
+
+    // A variant that drops the date is still caught, in those locales too.
+    sandbox.edit(
+        "locales/ja/training.ftl",
+        "their choice by { $deadline } to keep",
+        "their choice soon to keep",
+    );
+    let run = sandbox.run(&["check"]);
+    assert!(!run.success);
+    assert!(
+        run.stdout
+            .contains("`choice-deadline` states no number in `ja` but 2025-09-28 in `en`"),
+        "{}",
+        run.stdout
+    );
+}
