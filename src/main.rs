@@ -99,6 +99,20 @@ fn parse_base_url(s: &str) -> Result<String, String> {
     }
 }
 
+/// Writes to standard output. A reader that went away (`policyglot check | head`) is not
+/// an error worth a panic: the rest of the output is simply not wanted.
+fn print_out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the output: {e}");
+    }
+}
+
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let styled = std::io::stderr().is_terminal();
     for d in diagnostics {
@@ -128,14 +142,14 @@ fn main() -> ExitCode {
             options.publication.base_url = base_url.filter(|u| !u.is_empty());
             match build(&project, &out, &options, !no_search) {
                 Ok(report) => {
-                    println!(
-                        "built {} pages per locale × {} locales ({}) into {} in {} ms",
+                    print_out(&format!(
+                        "built {} pages per locale × {} locales ({}) into {} in {} ms\n",
                         report.pages_per_locale,
                         report.locales.len(),
                         report.locales.join(", "),
                         out.display(),
                         report.elapsed.as_millis()
-                    );
+                    ));
                     for note in &report.notes {
                         eprintln!("note: {note}");
                     }
@@ -165,7 +179,7 @@ fn main() -> ExitCode {
                         Format::Json => report::json(&analysis),
                         Format::Github => report::github(&analysis),
                     };
-                    print!("{text}");
+                    print_out(&text);
                     if analysis.errors() > 0 {
                         ExitCode::from(1)
                     } else {
@@ -190,15 +204,15 @@ fn main() -> ExitCode {
             }
         }
         Command::Schema => {
-            print!("{}", policyglot::policy::schema::json_schema());
+            print_out(&policyglot::policy::schema::json_schema());
             ExitCode::SUCCESS
         }
         Command::Confirm { locale, messages } => {
             match check::confirm(&project, &locale, &messages) {
                 Ok(changed) => {
-                    println!(
-                        "confirmed {changed} translation(s) of `{locale}` against the current English text"
-                    );
+                    print_out(&format!(
+                        "confirmed {changed} translation(s) of `{locale}` against the current English text\n"
+                    ));
                     ExitCode::SUCCESS
                 }
                 Err(d) => {

@@ -297,3 +297,25 @@ fn label_for_an_unknown_locale() {
         "reported once:\n{stderr}"
     );
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_a_crash() {
+    // `policyglot check --format json | head -c 1`: the pipe closes before the output is
+    // written. The exit code still tells the check's outcome, and nothing panics.
+    let sandbox = Sandbox::real();
+    for args in [&["check", "--format", "json"][..], &["schema"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_policyglot"))
+            .arg("--root")
+            .arg(sandbox.root())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
