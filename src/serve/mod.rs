@@ -113,6 +113,7 @@ async fn serve(
     let app = server::router(server::AppState {
         snapshot,
         shutdown: stop_rx.clone(),
+        loopback_only: options.bind.is_loopback(),
     });
     let mut stopping = stop_rx;
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {

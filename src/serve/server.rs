@@ -6,13 +6,13 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::{Router, middleware};
 use futures_util::Stream;
 use tokio::sync::watch;
 
@@ -28,6 +28,8 @@ const LIVE_WORKER_JS: &str = include_str!("live-worker.js");
 pub struct AppState {
     pub snapshot: watch::Receiver<Arc<Snapshot>>,
     pub shutdown: watch::Receiver<bool>,
+    /// Answer only requests addressed to a loopback name (see `local_hosts_only`).
+    pub loopback_only: bool,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -39,7 +41,56 @@ pub fn router(state: AppState) -> Router {
         )
         .route(&format!("/{PREVIEW}/events"), get(events))
         .fallback(file)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            local_hosts_only,
+        ))
         .with_state(state)
+}
+
+/// Served on loopback, the preview answers only requests whose `Host` is a loopback name
+/// or address. A browser always sends the name it connected to, so a page of another
+/// site that re-points its own name to 127.0.0.1 (DNS rebinding) gets nothing. A bind on
+/// another address (`--bind`, a preview for other devices) answers every host.
+async fn local_hosts_only(
+    State(app): State<AppState>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|h| h.to_str().unwrap_or("?"));
+    if !app.loopback_only || host.is_none_or(is_loopback_name) {
+        return next.run(request).await;
+    }
+    no_store(
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "policyglot serve answers only to localhost, 127.0.0.1 and [::1]. To preview from \
+             another device, start it with --bind and that machine's address.\n",
+        )
+            .into_response(),
+    )
+}
+
+/// `localhost`, `*.localhost`, or a loopback IP, with or without a port.
+fn is_loopback_name(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        // `[::1]:8000`, `[::1]`, `localhost:8000`; a bare IPv6 address has no brackets.
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) && !name.ends_with(':') => {
+            name
+        }
+        _ => host,
+    };
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn no_store(mut response: Response) -> Response {
@@ -195,4 +246,38 @@ fn missing(snapshot: &Snapshot, path: &str, key: &str) -> Response {
         )
             .into_response(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_names() {
+        for yes in [
+            "localhost",
+            "localhost:8000",
+            "LOCALHOST",
+            "a.localhost:1",
+            "127.0.0.1",
+            "127.0.0.1:8000",
+            "127.1.2.3:80",
+            "[::1]",
+            "[::1]:8000",
+            "::1",
+        ] {
+            assert!(is_loopback_name(yes), "{yes}");
+        }
+        for no in [
+            "attacker.example",
+            "localhost.attacker.example",
+            "127.0.0.1.nip.io:8000",
+            "192.168.1.2:8000",
+            "[::2]:8000",
+            "",
+            "?",
+        ] {
+            assert!(!is_loopback_name(no), "{no}");
+        }
+    }
 }

@@ -170,11 +170,16 @@ pub fn get(addr: SocketAddr, raw_path: &str) -> Response {
 }
 
 pub fn request(addr: SocketAddr, method: &str, raw_path: &str) -> Response {
+    request_as(addr, method, raw_path, &addr.to_string())
+}
+
+/// `request` with the given `Host` header.
+pub fn request_as(addr: SocketAddr, method: &str, raw_path: &str, host: &str) -> Response {
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream.set_read_timeout(Some(PATIENCE)).unwrap();
     write!(
         stream,
-        "{method} {raw_path} HTTP/1.0\r\nHost: {addr}\r\n\r\n"
+        "{method} {raw_path} HTTP/1.0\r\nHost: {host}\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();

@@ -4,7 +4,7 @@
 
 use crate::support::Sandbox;
 
-use super::harness::{Response, Server};
+use super::harness::{Response, Server, request_as};
 
 /// A project copy with secrets next to it: a `Cargo.toml` at its root (the server's
 /// working directory) and the policy, both of which a traversal would aim at.
@@ -149,5 +149,36 @@ fn a_requested_path_is_never_reflected_as_markup() {
             text.contains("data-side-by-side=\"/_preview/index.html\""),
             "{text}"
         );
+    }
+}
+
+#[test]
+fn only_local_host_names_are_answered() {
+    // DNS rebinding: a page on attacker.example re-points its own name to 127.0.0.1 and
+    // reads the preview as same-origin. The browser still sends `Host: attacker.example`.
+    let (_sandbox, server) = server();
+    let port = server.addr.port();
+    for host in [
+        "attacker.example".to_owned(),
+        format!("attacker.example:{port}"),
+        format!("127.0.0.1.attacker.example:{port}"),
+        format!("localhost.attacker.example:{port}"),
+    ] {
+        for path in ["/en/index.html", "/_preview/events", "/_preview/live.js"] {
+            let response = request_as(server.addr, "GET", path, &host);
+            assert_eq!(response.status, 403, "{host} {path}");
+            assert!(response.text().contains("--bind"), "{}", response.text());
+        }
+    }
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "localhost".to_owned(),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+        format!("preview.localhost:{port}"),
+    ] {
+        let response = request_as(server.addr, "GET", "/en/index.html", &host);
+        assert_eq!(response.status, 200, "{host}");
     }
 }
