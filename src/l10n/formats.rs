@@ -18,6 +18,9 @@ use crate::policy::{Date, Join};
 /// The formatters of one locale, built once per build.
 pub struct Formats {
     dates: DateTimeFormatter<YMD>,
+    /// French writes the first of a month as an ordinal ("1er octobre"), which CLDR's
+    /// date patterns cannot express.
+    first_as_ordinal: bool,
     and: ListFormatter,
     or: ListFormatter,
 }
@@ -30,6 +33,7 @@ impl Formats {
         Ok(Formats {
             dates: DateTimeFormatter::try_new((&locale).into(), YMD::long())
                 .map_err(|e| format!("no date format for `{tag}`: {e}"))?,
+            first_as_ordinal: locale.id.language.as_str() == "fr",
             and: ListFormatter::try_new_and((&locale).into(), options())
                 .map_err(|e| format!("no list format for `{tag}`: {e}"))?,
             or: ListFormatter::try_new_or((&locale).into(), options())
@@ -41,7 +45,11 @@ impl Formats {
     pub fn date(&self, date: Date) -> String {
         let iso = icu::calendar::Date::try_new_iso(date.year, date.month, date.day)
             .expect("validated when the policy was parsed");
-        self.dates.format(&iso).to_string()
+        let text = self.dates.format(&iso).to_string();
+        match text.strip_prefix("1 ") {
+            Some(rest) if self.first_as_ordinal && date.day == 1 => format!("1er {rest}"),
+            _ => text,
+        }
     }
 
     /// Names joined as the locale joins them ("A, B and C", "A, B ou C").
@@ -92,6 +100,12 @@ mod tests {
         assert_eq!(Formats::new("de").unwrap().date(d), "28. September 2025");
         assert_eq!(Formats::new("en").unwrap().date(d), "September 28, 2025");
         assert_eq!(Formats::new("en-GB").unwrap().date(d), "28 September 2025");
+        let first = Date::parse("2025-10-01").unwrap();
+        assert_eq!(Formats::new("fr").unwrap().date(first), "1er octobre 2025");
+        assert_eq!(Formats::new("fr-CA").unwrap().date(first), "1er octobre 2025");
+        assert_eq!(Formats::new("de").unwrap().date(first), "1. Oktober 2025");
+        let eleventh = Date::parse("2025-10-11").unwrap();
+        assert_eq!(Formats::new("fr").unwrap().date(eleventh), "11 octobre 2025");
     }
 
     #[test]
