@@ -22,6 +22,9 @@ pub struct Memo<V> {
     slots: HashMap<String, (u64, V)>,
     /// How many values the last call computed, and how many it reused.
     pub last: Tally,
+    /// Whether values are remembered at all: a single run (`build`) has no next run to
+    /// reuse them, and keeping them would hold a second copy of its results.
+    remember: bool,
 }
 
 impl<V> Default for Memo<V> {
@@ -29,6 +32,17 @@ impl<V> Default for Memo<V> {
         Memo {
             slots: HashMap::new(),
             last: Tally::default(),
+            remember: true,
+        }
+    }
+}
+
+impl<V> Memo<V> {
+    /// A memo for one run: it computes everything and keeps nothing.
+    pub fn forgetful() -> Self {
+        Memo {
+            remember: false,
+            ..Memo::default()
         }
     }
 }
@@ -49,6 +63,19 @@ impl<V: Clone + Send> Memo<V> {
         items: Vec<(String, u64, I)>,
         compute: impl Fn(&I) -> V + Sync,
     ) -> Vec<V> {
+        self.each_with(items, || (), |(), input| compute(input))
+    }
+
+    /// `each`, where what every computation shares (an index of the policy, say) is
+    /// made by `prepare`, once, and only when something is to be computed. `prepare` runs
+    /// before the parallel part, never inside it (a lazy cell filled from inside rayon
+    /// tasks can be re-entered by a task stolen while filling it).
+    pub fn each_with<I: Sync, P: Sync>(
+        &mut self,
+        items: Vec<(String, u64, I)>,
+        prepare: impl FnOnce() -> P,
+        compute: impl Fn(&P, &I) -> V + Sync,
+    ) -> Vec<V> {
         let mut old = std::mem::take(&mut self.slots);
         let known: Vec<Option<V>> = items
             .iter()
@@ -62,13 +89,18 @@ impl<V: Clone + Send> Memo<V> {
             computed: items.len() - reused,
             reused,
         };
+        let shared = (reused < items.len()).then(prepare);
         let values: Vec<V> = items
             .par_iter()
             .zip(known)
-            .map(|((_, _, input), known)| known.unwrap_or_else(|| compute(input)))
+            .map(|((_, _, input), known)| {
+                known.unwrap_or_else(|| compute(shared.as_ref().expect("prepared"), input))
+            })
             .collect();
-        for ((slot, key, _), value) in items.into_iter().zip(&values) {
-            self.slots.insert(slot, (key, value.clone()));
+        if self.remember {
+            for ((slot, key, _), value) in items.into_iter().zip(&values) {
+                self.slots.insert(slot, (key, value.clone()));
+            }
         }
         values
     }
@@ -125,8 +157,19 @@ mod tests {
                 reused: 1
             }
         );
-        // Two first computations, then one per changed or forgotten slot.
-        assert_eq!(calls.into_inner(), 2 + 1 + 1);
+        // A single-run memo keeps nothing: the same item is computed again.
+        let mut once: Memo<String> = Memo::forgetful();
+        run(&mut once, &[("en", 1)]);
+        run(&mut once, &[("en", 1)]);
+        assert_eq!(
+            once.last,
+            Tally {
+                computed: 1,
+                reused: 0
+            }
+        );
+        // Two first computations, one per changed or forgotten slot, two single runs.
+        assert_eq!(calls.into_inner(), 2 + 1 + 1 + 2);
         assert_eq!(fingerprint(&("a", 1)), fingerprint(&("a", 1)));
         assert_ne!(fingerprint(&("a", 1)), fingerprint(&("a", 2)));
     }

@@ -257,15 +257,19 @@ fn stated(text: &str, locale: &Locale, args: &[(&str, Arg)]) -> Vec<String> {
 /// the same dates, durations, counts) in every language. Catches a selector branch that
 /// drops a value, which no syntax check can see.
 pub struct Parity {
-    /// Every fact of every version, once per distinct set of values.
-    nodes: Vec<Node>,
+    /// Every fact of every version, once per distinct set of values, with what the
+    /// reference states in its value and its title (`None`: no such message).
+    nodes: Vec<(Node, [Option<Vec<String>>; 2])>,
 }
 
+/// The parts of a fact message that are compared: its value and its title.
+const PARTS: [Option<&str>; 2] = [None, Some("title")];
+
 impl Parity {
-    pub fn new(policy: &Policy) -> Parity {
+    pub fn new(policy: &Policy, locales: &Locales) -> Parity {
         // The same fact with the same values in two versions is checked once.
         let mut seen = std::collections::HashSet::new();
-        let nodes = all_nodes(policy)
+        let nodes: Vec<Node> = all_nodes(policy)
             .iter()
             .flat_map(Node::walk)
             .filter(|node| seen.insert((node.id.to_string(), format!("{:?}", node.args))))
@@ -276,10 +280,26 @@ impl Parity {
                 children: Vec::new(),
             })
             .collect();
+        let en = locales.reference();
+        let nodes = nodes
+            .into_par_iter()
+            .map(|node| {
+                let want = PARTS.map(|part| {
+                    if !en.has(node.id.as_str(), part) {
+                        return None;
+                    }
+                    let text = locales
+                        .format(en, node.id.as_str(), part, &node.args)
+                        .ok()?;
+                    Some(stated(&markdown::plain(&text), en, &node.args))
+                });
+                (node, want)
+            })
+            .collect();
         Parity { nodes }
     }
 
-    /// The findings in `locale` (compared with the reference of `locales`).
+    /// The findings in `locale` (none in the reference itself).
     pub fn check(&self, locales: &Locales, locale: &Locale) -> Diagnostics {
         if locale.tag == locales.reference().tag {
             return Vec::new();
@@ -287,26 +307,29 @@ impl Parity {
         // Nodes are independent: compared in parallel, reported in tree order.
         self.nodes
             .par_iter()
-            .flat_map_iter(|node| node_parity(locales, locale, node))
+            .flat_map_iter(|(node, want)| node_parity(locales, locale, node, want))
             .collect()
     }
 }
 
-fn node_parity(locales: &Locales, locale: &Locale, node: &Node) -> Diagnostics {
-    let en = locales.reference();
+fn node_parity(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+    reference: &[Option<Vec<String>>; 2],
+) -> Diagnostics {
     let mut out = Vec::new();
-    for attribute in [None, Some("title")] {
-        if !en.has(node.id.as_str(), attribute) || !locale.has(node.id.as_str(), attribute) {
-            continue; // a missing one is reported as missing
-        }
-        let Ok(reference) = locales.format(en, node.id.as_str(), attribute, &node.args) else {
+    for (part, want) in PARTS.into_iter().zip(reference) {
+        // A message the reference lacks or cannot format, or this locale lacks, is
+        // reported as such by other checks.
+        let Some(want) = want else { continue };
+        if !locale.has(node.id.as_str(), part) {
             continue;
-        };
-        let want = stated(&markdown::plain(&reference), en, &node.args);
-        match locales.format(locale, node.id.as_str(), attribute, &node.args) {
+        }
+        match locales.format(locale, node.id.as_str(), part, &node.args) {
             Ok(text) => {
                 let got = stated(&markdown::plain(&text), locale, &node.args);
-                if got != want {
+                if &got != want {
                     out.push(
                         Diagnostic::error(
                             "PG0512",
@@ -315,7 +338,7 @@ fn node_parity(locales: &Locales, locale: &Locale, node: &Node) -> Diagnostics {
                                 node.id,
                                 list(&got),
                                 locale.tag,
-                                list(&want)
+                                list(want)
                             ),
                         )
                         .at(

@@ -10,7 +10,7 @@ pub mod stale;
 pub mod templates;
 
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::build::Project;
 use crate::diag::{Diagnostic, Diagnostics, Severity, SourceFile};
@@ -78,7 +78,7 @@ impl Analysis {
 /// Runs every check and, when none fails, renders the site in memory. `Err` means the
 /// checks could not run at all (no policy file, no locales folder).
 pub fn run(project: &Project, options: Options) -> Result<Analysis, Diagnostic> {
-    Session::default().run(project, options)
+    Session::once().run(project, options)
 }
 
 /// Runs of the checks on one project, one after the other, as `serve` makes them: each
@@ -100,6 +100,14 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session for a single run (`check::run`): it keeps nothing for a next one.
+    pub fn once() -> Session {
+        Session {
+            rendered: render::Rendered::once(),
+            ..Session::default()
+        }
+    }
+
     /// One run; see `run`.
     pub fn run(&mut self, project: &Project, options: Options) -> Result<Analysis, Diagnostic> {
         let mut analysis = Analysis::default();
@@ -151,14 +159,10 @@ impl Session {
             |l| locales::check(en, l, &reserved),
         );
         analysis.findings.extend(fluent.into_iter().flatten());
-        let values = OnceLock::new();
-        let hand_typed = self.hand_typed.each(
+        let hand_typed = self.hand_typed.each_with(
             per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
-            |l| {
-                values
-                    .get_or_init(|| facts::HandTyped::new(policy))
-                    .check(l)
-            },
+            || facts::HandTyped::new(policy),
+            |values, l| values.check(l),
         );
         analysis.findings.extend(hand_typed.into_iter().flatten());
 
@@ -199,8 +203,7 @@ impl Session {
                 out.extend(templates::check(&sources));
                 out
             }));
-        let parity = OnceLock::new();
-        let parity = self.parity.each(
+        let parity = self.parity.each_with(
             locales
                 .list
                 .iter()
@@ -209,11 +212,8 @@ impl Session {
                     (l.tag.clone(), fingerprint(&key), l.clone())
                 })
                 .collect(),
-            |l| {
-                parity
-                    .get_or_init(|| facts::Parity::new(policy))
-                    .check(&locales, l)
-            },
+            || facts::Parity::new(policy, &locales),
+            |parity, l| parity.check(&locales, l),
         );
         analysis.findings.extend(parity.into_iter().flatten());
 

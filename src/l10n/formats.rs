@@ -102,10 +102,16 @@ mod tests {
         assert_eq!(Formats::new("en-GB").unwrap().date(d), "28 September 2025");
         let first = Date::parse("2025-10-01").unwrap();
         assert_eq!(Formats::new("fr").unwrap().date(first), "1er octobre 2025");
-        assert_eq!(Formats::new("fr-CA").unwrap().date(first), "1er octobre 2025");
+        assert_eq!(
+            Formats::new("fr-CA").unwrap().date(first),
+            "1er octobre 2025"
+        );
         assert_eq!(Formats::new("de").unwrap().date(first), "1. Oktober 2025");
         let eleventh = Date::parse("2025-10-11").unwrap();
-        assert_eq!(Formats::new("fr").unwrap().date(eleventh), "11 octobre 2025");
+        assert_eq!(
+            Formats::new("fr").unwrap().date(eleventh),
+            "11 octobre 2025"
+        );
     }
 
     #[test]

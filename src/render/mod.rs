@@ -6,7 +6,7 @@ mod templates;
 mod views;
 mod web;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -18,10 +18,11 @@ use crate::check::Stale;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{Locale, Locales};
 use crate::memo::{Memo, Tally, fingerprint};
-use crate::policy::{Arg, Date, NodeKind, Policy, Version, facts};
+use crate::policy::{Arg, Date, Node, NodeKind, Policy, Version, facts};
 pub use templates::Templates;
 use views::{
-    ChangeSet, block_view, change_sets, change_views, group_changes, stale_notice, upcoming_notice,
+    ChangeSet, Fragments, block_view, change_sets, change_views, group_changes, stale_notice,
+    upcoming_notice,
 };
 
 /// Message ids the renderer asks for itself (besides facts, pages and templates' keys).
@@ -117,6 +118,11 @@ type LocaleOutput = (Vec<(PathBuf, Vec<u8>)>, RootLocale);
 pub struct Rendered(Memo<Result<Arc<LocaleOutput>, Diagnostics>>);
 
 impl Rendered {
+    /// For a single render: nothing is kept, so the pages move into the site uncopied.
+    pub fn once() -> Rendered {
+        Rendered(Memo::forgetful())
+    }
+
     /// How many locales the last render rendered, and how many it reused.
     pub fn last(&self) -> Tally {
         self.0.last
@@ -146,6 +152,7 @@ pub fn render_site(
 ) -> Result<Site, Diagnostics> {
     let version = policy.in_force(publication.today);
     let blocks = facts::blocks(policy, version);
+    let nodes = facts::index(&blocks);
     let mut sets = change_sets(policy, publication.today);
     // A fact whose values changed but whose reference sentence reads the same (a value
     // only another variant uses) did not change for readers.
@@ -194,7 +201,8 @@ pub fn render_site(
             locales: &locales,
             locale,
             version,
-            blocks: &blocks,
+            nodes: &nodes,
+            fragments: views::fragments(&blocks),
             sets: &sets,
             stale,
             urls: &urls,
@@ -209,10 +217,11 @@ pub fn render_site(
     let mut root_locales = Vec::new();
     for output in outputs {
         match output {
+            // Pages the memo keeps are copied; the only reference is moved.
             Ok(output) => {
-                let (files, root) = &*output;
-                site.files.extend(files.iter().cloned());
-                root_locales.push(root.clone());
+                let (files, root) = Arc::try_unwrap(output).unwrap_or_else(|kept| (*kept).clone());
+                site.files.extend(files);
+                root_locales.push(root);
             }
             Err(mut e) => errors.append(&mut e),
         }
@@ -258,7 +267,9 @@ struct LocalePages<'a> {
     locales: &'a Locales,
     locale: &'a Locale,
     version: &'a Version,
-    blocks: &'a [crate::policy::Node],
+    /// The version's fact nodes by id.
+    nodes: &'a HashMap<&'a str, &'a Node>,
+    fragments: Fragments,
     sets: &'a [ChangeSet<'a>],
     stale: &'a Stale,
     urls: &'a web::Urls,
@@ -364,10 +375,16 @@ impl LocalePages<'_> {
         for node in spec
             .blocks
             .iter()
-            .filter_map(|id| facts::find(self.blocks, id.as_str()))
+            .filter_map(|id| self.nodes.get(id.as_str()))
         {
-            let mut view = block_view(self.locales, self.locale, node, NodeKind::Block)
-                .map_err(|d| vec![d])?;
+            let mut view = block_view(
+                self.locales,
+                self.locale,
+                &self.fragments,
+                node,
+                NodeKind::Block,
+            )
+            .map_err(|d| vec![d])?;
             view.stale = stale_notice(self.locales, self.locale, node, self.stale, &link.href)
                 .map_err(|d| vec![d])?;
             view.upcoming =

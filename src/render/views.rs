@@ -1,6 +1,9 @@
 //! What templates receive: fact blocks, notices and change lists as HTML fragments, built
 //! from the fact tree and the locale's messages.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use super::markdown;
@@ -85,6 +88,7 @@ pub fn change_sets(policy: &Policy, today: Date) -> Vec<ChangeSet<'_>> {
 pub fn block_view(
     locales: &Locales,
     locale: &Locale,
+    fragments: &Fragments,
     node: &Node,
     kind: NodeKind,
 ) -> Result<BlockView, Diagnostic> {
@@ -105,13 +109,13 @@ pub fn block_view(
         locales.format(locale, id, None, &node.args)?;
     }
     let html = if has_value {
-        fact_html(locales, locale, node, kind)?
+        fact_html(locales, locale, fragments, node, kind)?
     } else {
         String::new()
     };
     let (mut items, mut notes) = (Vec::new(), Vec::new());
     for child in &node.children {
-        let view = block_view(locales, locale, child, child.kind)?;
+        let view = block_view(locales, locale, fragments, child, child.kind)?;
         if child.kind == NodeKind::Note {
             notes.push(view)
         } else {
@@ -131,16 +135,39 @@ pub fn block_view(
 }
 
 /// The HTML of a fact's sentence: block HTML for blocks and notes, inline otherwise.
+/// The block HTML of each node's message in one locale, made once: a fact shown on
+/// several pages (a topic in its section's list and on its own page) is formatted and
+/// sanitized once. Keyed by node address: the same node always has the same values.
+pub type Fragments = HashMap<usize, OnceLock<Result<String, Diagnostic>>>;
+
+/// An empty cell for every node of `blocks`.
+pub fn fragments(blocks: &[Node]) -> Fragments {
+    blocks
+        .iter()
+        .flat_map(Node::walk)
+        .map(|n| (std::ptr::from_ref(n) as usize, OnceLock::new()))
+        .collect()
+}
+
 fn fact_html(
     locales: &Locales,
     locale: &Locale,
+    fragments: &Fragments,
     node: &Node,
     kind: NodeKind,
 ) -> Result<String, Diagnostic> {
-    let text = locales.format(locale, node.id.as_str(), None, &node.args)?;
+    let block = || {
+        locales
+            .format(locale, node.id.as_str(), None, &node.args)
+            .map(|text| markdown::block(&text))
+    };
+    let html = match fragments.get(&(std::ptr::from_ref(node) as usize)) {
+        Some(cell) => cell.get_or_init(block).clone()?,
+        None => block()?,
+    };
     Ok(match kind {
-        NodeKind::Block | NodeKind::Note => markdown::block(&text),
-        NodeKind::Item | NodeKind::Quote => markdown::inline(&text),
+        NodeKind::Block | NodeKind::Note => html,
+        NodeKind::Item | NodeKind::Quote => markdown::inline_of_block(html),
     })
 }
 
@@ -295,7 +322,7 @@ pub fn change_views(
     };
     let sentence = |node: &Node| -> Result<String, Diagnostic> {
         if locale.has(node.id.as_str(), None) {
-            fact_html(locales, locale, node, NodeKind::Block)
+            fact_html(locales, locale, &Fragments::new(), node, NodeKind::Block)
         } else {
             Ok(markdown::block(&locales.format(
                 locale,
