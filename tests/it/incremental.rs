@@ -82,24 +82,26 @@ fn an_edit_recomputes_only_what_it_touches_and_matches_a_fresh_run() {
 
     // English is the reference (other locales' stale notices and checks follow it), the
     // policy and the templates feed every page: each re-renders everything.
-    sandbox.edit(
-        "locales/en/retention.ftl",
-        "we keep them for up to { $period }.",
-        "we retain them for up to { $period }.",
-    );
-    assert_eq!(rerun(&mut session, &project, "an English edit"), all);
-    sandbox.edit(
-        "policy/policy.yaml",
-        "id: retention-training-declined\n          period: { amount: 30, unit: days }",
-        "id: retention-training-declined\n          period: { amount: 45, unit: days }",
-    );
-    assert_eq!(rerun(&mut session, &project, "a policy value"), all);
-    sandbox.edit(
-        "templates/base.html",
-        "<main id=\"main\" class=\"wrap\">",
-        "<main id=\"main\" class=\"wrap page\">",
-    );
-    assert_eq!(rerun(&mut session, &project, "a template"), all);
+    for (file, from, to) in [
+        (
+            "locales/en/retention.ftl",
+            "we keep them for up to { $period }.",
+            "we retain them for up to { $period }.",
+        ),
+        (
+            "policy/policy.yaml",
+            "id: retention-training-declined\n          period: { amount: 30, unit: days }",
+            "id: retention-training-declined\n          period: { amount: 45, unit: days }",
+        ),
+        (
+            "templates/base.html",
+            "<main id=\"main\" class=\"wrap\">",
+            "<main id=\"main\" class=\"wrap page\">",
+        ),
+    ] {
+        sandbox.edit(file, from, to);
+        assert_eq!(rerun(&mut session, &project, file), all);
+    }
 
     // A new locale folder joins; removing it leaves the others untouched.
     crate::support::copy_dir(&sandbox.path("locales/fr"), &sandbox.path("locales/fr-CA"));
