@@ -10,8 +10,8 @@
 //! The text is pseudo-language (words made of each locale's letters: Latin with the
 //! language's diacritics, Greek, Cyrillic, kana, hanzi, hangul), deterministic, with no
 //! digit and no name from the policy, so `policyglot check` passes with no finding.
-//! `--peers` also writes the same pages and Markdown as Hugo and mdBook sources under
-//! `<out>/peers/` (see bench/peers.sh).
+//! `--peers` also writes the same pages and Markdown as Hugo, Zola and mdBook sources
+//! under `<out>/peers/` (see bench/peers.sh).
 
 mod project;
 
@@ -33,7 +33,7 @@ struct Args {
     /// Project folder to create (replaced if it holds a previous synthetic project).
     #[arg(long)]
     out: PathBuf,
-    /// Also write equivalent Hugo and mdBook sources under `<out>/peers/`.
+    /// Also write equivalent Hugo, Zola and mdBook sources under `<out>/peers/`.
     #[arg(long)]
     peers: bool,
 }

@@ -1,7 +1,7 @@
 //! The synthetic project generator shared by `examples/synth` and `benches/stages.rs`:
 //! N topics (safeguard items with a ~600-word Markdown message each, and one page per
 //! topic) in L locales, in the schema of `policy/policy.yaml`, with the repository's
-//! templates; optionally the same pages as Hugo and mdBook sources.
+//! templates; optionally the same pages as Hugo, Zola and mdBook sources.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -21,7 +21,7 @@ pub struct Options {
     pub words: usize,
     /// Project folder to create (replaced if it holds a previous synthetic project).
     pub out: PathBuf,
-    /// Also write equivalent Hugo and mdBook sources under `<out>/peers/`.
+    /// Also write equivalent Hugo, Zola and mdBook sources under `<out>/peers/`.
     pub peers: bool,
 }
 
@@ -688,8 +688,6 @@ impl Peers {
     }
 
     fn write(&self, dir: &Path, topics: usize) {
-        let count = topics + FIXED_PAGES.len();
-        let ids = page_ids(topics);
         // Hugo: one multilingual site, one content folder per language, flat .html URLs.
         let hugo = dir.join("hugo");
         let mut config = String::from(
@@ -706,33 +704,60 @@ impl Peers {
                 &hugo.join(format!("content/{tag}/_index.md")),
                 &format!("---\ntitle: \"{}\"\n---\n", pages[0].title),
             );
-            for (i, page) in pages.iter().enumerate() {
-                let mut fm = format!(
-                    "---\ntitle: \"{}\"\nsummary: \"{}\"\nweight: {}\ndate: 2025-08-28\nrelated:\n",
-                    page.title,
-                    page.lede,
-                    i + 1
-                );
-                for j in related(count, i) {
-                    writeln!(
-                        fm,
-                        "  - {{href: \"{}.html\", title: \"{}\"}}",
-                        ids[j], pages[j].title
-                    )
-                    .unwrap();
-                }
-                fm += "---\n";
-                write(
-                    &hugo.join(format!("content/{tag}/{}.md", page.id)),
-                    &format!("{fm}{}", page.markdown),
-                );
-            }
+        }
+        for (tag, page, text) in self.pages_with_front_matter(topics, Generator::Hugo) {
+            write(&hugo.join(format!("content/{tag}/{}.md", page.id)), &text);
         }
         write(&hugo.join("hugo.toml"), &config);
         write(&hugo.join("layouts/_default/baseof.html"), HUGO_BASE);
         write(&hugo.join("layouts/_default/single.html"), HUGO_SINGLE);
         write(&hugo.join("layouts/_default/list.html"), HUGO_LIST);
         write(&hugo.join("layouts/index.html"), HUGO_LIST);
+
+        // Zola: one multilingual site, `x.md` and `x.fr.md` side by side; the first language
+        // is the default, at the root. Sitemap and robots.txt off as in Hugo (feeds, search
+        // index, Sass and taxonomies are off unless asked for; its 404 page cannot be). The
+        // Markdown is Hugo's to the byte, so its link to the next topic (`topic-00002.html`)
+        // misses on Zola's folder URLs; the chrome's links are Zola's own.
+        let zola = dir.join("zola");
+        let mut config = String::from(
+            "base_url = \"https://example.org\"\ntitle = \"Help\"\ngenerate_sitemap = false\ngenerate_robots_txt = false\n",
+        );
+        // the language switcher's order and labels, as Hugo's language weights and labels
+        let mut labels = String::from("[extra]\nlanguages = [\n");
+        let default = self.languages[0].0;
+        // what goes before `.md` in a translation's file name: `_index.fr.md`
+        let suffix = |tag: &str| {
+            if tag == default {
+                String::new()
+            } else {
+                format!(".{tag}")
+            }
+        };
+        for (tag, name, pages) in &self.languages {
+            if *tag == default {
+                writeln!(config, "default_language = \"{tag}\"").unwrap();
+            } else {
+                // a language's own options replace the top level's: the title too
+                writeln!(config, "[languages.{tag}]\ntitle = \"Help\"").unwrap();
+            }
+            writeln!(labels, "  {{tag = \"{tag}\", label = \"{name}\"}},").unwrap();
+            write(
+                &zola.join(format!("content/_index{}.md", suffix(tag))),
+                &format!("---\ntitle: \"{}\"\nsort_by: weight\n---\n", pages[0].title),
+            );
+        }
+        labels.push_str("]\n");
+        for (tag, page, text) in self.pages_with_front_matter(topics, Generator::Zola) {
+            write(
+                &zola.join(format!("content/{}{}.md", page.id, suffix(tag))),
+                &text,
+            );
+        }
+        write(&zola.join("config.toml"), &(config + &labels));
+        write(&zola.join("templates/base.html"), ZOLA_BASE);
+        write(&zola.join("templates/page.html"), ZOLA_PAGE);
+        write(&zola.join("templates/index.html"), ZOLA_INDEX);
 
         // mdBook: one book per language (it has no multilingual mode).
         for (tag, _, pages) in &self.languages {
@@ -756,6 +781,65 @@ impl Peers {
             }
             write(&book.join("src/SUMMARY.md"), &summary);
             write(&book.join("src/index.md"), &index);
+        }
+    }
+
+    /// Every page of every language with its Markdown behind the YAML front matter Hugo and
+    /// Zola both read: title, lede, weight (reading order), date and the related list (the
+    /// pages policyglot lists beside it).
+    fn pages_with_front_matter(
+        &self,
+        topics: usize,
+        generator: Generator,
+    ) -> impl Iterator<Item = (&str, &PeerPage, String)> {
+        let count = topics + FIXED_PAGES.len();
+        let ids = page_ids(topics);
+        // Zola drops front-matter keys it does not know: the lede is its description, and
+        // the list goes under `extra` (sequence items may sit at their key's indentation).
+        let (lede, related_key) = match generator {
+            Generator::Hugo => ("summary", "related:"),
+            Generator::Zola => ("description", "extra:\n  related:"),
+        };
+        self.languages.iter().flat_map(move |(tag, _, pages)| {
+            let ids = ids.clone();
+            pages.iter().enumerate().map(move |(i, page)| {
+                let mut text = format!(
+                    "---\ntitle: \"{}\"\n{lede}: \"{}\"\nweight: {}\ndate: 2025-08-28\n{related_key}\n",
+                    page.title,
+                    page.lede,
+                    i + 1
+                );
+                for j in related(count, i) {
+                    writeln!(
+                        text,
+                        "  - {{href: \"{}\", title: \"{}\"}}",
+                        generator.href(&ids[j]),
+                        pages[j].title
+                    )
+                    .unwrap();
+                }
+                write!(text, "---\n{}", page.markdown).unwrap();
+                (*tag, page, text)
+            })
+        })
+    }
+}
+
+/// Which peer a page is written for.
+#[derive(Clone, Copy)]
+enum Generator {
+    Hugo,
+    Zola,
+}
+
+impl Generator {
+    /// A link from one page to the page `id` of the same language.
+    fn href(self, id: &str) -> String {
+        match self {
+            // uglyURLs: every page of a language is a file in the same folder
+            Generator::Hugo => format!("{id}.html"),
+            // every page is a folder (`topic-00001/index.html`) beside its siblings
+            Generator::Zola => format!("../{id}/"),
         }
     }
 }
@@ -805,6 +889,60 @@ const HUGO_LIST: &str = r#"{{ define "main" }}
 {{- end }}
 </ul>
 {{ end }}
+"#;
+
+// The Hugo layouts' elements in Tera. Zola's permalinks are absolute (Hugo's relative);
+// the home link is looked up, as Zola has no relative form for it. URLs are `safe` because
+// Tera's HTML escaping would also turn every `/` into `&#x2F;`, which Hugo does not do.
+const ZOLA_BASE: &str = r#"<!DOCTYPE html>
+{%- if page %}{% set item = page %}{% else %}{% set item = section %}{% endif %}
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ item.title }} · {{ config.title }}</title>
+<link rel="stylesheet" href="{{ get_url(path="style.css") | safe }}">
+</head>
+<body>
+<header class="site-header"><a class="brand" href="{{ get_url(path="@/_index.md", lang=lang) | safe }}">{{ config.title }}</a>
+<nav class="languages"><ul>
+{%- for l in config.extra.languages %}
+{%- set t = item.translations | filter(attribute="lang", value=l.tag) | first %}
+<li><a href="{{ t.permalink | safe }}" hreflang="{{ l.tag }}">{{ l.label }}</a></li>
+{%- endfor %}
+</ul></nav></header>
+<main id="main">{% block main %}{% endblock %}</main>
+<footer class="site-footer">{{ config.title }}</footer>
+</body>
+</html>
+"#;
+
+const ZOLA_PAGE: &str = r#"{% extends "base.html" %}
+{% block main %}
+<nav class="breadcrumb"><a href="{{ get_url(path="@/_index.md", lang=lang) | safe }}">{{ config.title }}</a></nav>
+<article class="article">
+<h1>{{ page.title }}</h1>
+<p class="dates">{{ page.date | date(format="%Y-%m-%d") }}</p>
+<div class="lede">{{ page.description }}</div>
+{{ page.content | safe }}
+</article>
+<aside class="related"><ul>
+{%- for r in page.extra.related %}
+<li><a href="{{ r.href | safe }}">{{ r.title }}</a></li>
+{%- endfor %}
+</ul></aside>
+{% endblock %}
+"#;
+
+const ZOLA_INDEX: &str = r#"{% extends "base.html" %}
+{% block main %}
+<h1>{{ section.title }}</h1>
+<ul class="cards">
+{%- for p in section.pages %}
+<li class="card"><a href="{{ p.permalink | safe }}">{{ p.title }}</a><p>{{ p.description }}</p></li>
+{%- endfor %}
+</ul>
+{% endblock %}
 "#;
 
 /// Writes the project described by `args` (and its peers' sources with `args.peers`).
