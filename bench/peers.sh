@@ -84,19 +84,19 @@ for n in "${SIZES[@]}"; do
   runs=$(runs_for "$n")
   hyperfine --style none -N --warmup 1 --runs "$runs" --export-json "$RESULTS/t$n.json" \
     --prepare "rm -rf $out" \
-    -n policyglot "$PG --root $src build --out $out/pg" \
+    -n policyglot "$PG --root $src build --no-search --out $out/pg" \
     -n hugo "$HUGO --quiet --source $src/peers/hugo --destination $out/hugo" \
     -n mdbook "bash -c '$mdbook_all'" \
     "${zola_timed[@]}" >/dev/null
   {
-    echo "policyglot $(peak "$out" "$PG" --root "$src" build --out "$out/pg")"
+    echo "policyglot $(peak "$out" "$PG" --root "$src" build --no-search --out "$out/pg")"
     echo "hugo $(peak "$out" "$HUGO" --quiet --source "$src/peers/hugo" --destination "$out/hugo")"
     echo "mdbook $(peak "$out" bash -c "$mdbook_all")"
     [ -z "$ZOLA" ] || echo "zola $(peak "$out" "${zola[@]}")"
   } >"$RESULTS/m$n.txt"
   # sizes of what each produced (one last build of each)
   rm -rf "$out"
-  "$PG" --root "$src" build --out "$out/pg" >/dev/null
+  "$PG" --root "$src" build --no-search --out "$out/pg" >/dev/null
   "$HUGO" --quiet --source "$src/peers/hugo" --destination "$out/hugo"
   bash -c "$mdbook_all"
   [ -z "$ZOLA" ] || "${zola[@]}" >/dev/null 2>&1
@@ -112,11 +112,11 @@ if [ "$SLOPE" = 1 ]; then
   done
   hyperfine --style none -N --warmup 1 --runs 10 --export-json "$RESULTS/slope.json" \
     --prepare "rm -rf $WORK/lout" \
-    -n 3 "$PG --root $WORK/l3 build --out $WORK/lout" \
-    -n 10 "$PG --root $WORK/l10 build --out $WORK/lout" \
-    -n 20 "$PG --root $WORK/l20 build --out $WORK/lout" >/dev/null
+    -n 3 "$PG --root $WORK/l3 build --no-search --out $WORK/lout" \
+    -n 10 "$PG --root $WORK/l10 build --no-search --out $WORK/lout" \
+    -n 20 "$PG --root $WORK/l20 build --no-search --out $WORK/lout" >/dev/null
   for l in 3 10 20; do
-    echo "$l $(peak "$WORK/lout" "$PG" --root "$WORK/l$l" build --out "$WORK/lout")"
+    echo "$l $(peak "$WORK/lout" "$PG" --root "$WORK/l$l" build --no-search --out "$WORK/lout")"
   done >"$RESULTS/slope-rss.txt"
   rm -rf "$WORK/lout"
 fi
@@ -164,7 +164,7 @@ if os.path.exists(f"{res}/slope.json"):
     print("\n| 300 topics × locales | pages | policyglot wall ms | CPU ms | peak MiB |")
     print("|---:|---:|---|---:|---:|")
     for x, y, c, t in zip(xs, ys, cs, r):
-        print(f"| {x} | {x * 307 + 1:,} | {y:,.0f} ({ms(min(t['times']))}–{ms(max(t['times']))}) | {c:,.0f} | {int(rss[str(x)]) / 1024:.0f} |")
+        print(f"| {x} | {x * 309 + 2:,} | {y:,.0f} ({ms(min(t['times']))}–{ms(max(t['times']))}) | {c:,.0f} | {int(rss[str(x)]) / 1024:.0f} |")
     (sw, iw), (sc, ic) = fit(ys), fit(cs)
     print(f"\nslope (least squares): wall {sw:.0f} ms per locale (intercept {iw:.0f} ms); CPU {sc:.0f} ms per locale (intercept {ic:.0f} ms)")
 PY
