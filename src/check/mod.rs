@@ -84,7 +84,8 @@ pub fn run(project: &Project, options: Options) -> Result<Analysis, Diagnostic> 
 /// Runs of the checks on one project, one after the other, as `serve` makes them: each
 /// run reads every input again but recomputes only what depends on inputs that changed
 /// (see `memo`), so a one-message edit re-checks and re-renders one locale. A fresh
-/// session computes everything: `run` is one run of a fresh session.
+/// session computes everything, through the same code: `run` is one run of
+/// `Session::once()`.
 #[derive(Default)]
 pub struct Session {
     /// The policy, its file and its validation problems.
