@@ -4,7 +4,7 @@
 //!
 //! ```sh
 //! cargo bench --bench stages                 # full measurement
-//! cargo test --bench stages                 # run every benchmark once, debug build (CI)
+//! cargo test --bench stages                  # run every benchmark once, debug build (CI)
 //! BENCH_TOPICS=3000 cargo bench --bench stages -- synth
 //! ```
 
