@@ -1,6 +1,6 @@
 //! The synthetic project generator shared by `examples/synth` and `benches/stages.rs`:
 //! N topics (safeguard items with a ~600-word Markdown message each, and one page per
-//! topic) in L locales, in the schema of `policy/policy.yaml`, with the repository's
+//! topic) in L locales, in the format of `policy/policy.yaml`, with the repository's
 //! templates; optionally the same pages as Hugo, Zola and mdBook sources.
 
 use std::fmt::Write as _;
@@ -344,23 +344,19 @@ fn page_ids(topics: usize) -> Vec<String> {
 fn policy_yaml(topics: usize) -> String {
     let mut y = String::from(
         r#"# A synthetic policy written by `cargo run --example synth`, for benchmarks.
-organization:
-  id: organization
-  name: Quillon
-product:
-  id: product
-  name: Mirabel
-tiers:
-  - id: tier-solo
-    name: Mirabel Solo
-    segment: consumer
-  - id: tier-duo
-    name: Mirabel Duo
-    segment: consumer
+keywords:
+  training-default: [opt-in, opt-out]
+entities:
+  - { id: organization, name: Quillon }
+  - { id: product, name: Mirabel }
+  - { id: tier-solo, name: Mirabel Solo }
+  - { id: tier-duo, name: Mirabel Duo }
   - id: tier-crew
     name: Mirabel Crew
-    segment: commercial
-    plans: [Atelierplan, Guildplan]
+    values:
+      plans: { entities: [plan-atelier, plan-guild] }
+  - { id: plan-atelier, name: Atelierplan }
+  - { id: plan-guild, name: Guildplan }
 pages:
 "#,
     );
@@ -371,13 +367,13 @@ pages:
         writeln!(y, "  - id: {0}\n    blocks: [{0}]", topic_id(i)).unwrap();
     }
     y.push_str(
-        "versions:\n  - id: synthetic-terms\n    effective: 2025-09-28\n    announced: 2025-08-28\n    updated: 2025-08-28\n    sources:\n      - id: source-synthetic\n        title: Synthetic source\n        kind: help-article\n        language: en\n        facts: [training-rule, retention]\n    about_training:\n      id: about-training\n    data_sources:\n      id: data-sources\n      items:\n        - id: source-web\n        - id: source-licensed\n        - id: source-users\n    personal_data_use:\n      id: personal-data-use\n      never_used_for:\n        - id: never-profiles\n        - id: never-sell\n    safeguards:\n      id: safeguards\n      items:\n",
+        "versions:\n  - id: synthetic-terms\n    effective: 2025-09-28\n    announced: 2025-08-28\n    updated: 2025-08-28\n    sources:\n      - id: source-synthetic\n        title: Synthetic source\n        kind: help-article\n        language: en\n        facts: [training-rule, retention]\n    values:\n      default: { keyword: opt-out }\n      setting: { label: { en: Improve the assistant } }\n      location: { label: { en: Settings › Privacy } }\n    blocks:\n      - about-training\n      - id: data-sources\n        items: [source-web, source-licensed, source-users]\n      - id: personal-data-use\n        items: [never-profiles, never-sell]\n      - id: safeguards\n        items:\n",
     );
     for i in 0..topics {
-        writeln!(y, "        - id: {}", topic_id(i)).unwrap();
+        writeln!(y, "          - {}", topic_id(i)).unwrap();
     }
     y.push_str(
-        "    training:\n      rule:\n        id: training-rule\n        default: opt-out\n      exceptions:\n        id: training-exceptions\n        items:\n          - id: exception-safety\n          - id: exception-feedback\n      choice:\n        id: training-choice\n        setting:\n          label:\n            en: Improve the assistant\n          location:\n            en: Settings › Privacy\n        steps:\n          - id: choice-at-signup\n          - id: choice-deadline\n            deadline: 2025-09-28\n    retention:\n      id: retention\n      periods:\n        - id: retention-allowed\n          period: { amount: 5, unit: years }\n        - id: retention-declined\n          period: { amount: 30, unit: days }\n    coverage:\n      id: coverage\n      covered:\n        id: coverage-covered\n        tiers: [tier-solo, tier-duo]\n      not_covered:\n        id: coverage-not-covered\n        tiers: [tier-crew]\n    feedback:\n      id: feedback\n      items:\n        - id: feedback-stored\n        - id: feedback-used\n    rights:\n      id: rights\n      items:\n        - id: right-copy\n        - id: right-delete\n      notes:\n        - id: rights-limits\n    controller_rule:\n      id: controller-rule\n",
+        "      - id: training-rule\n        values:\n          covered: { entities: [tier-solo, tier-duo] }\n      - id: training-exceptions\n        items: [exception-safety, exception-feedback]\n      - id: training-choice\n        items:\n          - choice-at-signup\n          - id: choice-deadline\n            values: { deadline: { date: 2025-09-28 } }\n      - id: retention\n        items:\n          - id: retention-allowed\n            values: { period: { duration: 5 years } }\n          - id: retention-declined\n            values: { period: { duration: 30 days } }\n      - id: coverage\n        items:\n          - id: coverage-covered\n            values: { tiers: { entities: [tier-solo, tier-duo] } }\n            items: [tier-solo, tier-duo]\n          - id: coverage-not-covered\n            values: { tiers: { entities: [tier-crew] } }\n            items: [tier-crew]\n      - id: feedback\n        items: [feedback-stored, feedback-used]\n      - id: rights\n        items: [right-copy, right-delete]\n        notes: [rights-limits]\n      - controller-rule\n",
     );
     y
 }
@@ -451,9 +447,9 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
         &[("link", p(rng, 3))],
     );
     // The "what changed" messages select on whether the change is past or upcoming.
-    for id in RENDERER_MESSAGES
+    for (id, _) in RENDERER_MESSAGES
         .iter()
-        .filter(|m| m.starts_with("changes-"))
+        .filter(|(m, _)| m.starts_with("changes-"))
     {
         site += &format!(
             "{id} = {{ $status ->\n        [upcoming] {} {{ $date }}\n       *[past] {} {{ $date }}\n    }}\n",

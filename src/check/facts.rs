@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::analysis;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-use crate::l10n::{self, Catalog, Locale, LocaleSource, Locales, REFERENCE_LOCALE};
+use crate::l10n::{self, Catalog, Locale, LocaleSource, Locales};
 use crate::policy::validate::locate_definition;
 use crate::policy::{Arg, Node, Policy, facts};
 use crate::render::{RENDERER_MESSAGES, markdown};
@@ -34,38 +34,45 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
 }
 
-fn restated_values(policy: &Policy) -> Vec<Restated> {
+/// The values `locale` would show that a translation might retype: every entity's name
+/// in the locale's form, and every value of every fact as the locale receives it.
+fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
+    let reference = policy.reference_locale.as_str();
     let mut out: BTreeMap<String, String> = BTreeMap::new();
-    let mut add = |text: String, instead: String| {
-        out.entry(text).or_insert(instead);
-    };
-    add(
-        policy.organization.name.clone(),
-        format!("{{ -{}-name }}", policy.organization.id),
-    );
-    add(
-        policy.product.name.clone(),
-        format!("{{ -{}-name }}", policy.product.id),
-    );
-    for tier in &policy.tiers {
-        add(tier.name.clone(), format!("{{ -{}-name }}", tier.id));
-        for plan in &tier.plans {
-            add(plan.clone(), "{ $plans }".to_owned());
+    let mut add = |text: &str, instead: String| {
+        // An empty name is reported by validation; it matches everywhere, so skip it.
+        if !text.trim().is_empty() {
+            out.entry(text.to_owned()).or_insert(instead);
         }
+    };
+    for entity in &policy.entities {
+        add(
+            entity.name.for_locale(locale, reference),
+            format!("{{ -{}-name }}", entity.id),
+        );
     }
     for node in all_nodes(policy).iter().flat_map(Node::walk) {
         for (name, arg) in &node.args {
             let var = format!("{{ ${name} }}");
             match arg {
-                Arg::Number(n) => add(format!("{n}"), var),
-                Arg::Duration(d) => add(d.amount.to_string(), var),
+                Arg::Number(n) => add(&format!("{n}"), var),
+                Arg::Duration(d) => add(&d.amount.to_string(), var),
                 Arg::Date(d) => {
-                    add(d.year.to_string(), var.clone());
-                    add(d.day.to_string(), var);
+                    add(&d.year.to_string(), var.clone());
+                    add(&d.day.to_string(), var);
                 }
-                Arg::Localized(map) => map.values().for_each(|v| add(v.clone(), var.clone())),
-                Arg::List { names, .. } => names.iter().for_each(|v| add(v.clone(), var.clone())),
-                Arg::Keyword(_) => {}
+                Arg::Localized(map) => {
+                    if let Some(text) = map.get(locale).or_else(|| map.get(reference)) {
+                        add(text, var);
+                    }
+                }
+                Arg::List { names, .. } => names
+                    .iter()
+                    .for_each(|n| add(n.for_locale(locale, reference), var.clone())),
+                Arg::Name(n) => add(n.for_locale(locale, reference), var),
+                Arg::Link(target) if target.contains(':') => add(target, var),
+                Arg::Email(address) => add(address, var),
+                Arg::Link(_) | Arg::Keyword(_) => {}
             }
         }
     }
@@ -87,20 +94,20 @@ fn contains_token(text: &str, value: &Restated) -> bool {
     })
 }
 
-/// Numbers, dates, durations and names from the policy typed into a locale's text.
-pub struct HandTyped {
-    values: Vec<Restated>,
+/// Numbers, dates, durations, names and addresses from the policy typed into a
+/// locale's text.
+pub struct HandTyped<'p> {
+    policy: &'p Policy,
 }
 
-impl HandTyped {
-    pub fn new(policy: &Policy) -> HandTyped {
-        HandTyped {
-            values: restated_values(policy),
-        }
+impl HandTyped<'_> {
+    pub fn new(policy: &Policy) -> HandTyped<'_> {
+        HandTyped { policy }
     }
 
     /// The findings in one locale.
     pub fn check(&self, locale: &LocaleSource) -> Diagnostics {
+        let values = restated_values(self.policy, &locale.tag);
         let mut out = Vec::new();
         for id in locale.message_ids() {
             let Some(entry) = locale.ast(id) else {
@@ -112,7 +119,7 @@ impl HandTyped {
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join("\u{1}");
-            for v in self.values.iter().filter(|v| contains_token(&text, v)) {
+            for v in values.iter().filter(|v| contains_token(&text, v)) {
                 let what = if v.text.chars().all(|c| c.is_ascii_digit()) {
                     "number"
                 } else {
@@ -159,7 +166,8 @@ pub fn template_keys(templates: &[SourceFile]) -> BTreeSet<String> {
 }
 
 /// Every policy item has its message in the reference (other locales are compared to
-/// it), and every reference message is used by something.
+/// it), every reference message is used by something, and uses only the variables it
+/// is given: a misused variable is an error here, once, not in every translation.
 pub fn coverage(
     policy: &Policy,
     policy_file: &SourceFile,
@@ -167,15 +175,26 @@ pub fn coverage(
     templates: &[SourceFile],
 ) -> Diagnostics {
     let en = catalog.reference();
+    let reference = &en.tag;
     let mut out = Vec::new();
-    let mut wanted: BTreeMap<String, Option<&str>> = BTreeMap::new();
+    // Each message the project uses, with the variables it gets (a fact's values in any
+    // version: a version may lack a value that only another variant uses).
+    let mut wanted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let version_dates = ["announced", "effective", "updated"].map(String::from);
     for node in all_nodes(policy).iter().flat_map(Node::walk) {
-        wanted.entry(node.id.to_string()).or_default();
-        if !en.has(node.id.as_str(), None) && !en.has(node.id.as_str(), Some("title")) {
+        wanted
+            .entry(node.id.to_string())
+            .or_default()
+            .extend(node.args.iter().map(|(name, _)| name.clone()));
+        // An entity listed as an item shows its name when it has no message.
+        if node.entity.is_none()
+            && !en.has(node.id.as_str(), None)
+            && !en.has(node.id.as_str(), Some("title"))
+        {
             out.push(
                 Diagnostic::error(
                     "PG0509",
-                    format!("fact `{}` has no message in `{REFERENCE_LOCALE}`", node.id),
+                    format!("fact `{}` has no message in `{reference}`", node.id),
                 )
                 .at(locate_definition(policy_file, &node.id), "defined here")
                 .help(format!(
@@ -193,7 +212,7 @@ pub fn coverage(
                 Diagnostic::error(
                     "PG0509",
                     format!(
-                        "page `{}` has no `{id}.title` message in `{REFERENCE_LOCALE}`",
+                        "page `{}` has no `{id}.title` message in `{reference}`",
                         page.id
                     ),
                 )
@@ -207,35 +226,77 @@ pub fn coverage(
                 )),
             );
         }
-        wanted.insert(id, None);
+        wanted.insert(id, version_dates.iter().cloned().collect());
     }
-    for key in template_keys(templates)
-        .into_iter()
-        .chain(RENDERER_MESSAGES.iter().map(|m| m.to_string()))
-    {
-        wanted.insert(key, None);
+    for key in template_keys(templates) {
+        wanted.insert(key, version_dates.iter().cloned().collect());
     }
-    for id in en.message_ids().filter(|id| !wanted.contains_key(*id)) {
-        out.push(
-            Diagnostic::warning(
-                "PG0510",
-                format!("message `{id}` is used by no fact, page or template"),
-            )
-            .at(en.location(id).expect("indexed"), "orphaned")
-            .help("remove it from every locale, or give the policy a fact with this id"),
+    for (key, variables) in RENDERER_MESSAGES {
+        wanted.insert(
+            key.to_string(),
+            variables.iter().map(|v| v.to_string()).collect(),
         );
+    }
+    for id in en.message_ids() {
+        let Some(given) = wanted.get(id) else {
+            out.push(
+                Diagnostic::warning(
+                    "PG0510",
+                    format!("message `{id}` is used by no fact, page or template"),
+                )
+                .at(en.location(id).expect("indexed"), "orphaned")
+                .help("remove it from every locale, or give the policy a fact with this id"),
+            );
+            continue;
+        };
+        let Some(entry) = en.ast(id) else { continue };
+        for part in analysis::parts(entry) {
+            for variable in part.variables.iter().filter(|v| !given.contains(*v)) {
+                let name = match &part.attribute {
+                    Some(a) => format!("{id}.{a}"),
+                    None => id.to_owned(),
+                };
+                let known: Vec<String> = given.iter().map(|v| format!("${v}")).collect();
+                out.push(
+                    Diagnostic::error(
+                        "PG0518",
+                        format!("`{name}` uses `${variable}`, which its fact does not give"),
+                    )
+                    .at(
+                        en.locate_in(id, &format!("${variable}"))
+                            .unwrap_or_else(|| en.location(id).expect("indexed")),
+                        "unknown variable",
+                    )
+                    .help(if known.is_empty() {
+                        format!("`{id}` gets no variables: write the text without it, or give the fact a value named `{variable}` in policy.yaml")
+                    } else {
+                        format!("`{id}` gets {}; or give the fact a value named `{variable}` in policy.yaml", known.join(", "))
+                    }),
+                );
+            }
+        }
     }
     out
 }
 
-/// Digit runs of a text, in order ("28 September 2025" -> ["28", "2025"]).
-/// The values a text formatted in `locale` states: each of the policy's dates, as the
-/// locale writes it, counts as one value (its ISO form), then every other number. A date
-/// is not compared digit by digit because languages differ there: "September 28, 2025"
-/// has two numbers, "2025年9月28日" three.
-fn stated(text: &str, locale: &Locale, args: &[(&str, Arg)]) -> Vec<String> {
-    let mut rest = text.to_owned();
-    let mut out = Vec::new();
+/// The values a text formatted in `locale` states: each link it makes to one of the
+/// policy's addresses, each of the policy's dates as the locale writes it (its ISO
+/// form), then every other number. A date is not compared digit by digit because
+/// languages differ there: "September 28, 2025" has two numbers, "2025年9月28日" three.
+fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<String> {
+    let policy_link = |target: &str| {
+        args.iter().any(|(_, arg)| match arg {
+            Arg::Link(link) => link == target,
+            Arg::Email(address) => target.strip_prefix("mailto:") == Some(address.as_str()),
+            _ => false,
+        })
+    };
+    let mut out: Vec<String> = markdown::link_targets(markdown_text)
+        .into_iter()
+        .filter(|target| policy_link(target))
+        .map(|target| format!("a link to {target}"))
+        .collect();
+    let mut rest = markdown::plain(markdown_text);
     for (_, arg) in args {
         if let Arg::Date(date) = arg {
             let written = markdown::plain(&l10n::escape_markdown(&locale.formats().date(*date)));
@@ -274,10 +335,8 @@ impl Parity {
             .flat_map(Node::walk)
             .filter(|node| seen.insert((node.id.to_string(), format!("{:?}", node.args))))
             .map(|node| Node {
-                id: node.id.clone(),
-                kind: node.kind,
-                args: node.args.clone(),
                 children: Vec::new(),
+                ..node.clone()
             })
             .collect();
         let en = locales.reference();
@@ -291,7 +350,7 @@ impl Parity {
                     let text = locales
                         .format(en, node.id.as_str(), part, &node.args)
                         .ok()?;
-                    Some(stated(&markdown::plain(&text), en, &node.args))
+                    Some(stated(&text, en, &node.args))
                 });
                 (node, want)
             })
@@ -328,17 +387,18 @@ fn node_parity(
         }
         match locales.format(locale, node.id.as_str(), part, &node.args) {
             Ok(text) => {
-                let got = stated(&markdown::plain(&text), locale, &node.args);
+                let got = stated(&text, locale, &node.args);
                 if &got != want {
                     out.push(
                         Diagnostic::error(
                             "PG0512",
                             format!(
-                                "`{}` states {} in `{}` but {} in `{REFERENCE_LOCALE}`",
+                                "`{}` states {} in `{}` but {} in `{}`",
                                 node.id,
                                 list(&got),
                                 locale.tag,
-                                list(want)
+                                list(want),
+                                locales.reference().tag
                             ),
                         )
                         .at(

@@ -131,6 +131,7 @@ impl Session {
             &project.root.join(Project::LOCALES),
             Path::new(Project::LOCALES),
             &reserved,
+            &policy.reference_locale,
             self.catalog.as_ref(),
         ) {
             Ok(c) => c,
@@ -146,7 +147,7 @@ impl Session {
             policy,
             policy_file,
             &tags,
-            l10n::REFERENCE_LOCALE,
+            &policy.reference_locale,
         ));
         let per_locale = |key: &dyn Fn(&LocaleSource) -> u64| {
             catalog
@@ -303,6 +304,7 @@ pub fn confirm(project: &Project, locale: &str, messages: &[String]) -> Result<u
         &project.root.join(Project::LOCALES),
         Path::new(Project::LOCALES),
         &l10n::reserved_terms(&policy),
+        &policy.reference_locale,
     )?;
     stale::confirm(&project.root, &catalog, locale, messages)
 }

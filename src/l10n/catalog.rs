@@ -14,9 +14,6 @@ use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, Location, SourceFile};
 
-/// The locale every other locale is checked against.
-pub const REFERENCE_LOCALE: &str = "en";
-
 /// Where an entry (message or term) is defined.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -121,8 +118,15 @@ impl Catalog {
 /// Reads every locale folder under `dir`. Fails only when there is nothing to read (no
 /// folder, no reference locale); problems inside files are recorded per locale.
 /// `reserved` lists generated term ids (`-product-name`) that files may not define.
-pub fn read(dir: &Path, shown_as: &Path, reserved: &[String]) -> Result<Catalog, Diagnostic> {
-    reread(dir, shown_as, reserved, None)
+/// Reads every locale under `dir`; `reference` (the policy's `reference_locale`) comes
+/// first, and must exist.
+pub fn read(
+    dir: &Path,
+    shown_as: &Path,
+    reserved: &[String],
+    reference: &str,
+) -> Result<Catalog, Diagnostic> {
+    reread(dir, shown_as, reserved, reference, None)
 }
 
 /// `read`, keeping each locale of `previous` whose files are the same (same `Arc`): only
@@ -131,6 +135,7 @@ pub fn reread(
     dir: &Path,
     shown_as: &Path,
     reserved: &[String],
+    reference: &str,
     previous: Option<&Catalog>,
 ) -> Result<Catalog, Diagnostic> {
     let mut tags: Vec<String> = match std::fs::read_dir(dir) {
@@ -149,14 +154,14 @@ pub fn reread(
         }
     };
     tags.sort();
-    let Some(position) = tags.iter().position(|t| t == REFERENCE_LOCALE) else {
+    let Some(position) = tags.iter().position(|t| t == reference) else {
         return Err(Diagnostic::error(
             "PG0201",
-            format!("the reference locale `{REFERENCE_LOCALE}` is missing"),
+            format!("the reference locale `{reference}` is missing"),
         )
         .in_path(shown_as)
         .help(format!(
-            "create {}/{REFERENCE_LOCALE}/ with the reference messages",
+            "create {}/{reference}/ with the reference messages, or set `reference_locale:` in policy/policy.yaml to the locale the policy is written in",
             shown_as.display()
         )));
     };

@@ -23,6 +23,7 @@ pub struct Formats {
     first_as_ordinal: bool,
     and: ListFormatter,
     or: ListFormatter,
+    numbers: DecimalFormatter,
 }
 
 impl Formats {
@@ -38,6 +39,8 @@ impl Formats {
                 .map_err(|e| format!("no list format for `{tag}`: {e}"))?,
             or: ListFormatter::try_new_or((&locale).into(), options())
                 .map_err(|e| format!("no list format for `{tag}`: {e}"))?,
+            numbers: DecimalFormatter::try_new((&locale).into(), Default::default())
+                .map_err(|e| format!("no number format for `{tag}`: {e}"))?,
         })
     }
 
@@ -49,6 +52,14 @@ impl Formats {
         match text.strip_prefix("1 ") {
             Some(rest) if self.first_as_ordinal && date.day == 1 => format!("1er {rest}"),
             _ => text,
+        }
+    }
+
+    /// A number as the locale writes it alone (a table cell): fr "1 234,5".
+    pub fn number(&self, n: f64) -> String {
+        match Decimal::try_from_str(&n.to_string()) {
+            Ok(decimal) => self.numbers.format(&decimal).to_string(),
+            Err(_) => n.to_string(),
         }
     }
 

@@ -15,7 +15,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::policy::{Arg, Policy};
-pub use catalog::{Catalog, LocaleSource, REFERENCE_LOCALE};
+pub use catalog::{Catalog, LocaleSource};
 use formats::Formats;
 
 /// One language ready to format: its source index, its bundle and its formatters.
@@ -43,8 +43,8 @@ impl Locale {
 /// All locales, the reference first, the others in tag order.
 pub struct Locales {
     pub list: Vec<Arc<Locale>>,
-    /// The generated terms every bundle starts with (from the policy).
-    terms: String,
+    /// The generated terms each bundle starts with (from the policy), by locale.
+    terms: Vec<String>,
 }
 
 impl Locales {
@@ -62,12 +62,12 @@ impl Locales {
 
     /// Formats message `id` (or its `attribute`) in `locale` with `args`. The result is
     /// Markdown: values from the policy are escaped so they can never become markup.
-    pub fn format(
+    pub fn format<K: AsRef<str>>(
         &self,
         locale: &Locale,
         id: &str,
         attribute: Option<&str>,
-        args: &[(&str, Arg)],
+        args: &[(K, Arg)],
     ) -> Result<String, Diagnostic> {
         let name = match attribute {
             Some(a) => format!("{id}.{a}"),
@@ -86,7 +86,10 @@ impl Locales {
             .bundle
             .format_pattern(pattern, Some(&fluent_args), &mut errors);
         if let Some(error) = errors.first() {
-            let names: Vec<String> = args.iter().map(|(n, _)| format!("${n}")).collect();
+            let names: Vec<String> = args
+                .iter()
+                .map(|(n, _)| format!("${}", n.as_ref()))
+                .collect();
             let help = match error {
                 FluentError::ResolverError(fluent_bundle::resolver::ResolverError::Reference(
                     fluent_bundle::resolver::errors::ReferenceKind::Variable { .. },
@@ -122,7 +125,7 @@ impl Locales {
         id: &str,
         attribute: Option<&str>,
     ) -> Result<String, Diagnostic> {
-        self.format(locale, id, attribute, &[])
+        self.format::<&str>(locale, id, attribute, &[])
     }
 
     fn missing(&self, locale: &Locale, name: &str) -> Diagnostic {
@@ -132,49 +135,77 @@ impl Locales {
             "PG0202",
             format!("message `{name}` is missing in locale `{}`", locale.tag),
         );
-        match self.reference().location(id).filter(|_| locale.tag != REFERENCE_LOCALE) {
+        let reference = &self.reference().tag;
+        match self.reference().location(id).filter(|_| &locale.tag != reference) {
             Some(loc) => d
-                .at(loc, format!("defined in `{REFERENCE_LOCALE}` here"))
-                .help(format!("add `{name}` to a file in {dir} (translate the `{REFERENCE_LOCALE}` text)")),
+                .at(loc, format!("defined in `{reference}` here"))
+                .help(format!("add `{name}` to a file in {dir} (translate the `{reference}` text)")),
             None => d.in_path(&dir).help(format!(
                 "add a message `{name}` to a file in {dir}; every fact id, page and template key needs one"
             )),
         }
     }
 
-    fn fluent_args<'a>(
+    fn fluent_args<'a, K: AsRef<str>>(
         &self,
         locale: &'a Locale,
-        args: &'a [(&str, Arg)],
+        args: &'a [(K, Arg)],
     ) -> Result<FluentArgs<'a>, Diagnostic> {
         let mut out = FluentArgs::new();
         for (name, arg) in args {
             let value: FluentValue = match arg {
                 Arg::Number(n) => FluentValue::from(*n),
-                Arg::Keyword(k) => FluentValue::from(*k),
-                Arg::Date(d) => escape_markdown(&locale.formats.date(*d)).into(),
-                Arg::List { names, join } => {
-                    escape_markdown(&locale.formats.list(names, *join)).into()
-                }
-                Arg::Localized(map) => {
-                    let text = map
-                        .get(&locale.tag)
-                        .or_else(|| map.get(REFERENCE_LOCALE))
-                        .cloned()
-                        .unwrap_or_default();
-                    escape_markdown(&text).into()
-                }
-                Arg::Duration(d) => {
-                    let unit = [
-                        ("unit", Arg::Keyword(d.unit.as_str())),
-                        ("amount", Arg::Number(f64::from(d.amount))),
-                    ];
-                    self.format(locale, "duration", None, &unit)?.into()
-                }
+                Arg::Keyword(k) => FluentValue::from(k.as_str()),
+                other => self.format_value(locale, other)?.into(),
             };
-            out.set(*name, value);
+            out.set(name.as_ref(), value);
         }
         Ok(out)
+    }
+
+    /// One value alone as Markdown text in `locale` (a table cell).
+    pub fn format_value(&self, locale: &Locale, arg: &Arg) -> Result<String, Diagnostic> {
+        match arg {
+            Arg::Duration(d) => {
+                let unit = [
+                    ("unit", Arg::Keyword(d.unit.as_str().to_owned())),
+                    ("amount", Arg::Number(f64::from(d.amount))),
+                ];
+                self.format(locale, "duration", None, &unit)
+            }
+            other => Ok(self.text_of(locale, other)),
+        }
+    }
+
+    /// A value other than a number, keyword or duration as Markdown text in `locale`
+    /// (dates, names, labels, links), escaped so it can never become markup.
+    pub fn text_of(&self, locale: &Locale, arg: &Arg) -> String {
+        let reference = self.reference().tag.as_str();
+        match arg {
+            Arg::Date(d) => escape_markdown(&locale.formats.date(*d)),
+            Arg::List { names, join } => {
+                let names: Vec<String> = names
+                    .iter()
+                    .map(|n| n.for_locale(&locale.tag, reference).to_owned())
+                    .collect();
+                escape_markdown(&locale.formats.list(&names, *join))
+            }
+            Arg::Name(name) => escape_markdown(name.for_locale(&locale.tag, reference)),
+            Arg::Localized(map) => escape_markdown(
+                map.get(&locale.tag)
+                    .or_else(|| map.get(reference))
+                    .map_or("", String::as_str),
+            ),
+            // A link destination (`[text]({ $link })`): escapes work inside it.
+            Arg::Link(target) => escape_markdown(target),
+            Arg::Email(address) => {
+                let address = escape_markdown(address);
+                format!("[{address}](mailto:{address})")
+            }
+            Arg::Number(n) => locale.formats.number(*n),
+            Arg::Keyword(k) => escape_markdown(k),
+            Arg::Duration(d) => escape_markdown(&d.to_string()),
+        }
     }
 }
 
@@ -190,21 +221,23 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// Fluent source for the policy's names, as terms every message can use
-/// (`{ -product-name }`, `{ -tier-pro-name }`), so translations never retype a name.
-/// fluent-rs keeps messages and terms in one namespace (`-x` and `x` collide), hence
-/// the `-name` suffix that keeps them apart from the fact messages.
-pub fn policy_terms(policy: &Policy) -> String {
+/// Fluent source for the policy's names in `locale`, as terms every message can use
+/// (`{ -product-name }`, with the entity's grammar attributes for that locale), so
+/// translations never retype a name. fluent-rs keeps messages and terms in one
+/// namespace (`-x` and `x` collide), hence the `-name` suffix that keeps them apart
+/// from the fact messages.
+pub fn policy_terms(policy: &Policy, locale: &str) -> String {
     let mut out = String::new();
-    let named = [&policy.organization, &policy.product]
-        .into_iter()
-        .map(|n| (&n.id, &n.name))
-        .chain(policy.tiers.iter().map(|t| (&t.id, &t.name)));
-    for (id, name) in named {
+    for entity in &policy.entities {
+        let name = entity.name.for_locale(locale, &policy.reference_locale);
         out.push_str(&format!(
-            "-{id}-name = {{ \"{}\" }}\n",
+            "-{}-name = {{ \"{}\" }}\n",
+            entity.id,
             fluent_string_literal(&escape_markdown(name))
         ));
+        for (attribute, value) in entity.grammar.get(locale).into_iter().flatten() {
+            out.push_str(&format!("    .{attribute} = {value}\n"));
+        }
     }
     out
 }
@@ -222,10 +255,10 @@ fn fluent_string_literal(text: &str) -> String {
 
 /// The ids of the terms generated by `policy_terms`, which files may not redefine.
 pub fn reserved_terms(policy: &Policy) -> Vec<String> {
-    [&policy.organization.id, &policy.product.id]
-        .into_iter()
-        .chain(policy.tiers.iter().map(|t| &t.id))
-        .map(|id| format!("-{id}-name"))
+    policy
+        .entities
+        .iter()
+        .map(|e| format!("-{}-name", e.id))
         .collect()
 }
 
@@ -235,7 +268,13 @@ pub fn load(
     shown_as: &std::path::Path,
     policy: &Policy,
 ) -> Result<Locales, Diagnostics> {
-    let catalog = catalog::read(dir, shown_as, &reserved_terms(policy)).map_err(|d| vec![d])?;
+    let catalog = catalog::read(
+        dir,
+        shown_as,
+        &reserved_terms(policy),
+        &policy.reference_locale,
+    )
+    .map_err(|d| vec![d])?;
     let problems: Diagnostics = catalog.problems().cloned().collect();
     if !problems.is_empty() {
         return Err(problems);
@@ -257,24 +296,30 @@ impl Locales {
         policy: &Policy,
         previous: Option<&Locales>,
     ) -> Result<Locales, Diagnostics> {
-        let terms = policy_terms(policy);
-        let previous = previous.filter(|p| p.terms == terms);
         let mut list = Vec::new();
         let mut errors = Vec::new();
+        let mut all_terms = Vec::new();
         for source in &catalog.locales {
+            let terms = policy_terms(policy, &source.tag);
             let known = previous.and_then(|p| {
                 p.list
                     .iter()
-                    .find(|l| Arc::ptr_eq(&l.source, source))
-                    .cloned()
+                    .zip(&p.terms)
+                    .find(|(l, t)| Arc::ptr_eq(&l.source, source) && **t == terms)
+                    .map(|(l, _)| l.clone())
             });
-            match known.map_or_else(|| bundle_for(source.clone(), &terms).map(Arc::new), Ok) {
+            let built = known.map_or_else(|| bundle_for(source.clone(), &terms).map(Arc::new), Ok);
+            all_terms.push(terms);
+            match built {
                 Ok(locale) => list.push(locale),
                 Err(d) => errors.push(d),
             }
         }
         if errors.is_empty() {
-            Ok(Locales { list, terms })
+            Ok(Locales {
+                list,
+                terms: all_terms,
+            })
         } else {
             Err(errors)
         }

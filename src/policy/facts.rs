@@ -1,21 +1,49 @@
-//! The fact tree: a version of the policy flattened into blocks of located facts, each
-//! with the typed values its sentence needs. This is the only place that knows how the
-//! schema's sections become page blocks; everything downstream is generic.
+//! The fact tree: a version of the policy as nodes with an id, a layout kind and the
+//! typed values their messages get. Everything downstream (render, check, diff) reads
+//! this tree, never the YAML model.
+//!
+//! A node's values are its scope: the version's dates and `values`, then those of every
+//! fact around it, then its own (the nearest wins), plus the generated ones: `$count`
+//! on a fact with a list, `$<name>-count` beside each entity list.
 
-use crate::policy::model::{Date, Duration, Id, Localized, Policy, TierList, Version};
+use std::collections::{BTreeMap, HashMap};
+
+use crate::policy::model::{Fact, ListKind, Policy, Version};
+use crate::policy::value::{Date, Duration, Id, Join, Localized, Name, Value};
 
 /// How a node is laid out. Templates switch on this; the text comes from the locales.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NodeKind {
     /// A top-level fact block: a `<section>` with an optional heading and intro.
     Block,
-    /// A fact in a block's list.
+    /// A fact in a bulleted list.
     Item,
-    /// A quotation (e.g. a principle quoted verbatim).
+    /// A fact in a numbered list.
+    Step,
+    /// A quotation.
     Quote,
-    /// A paragraph that follows a block's list.
+    /// A row of a table.
+    Row,
+    /// A paragraph that follows a fact's list.
     Note,
+}
+
+impl NodeKind {
+    fn of(list: ListKind) -> NodeKind {
+        match list {
+            ListKind::Items => NodeKind::Item,
+            ListKind::Steps => NodeKind::Step,
+            ListKind::Quotes => NodeKind::Quote,
+            ListKind::Rows => NodeKind::Row,
+            ListKind::Notes => NodeKind::Note,
+        }
+    }
+
+    /// Whether the node's sentence is block HTML (paragraphs) rather than inline text.
+    pub fn is_block(self) -> bool {
+        matches!(self, NodeKind::Block | NodeKind::Note)
+    }
 }
 
 /// A typed value passed to a message. Formatting per locale happens in `l10n`.
@@ -25,54 +53,47 @@ pub enum Arg {
     Date(Date),
     Duration(Duration),
     /// A selector value, such as `opt-out` (translations select on it, never show it).
-    Keyword(&'static str),
-    /// A list of names joined per locale ("A, B and C").
+    Keyword(String),
+    /// Names joined per locale ("A, B and C").
     List {
-        names: Vec<String>,
+        names: Vec<Name>,
         join: Join,
     },
+    /// One name, in the locale's form.
+    Name(Name),
     /// Text the product shows per language (a setting label).
     Localized(Localized),
+    /// A link target: an absolute URL, or `page.html#fact` inside the site.
+    Link(String),
+    /// An email address, shown as a `mailto:` link.
+    Email(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Join {
-    And,
-    Or,
-}
+/// A node's values, by variable name, in name order.
+pub type Args = Vec<(String, Arg)>;
 
-/// One fact (or group of facts) with its id, its values and its children.
+/// One fact with its id, its values and its children.
 #[derive(Debug, Clone)]
 pub struct Node {
     pub id: Id,
     pub kind: NodeKind,
-    pub args: Vec<(&'static str, Arg)>,
+    pub args: Args,
     pub children: Vec<Node>,
+    /// The columns of the table its `Row` children make.
+    pub columns: Vec<Id>,
+    /// The entity this node lists: without a message of its own it shows this name.
+    pub entity: Option<Name>,
 }
 
 impl Node {
-    fn new(id: &Id, kind: NodeKind) -> Node {
-        Node {
-            id: id.clone(),
-            kind,
-            args: Vec::new(),
-            children: Vec::new(),
-        }
-    }
-
-    fn arg(mut self, name: &'static str, value: Arg) -> Node {
-        self.args.push((name, value));
-        self
-    }
-
-    fn children(mut self, children: impl IntoIterator<Item = Node>) -> Node {
-        self.children.extend(children);
-        self
-    }
-
     /// This node and all its descendants, depth first.
     pub fn walk(&self) -> Box<dyn Iterator<Item = &Node> + '_> {
         Box::new(std::iter::once(self).chain(self.children.iter().flat_map(Node::walk)))
+    }
+
+    /// The value named `name`.
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| n == name).map(|(_, a)| a)
     }
 }
 
@@ -86,144 +107,151 @@ pub fn find<'a>(blocks: &'a [Node], id: &str) -> Option<&'a Node> {
 
 /// Every node by id, for many lookups: the same answers as `find` (the first node in
 /// walk order wins), without walking the tree each time.
-pub fn index(blocks: &[Node]) -> std::collections::HashMap<&str, &Node> {
-    let mut out = std::collections::HashMap::new();
+pub fn index(blocks: &[Node]) -> HashMap<&str, &Node> {
+    let mut out = HashMap::new();
     for node in blocks.iter().flat_map(Node::walk) {
         out.entry(node.id.as_str()).or_insert(node);
     }
     out
 }
 
-fn items<'a, T: 'a>(
-    list: impl IntoIterator<Item = &'a T>,
-    id: impl Fn(&T) -> &Id,
-    kind: NodeKind,
-) -> Vec<Node> {
-    list.into_iter().map(|x| Node::new(id(x), kind)).collect()
+/// The version's dates, which every fact and template message gets.
+pub fn version_dates(version: &Version) -> Args {
+    [
+        ("announced", version.announced),
+        ("effective", version.effective),
+        ("updated", version.updated),
+    ]
+    .into_iter()
+    .filter_map(|(name, date)| date.map(|d| (name.to_owned(), Arg::Date(d))))
+    .collect()
 }
 
-/// The blocks of one version, in schema order.
-pub fn blocks(policy: &Policy, v: &Version) -> Vec<Node> {
-    let tier_names = |ids: &[Id], join| Arg::List {
-        names: ids
-            .iter()
-            .filter_map(|id| policy.tier(id.as_str()))
-            .map(|t| t.name.clone())
-            .collect(),
-        join,
-    };
-    let tier_list = |list: &TierList| {
-        Node::new(&list.id, NodeKind::Item)
-            .arg("count", Arg::Number(list.tiers.len() as f64))
-            .arg("tiers", tier_names(&list.tiers, Join::And))
-            .children(
-                list.tiers
-                    .iter()
-                    .filter_map(|id| policy.tier(id.as_str()))
-                    .map(|t| {
-                        let mut node = Node::new(&t.id, NodeKind::Item);
-                        if !t.used_with.is_empty() {
-                            node = node.arg("used-with", tier_names(&t.used_with, Join::Or));
-                        }
-                        if !t.plans.is_empty() {
-                            node = node.arg(
-                                "plans",
-                                Arg::List {
-                                    names: t.plans.clone(),
-                                    join: Join::And,
-                                },
-                            );
-                        }
-                        node
-                    }),
-            )
-    };
-    let training = &v.training;
-    let default = Arg::Keyword(training.rule.default.as_str());
-    let setting = training
-        .choice
-        .as_ref()
-        .map(|c| Arg::Localized(c.setting.label.clone()));
-    let location = training
-        .choice
-        .as_ref()
-        .map(|c| Arg::Localized(c.setting.location.clone()));
-    let with = |node: Node, name: &'static str, value: &Option<Arg>| match value {
-        Some(value) => node.arg(name, value.clone()),
-        None => node,
-    };
-    let mut blocks = vec![
-        Node::new(&v.about_training.id, NodeKind::Block),
-        Node::new(&v.data_sources.id, NodeKind::Block)
-            .arg("count", Arg::Number(v.data_sources.items.len() as f64))
-            .children(items(&v.data_sources.items, |f| &f.id, NodeKind::Item)),
-        Node::new(&v.personal_data_use.id, NodeKind::Block).children(items(
-            &v.personal_data_use.never_used_for,
-            |f| &f.id,
-            NodeKind::Item,
-        )),
-        Node::new(&v.safeguards.id, NodeKind::Block).children(v.safeguards.items.iter().map(|s| {
-            Node::new(&s.id, NodeKind::Item).children(items(&s.quotes, |q| &q.id, NodeKind::Quote))
-        })),
-        with(
-            Node::new(&training.rule.id, NodeKind::Block).arg("default", default.clone()),
-            "effective",
-            &v.effective.map(Arg::Date),
-        )
-        .arg("covered", tier_names(&v.coverage.covered.tiers, Join::And)),
-        Node::new(&training.exceptions.id, NodeKind::Block)
-            .arg("default", default.clone())
-            .children(training.exceptions.items.iter().map(|f| {
-                with(
-                    Node::new(&f.id, NodeKind::Item).arg("default", default.clone()),
-                    "setting",
-                    &setting,
-                )
-            })),
-        Node::new(&v.retention.id, NodeKind::Block).children(
-            v.retention
-                .periods
-                .iter()
-                .map(|p| Node::new(&p.id, NodeKind::Item).arg("period", Arg::Duration(p.period))),
-        ),
-        Node::new(&v.coverage.id, NodeKind::Block).children([
-            tier_list(&v.coverage.covered),
-            tier_list(&v.coverage.not_covered),
-        ]),
-        Node::new(&v.feedback.id, NodeKind::Block).children(items(
-            &v.feedback.items,
-            |f| &f.id,
-            NodeKind::Item,
-        )),
-        Node::new(&v.rights.id, NodeKind::Block)
-            .children(items(&v.rights.items, |f| &f.id, NodeKind::Item))
-            .children(items(&v.rights.notes, |f| &f.id, NodeKind::Note)),
-        Node::new(&v.controller_rule.id, NodeKind::Block),
-    ];
-    if let Some(choice) = &training.choice {
-        let choice_node = Node::new(&choice.id, NodeKind::Block)
-            .arg("setting", setting.clone().expect("choice has a setting"))
-            .arg("location", location.clone().expect("choice has a location"))
-            .children(choice.steps.iter().map(|step| {
-                let mut node = with(
-                    with(Node::new(&step.id, NodeKind::Item), "setting", &setting),
-                    "location",
-                    &location,
-                );
-                if let Some(prompt) = &step.prompt {
-                    node = node.arg("prompt", Arg::Localized(prompt.clone()));
-                }
-                if let Some(deadline) = step.deadline {
-                    node = node.arg("deadline", Arg::Date(deadline));
-                }
-                node
-            }));
-        // After the exceptions, where readers look for how to choose.
-        let at = blocks
-            .iter()
-            .position(|b| b.id == training.exceptions.id)
-            .map_or(blocks.len(), |i| i + 1);
-        blocks.insert(at, choice_node);
+/// The page each fact of `version` is shown on (the first page listing it or a fact
+/// around it), for links to facts.
+pub fn pages_of(policy: &Policy, version: &Version) -> HashMap<Id, Id> {
+    fn under<'a>(fact: &'a Fact, out: &mut Vec<&'a Fact>) {
+        out.push(fact);
+        for (_, list) in fact.lists() {
+            for child in list {
+                under(child, out);
+            }
+        }
     }
-    blocks
+    let mut all = Vec::new();
+    for block in &version.blocks {
+        under(block, &mut all);
+    }
+    let mut out = HashMap::new();
+    for page in &policy.pages {
+        for shown in all.iter().filter(|f| page.blocks.contains(&f.id)) {
+            let mut ids = Vec::new();
+            under(shown, &mut ids);
+            for fact in ids {
+                out.entry(fact.id.clone())
+                    .or_insert_with(|| page.id.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The blocks of one version, in the policy's order.
+pub fn blocks(policy: &Policy, version: &Version) -> Vec<Node> {
+    let builder = Builder {
+        policy,
+        pages: pages_of(policy, version),
+    };
+    let mut scope: BTreeMap<String, Arg> = version_dates(version).into_iter().collect();
+    builder.add_values(&mut scope, &version.values);
+    version
+        .blocks
+        .iter()
+        .map(|fact| builder.node(fact, NodeKind::Block, &scope))
+        .collect()
+}
+
+struct Builder<'p> {
+    policy: &'p Policy,
+    pages: HashMap<Id, Id>,
+}
+
+impl Builder<'_> {
+    fn node(&self, fact: &Fact, kind: NodeKind, outer: &BTreeMap<String, Arg>) -> Node {
+        let mut scope = outer.clone();
+        let entity = self.policy.entity(fact.id.as_str());
+        if let Some(entity) = entity {
+            self.add_values(&mut scope, &entity.values);
+        }
+        self.add_values(&mut scope, &fact.values);
+        let listed = fact
+            .lists()
+            .into_iter()
+            .filter(|(kind, _)| *kind != ListKind::Notes)
+            .map(|(_, list)| list.len())
+            .sum::<usize>();
+        if listed > 0 {
+            scope.insert("count".to_owned(), Arg::Number(listed as f64));
+        } else {
+            // `$count` belongs to the fact that has the list, not to its items.
+            scope.remove("count");
+        }
+        let children = fact
+            .lists()
+            .into_iter()
+            .flat_map(|(list, facts)| facts.iter().map(move |child| (NodeKind::of(list), child)))
+            .map(|(kind, child)| self.node(child, kind, &scope))
+            .collect();
+        Node {
+            id: fact.id.clone(),
+            kind,
+            args: scope.into_iter().collect(),
+            children,
+            columns: fact
+                .table
+                .as_ref()
+                .map_or_else(Vec::new, |t| t.columns.clone()),
+            entity: entity.map(|e| e.name.clone()),
+        }
+    }
+
+    fn add_values(&self, scope: &mut BTreeMap<String, Arg>, values: &crate::policy::Values) {
+        for (name, value) in values {
+            if let Value::Entities { ids, .. } = value {
+                scope.insert(format!("{name}-count"), Arg::Number(ids.len() as f64));
+            }
+            scope.insert(name.to_string(), self.arg(value));
+        }
+    }
+
+    fn name(&self, id: &Id) -> Name {
+        self.policy
+            .entity(id.as_str())
+            .map_or_else(|| Name::Same(id.to_string()), |e| e.name.clone())
+    }
+
+    fn arg(&self, value: &Value) -> Arg {
+        match value {
+            Value::Date(d) => Arg::Date(*d),
+            Value::Duration(d) => Arg::Duration(*d),
+            Value::Number(n) => Arg::Number(*n),
+            Value::Keyword(k) => Arg::Keyword(k.to_string()),
+            Value::Entities { ids, join } => Arg::List {
+                names: ids.iter().map(|id| self.name(id)).collect(),
+                join: *join,
+            },
+            Value::Entity(id) => Arg::Name(self.name(id)),
+            Value::Label(map) => Arg::Localized(map.clone()),
+            Value::Link(target) => Arg::Link(match Id::parse(target) {
+                // A fact id: the page that shows it, at the fact (validate reports a
+                // fact on no page).
+                Ok(id) => match self.pages.get(&id) {
+                    Some(page) => format!("{page}.html#{id}"),
+                    None => format!("#{id}"),
+                },
+                Err(_) => target.clone(),
+            }),
+            Value::Email(address) => Arg::Email(address.clone()),
+        }
+    }
 }

@@ -94,18 +94,18 @@ mod tests {
 
     #[test]
     fn invalid_values_are_located_too() {
-        let d = err("organization:\n  id: Org\n  name: X\n");
+        let d = err("entities:\n  - id: Org\n    name: X\n");
         assert!(d.message.contains("invalid id `Org`"), "{d}");
         assert_eq!(
             d.location.as_ref().map(|l| (l.line, l.col)),
-            Some((2, 7)),
+            Some((2, 9)),
             "{d}"
         );
     }
 
     #[test]
     fn unknown_field_is_named_and_located() {
-        let d = err("organization:\n  id: org\n  name: X\n  colour: red\n");
+        let d = err("entities:\n  - id: org\n    name: X\n    colour: red\n");
         assert!(d.message.contains("unknown field `colour`"), "{d}");
         assert_eq!(d.location.as_ref().unwrap().line, 4, "{d}");
     }

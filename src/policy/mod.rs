@@ -7,6 +7,8 @@ pub mod load;
 pub mod model;
 pub mod schema;
 pub mod validate;
+pub mod value;
 
-pub use facts::{Arg, Join, Node, NodeKind};
-pub use model::{Date, Duration, Id, Policy, TimeUnit, Version};
+pub use facts::{Arg, Args, Node, NodeKind};
+pub use model::{Policy, Version};
+pub use value::{Date, Duration, Id, Join, Localized, Name, TimeUnit, Value, Values};

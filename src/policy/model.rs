@@ -1,24 +1,34 @@
-//! The policy's typed data model: every fact, with a stable id, as `policy.yaml` spells it.
+//! The policy's typed data model: `policy.yaml` as written. The model knows general
+//! building blocks (facts with values, lists, steps, quotations, notes, tables), never
+//! one policy's sections: a policy declares its own entities, keyword sets and facts.
 //!
-//! Unknown fields are rejected everywhere (`deny_unknown_fields`), and the scalar types
-//! (`Id`, `Date`, `Duration`) validate while parsing, so a typo is a located error.
+//! Unknown fields are rejected everywhere (`deny_unknown_fields`) and values validate
+//! while parsing (`value`), so a typo is a located error.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use std::borrow::Cow;
-
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, de};
+
+pub use super::value::{Date, Duration, Id, Join, Localized, Name, TimeUnit, Value, Values};
 
 /// The whole `policy.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
-    pub organization: Named,
-    pub product: Named,
-    /// Every product tier the policy talks about.
-    pub tiers: Vec<Tier>,
+    /// The locale the policy is written in first: every other locale is checked against
+    /// its messages. A BCP 47 tag naming a folder under `locales/`.
+    #[serde(default = "default_reference_locale")]
+    pub reference_locale: String,
+    /// Keyword sets, by name: the values a `{ keyword: … }` may take (e.g.
+    /// `training-default: [opt-in, opt-out]`). Messages select on them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keywords: BTreeMap<Id, Vec<Id>>,
+    /// Everything the policy names: the organization, products, plans, partners… Each
+    /// gets a Fluent term `-<id>-name` in every locale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
     /// The help articles, in reading order.
     pub pages: Vec<PageSpec>,
     /// The policy's versions, oldest first; the one in force on the build date is shown.
@@ -30,9 +40,12 @@ pub struct Policy {
     pub fingerprint: u64,
 }
 
+fn default_reference_locale() -> String {
+    "en".to_owned()
+}
+
 impl Policy {
-    /// The latest version (validation guarantees there is one and that versions are in
-    /// date order).
+    /// The latest version (validation guarantees there is one).
     pub fn current(&self) -> &Version {
         self.versions
             .last()
@@ -55,38 +68,33 @@ impl Policy {
         at.checked_sub(1).map(|i| &self.versions[i])
     }
 
-    pub fn tier(&self, id: &str) -> Option<&Tier> {
-        self.tiers.iter().find(|t| t.id.as_str() == id)
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id.as_str() == id)
+    }
+
+    /// The keyword set `value` belongs to.
+    pub fn keyword_set(&self, value: &str) -> Option<&Id> {
+        self.keywords
+            .iter()
+            .find(|(_, values)| values.iter().any(|v| v.as_str() == value))
+            .map(|(name, _)| name)
     }
 }
 
-/// A named entity whose name is a fact (a brand, a product).
+/// Something the policy names (a brand, a product, a plan).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Named {
+pub struct Entity {
     pub id: Id,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Tier {
-    pub id: Id,
-    pub name: String,
-    pub segment: Segment,
-    /// This tier is covered only when used through accounts of these tiers.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub used_with: Vec<Id>,
-    /// Plan names sold under this tier (e.g. Team, Enterprise).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub plans: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Segment {
-    Consumer,
-    Commercial,
+    /// Its name, the same in every language or per locale.
+    pub name: Name,
+    /// Attributes of its Fluent term, per locale, for grammar (`fr: { elision: vowel }`
+    /// gives `{ -<id>-name.elision }`, which a message can select on).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub grammar: BTreeMap<String, BTreeMap<Id, Id>>,
+    /// Values its messages get when it is listed as an item.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: Values,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -113,17 +121,15 @@ pub struct Version {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<Date>,
     /// The published texts this version's facts come from.
+    #[serde(default)]
     pub sources: Vec<Source>,
-    pub about_training: Fact,
-    pub data_sources: FactGroup,
-    pub personal_data_use: PersonalDataUse,
-    pub safeguards: Safeguards,
-    pub training: Training,
-    pub retention: Retention,
-    pub coverage: Coverage,
-    pub feedback: FactGroup,
-    pub rights: Rights,
-    pub controller_rule: Fact,
+    /// Values every fact of this version gets (besides the version's dates).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: Values,
+    /// The version's fact blocks: the sections pages show.
+    #[serde(deserialize_with = "listed")]
+    #[schemars(with = "Vec<FactOrId>")]
+    pub blocks: Vec<Fact>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -131,7 +137,12 @@ pub struct Version {
 pub struct Source {
     pub id: Id,
     pub title: String,
-    pub kind: SourceKind,
+    /// What the source is (`help-article`, `press`, `announcement`…): free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Where it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
     /// BCP 47 tag of the language the source was published in.
@@ -140,373 +151,155 @@ pub struct Source {
     pub facts: Vec<Id>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceKind {
-    Announcement,
-    HelpArticle,
-    Press,
-}
-
-/// A fact stated by its sentence alone (the sentence lives in the locales).
+/// One fact: its sentence lives in the locales under its id; the policy holds its values
+/// and what is listed under it. In a list, a fact with nothing but its id can be written
+/// as the bare id (`- right-copy`).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// The fact's id (its messages share it). When it is an entity's id, the fact lists
+    /// that entity: it gets the entity's values, and shows the entity's name unless the
+    /// locales give the id a message.
     pub id: Id,
-}
-
-/// A heading and intro with a list of facts.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FactGroup {
-    pub id: Id,
+    /// Values its messages get, by variable name, besides those of the facts around it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: Values,
+    /// A bulleted list under the fact.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "listed"
+    )]
+    #[schemars(with = "Vec<FactOrId>")]
     pub items: Vec<Fact>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PersonalDataUse {
-    pub id: Id,
-    /// What personal data in training data is never used for.
-    pub never_used_for: Vec<Fact>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Safeguards {
-    pub id: Id,
-    pub items: Vec<Safeguard>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Safeguard {
-    pub id: Id,
-    /// Quoted principles (their wording lives in the locales, as a quotation).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// A numbered list of steps under the fact.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "listed"
+    )]
+    #[schemars(with = "Vec<FactOrId>")]
+    pub steps: Vec<Fact>,
+    /// Quotations under the fact (their wording lives in the locales).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "listed"
+    )]
+    #[schemars(with = "Vec<FactOrId>")]
     pub quotes: Vec<Fact>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Training {
-    pub rule: TrainingRule,
-    pub exceptions: FactGroup,
-    /// How users choose (absent in versions that offered no choice).
+    /// A table under the fact: one row per fact, one column per name in `columns`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub choice: Option<Choice>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TrainingRule {
-    pub id: Id,
-    /// Whether conversations are used unless the user opts out, or only if they opt in.
-    pub default: TrainingDefault,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum TrainingDefault {
-    OptIn,
-    OptOut,
-}
-
-impl TrainingDefault {
-    /// The selector value messages match on.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TrainingDefault::OptIn => "opt-in",
-            TrainingDefault::OptOut => "opt-out",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Choice {
-    pub id: Id,
-    pub setting: Setting,
-    pub steps: Vec<ChoiceStep>,
-}
-
-/// The product setting through which users choose.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Setting {
-    /// The setting's label as the product's interface shows it, per language.
-    pub label: Localized,
-    /// Where the setting lives in the product, per language.
-    pub location: Localized,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChoiceStep {
-    pub id: Id,
-    /// Title of the prompt shown to existing users, per language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prompt: Option<Localized>,
-    /// Date by which the choice must be made.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<Date>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Retention {
-    pub id: Id,
-    pub periods: Vec<RetentionPeriod>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RetentionPeriod {
-    pub id: Id,
-    pub period: Duration,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Coverage {
-    pub id: Id,
-    pub covered: TierList,
-    pub not_covered: TierList,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TierList {
-    pub id: Id,
-    pub tiers: Vec<Id>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Rights {
-    pub id: Id,
-    pub items: Vec<Fact>,
-    /// Limits on the rights and where to learn more, said after the list.
+    pub table: Option<Table>,
+    /// Paragraphs after the list.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "listed"
+    )]
+    #[schemars(with = "Vec<FactOrId>")]
     pub notes: Vec<Fact>,
 }
 
-/// Text that differs per language because the product itself shows it so (a setting's
-/// label). Keyed by locale; locales without an entry show the reference locale's text.
-pub type Localized = BTreeMap<String, String>;
-
-/// A stable identifier: lowercase ASCII letters, digits and single hyphens, starting
-/// with a letter, so it is a valid HTML id and Fluent message id as is.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct Id(String);
-
-impl Id {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn parse(s: &str) -> Result<Id, String> {
-        let valid = s.starts_with(|c: char| c.is_ascii_lowercase())
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && !s.ends_with('-')
-            && !s.contains("--");
-        if valid {
-            Ok(Id(s.to_owned()))
-        } else {
-            Err(format!(
-                "invalid id `{s}`: use lowercase letters, digits and single hyphens, starting with a letter (e.g. `retention-feedback`)"
-            ))
-        }
-    }
-}
-
-impl JsonSchema for Id {
-    fn schema_name() -> Cow<'static, str> {
-        "Id".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "pattern": "^[a-z](-?[a-z0-9])*$",
-            "description": "A stable id: lowercase letters, digits and single hyphens, starting with a letter. The messages of a fact share its id."
-        })
-    }
-}
-
-impl fmt::Display for Id {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Id {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Id::parse(&s).map_err(de::Error::custom)
-    }
-}
-
-/// A calendar date (ISO 8601, `YYYY-MM-DD`), checked to exist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("invalid date `{s}`: write it as YYYY-MM-DD, e.g. 2025-09-28");
-        let mut parts = s.split('-');
-        let (Some(y), Some(m), Some(d), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(bad());
-        };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return Err(bad());
-        }
-        let (year, month, day) = (
-            y.parse().map_err(|_| bad())?,
-            m.parse().map_err(|_| bad())?,
-            d.parse().map_err(|_| bad())?,
-        );
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days_in_month = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return Err(format!("invalid date `{s}`: there is no month {month}")),
-        };
-        if day == 0 || day > days_in_month {
-            return Err(format!(
-                "invalid date `{s}`: month {month} of {year} has {days_in_month} days"
-            ));
-        }
-        Ok(Date { year, month, day })
-    }
-}
-
-impl Date {
-    /// The UTC calendar date of a Unix time (Howard Hinnant's days-to-civil).
-    pub fn from_unix(seconds: i64) -> Date {
-        let z = seconds.div_euclid(86_400) + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
-    }
-
-    /// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when set, for reproducible builds.
-    pub fn today() -> Date {
-        let seconds = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs() as i64)
-            });
-        Date::from_unix(seconds)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl JsonSchema for Date {
-    fn schema_name() -> Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string", "format": "date", "description": "A calendar date, YYYY-MM-DD." })
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).map_err(de::Error::custom)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// A length of time: a whole number of a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+/// A table of values. The first column shows each row's sentence; every other column
+/// shows the row's attribute of that name when its message has one, else its value.
+/// Column headings are attributes of the table fact's message, named like the columns.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Duration {
-    pub amount: u32,
-    pub unit: TimeUnit,
+pub struct Table {
+    pub columns: Vec<Id>,
+    #[serde(deserialize_with = "listed")]
+    #[schemars(with = "Vec<FactOrId>")]
+    pub rows: Vec<Fact>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum TimeUnit {
-    Days,
-    Weeks,
-    Months,
-    Years,
+/// A listed fact as written: a map, or a bare id (`- right-copy`).
+enum FactOrId {
+    Id(Id),
+    Fact(Box<Fact>),
 }
 
-impl TimeUnit {
-    /// The selector value the locales' `duration` message matches on.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeUnit::Days => "days",
-            TimeUnit::Weeks => "weeks",
-            TimeUnit::Months => "months",
-            TimeUnit::Years => "years",
+impl<'de> Deserialize<'de> for FactOrId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = FactOrId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a fact (`id: …` with its values and lists) or a bare fact or entity id",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FactOrId, E> {
+                Id::parse(v).map(FactOrId::Id).map_err(E::custom)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<FactOrId, A::Error> {
+                Fact::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|f| FactOrId::Fact(Box::new(f)))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for FactOrId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FactOrId".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let id = generator.subschema_for::<Id>();
+        let fact = generator.subschema_for::<Fact>();
+        schemars::json_schema!({ "anyOf": [id, fact] })
+    }
+}
+
+/// A list of facts, each a map or a bare id.
+fn listed<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Fact>, D::Error> {
+    let list = Vec::<FactOrId>::deserialize(d)?;
+    Ok(list
+        .into_iter()
+        .map(|f| match f {
+            FactOrId::Id(id) => Fact::bare(id),
+            FactOrId::Fact(f) => *f,
+        })
+        .collect())
+}
+
+impl Fact {
+    /// A fact with nothing but its id.
+    pub fn bare(id: Id) -> Fact {
+        Fact {
+            id,
+            values: Values::new(),
+            items: Vec::new(),
+            steps: Vec::new(),
+            quotes: Vec::new(),
+            table: None,
+            notes: Vec::new(),
         }
     }
+
+    /// Every child list with the kind of node it makes, in page order (notes last).
+    pub fn lists(&self) -> [(ListKind, &[Fact]); 5] {
+        [
+            (ListKind::Items, &self.items[..]),
+            (ListKind::Steps, &self.steps[..]),
+            (ListKind::Quotes, &self.quotes[..]),
+            (
+                ListKind::Rows,
+                self.table.as_ref().map_or(&[][..], |t| &t.rows[..]),
+            ),
+            (ListKind::Notes, &self.notes[..]),
+        ]
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_must_exist() {
-        assert_eq!(Date::parse("2025-09-28").unwrap().to_string(), "2025-09-28");
-        assert!(Date::parse("2024-02-29").is_ok());
-        assert!(
-            Date::parse("2025-02-29")
-                .unwrap_err()
-                .contains("has 28 days")
-        );
-        assert!(Date::parse("2025-13-01").is_err());
-        assert!(Date::parse("28/09/2025").is_err());
-    }
-
-    #[test]
-    fn unix_times_become_dates() {
-        assert_eq!(Date::from_unix(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_unix(1_759_017_600).to_string(), "2025-09-28");
-        assert_eq!(Date::from_unix(951_782_400).to_string(), "2000-02-29");
-    }
-
-    #[test]
-    fn ids_are_kebab_case() {
-        assert!(Id::parse("retention-feedback").is_ok());
-        assert!(Id::parse("Retention").is_err());
-        assert!(Id::parse("9lives").is_err());
-        assert!(Id::parse("a--b").is_err());
-        assert!(Id::parse("a b").is_err());
-    }
+/// Which list a fact sits in; it decides how the fact is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    Items,
+    Steps,
+    Quotes,
+    Rows,
+    Notes,
 }

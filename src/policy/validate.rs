@@ -1,11 +1,20 @@
-//! Semantic checks the types cannot express: unique ids, references that resolve,
-//! versions in date order, every block on a page. Each finding is located in the YAML.
+//! Semantic checks the types cannot express: unique ids, references that resolve
+//! (entities, keywords, links), list shapes and depth, versions in date order, every
+//! block on a page. Each finding is located in the YAML.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diag::{Diagnostic, Diagnostics, Location, SourceFile};
 use crate::policy::facts::{self, Node};
-use crate::policy::model::{Id, Policy};
+use crate::policy::model::{Fact, Policy, Version};
+use crate::policy::value::{Id, Name, Value, Values};
+
+/// How deep facts may nest: a block, its items, their items. Templates lay out this many
+/// levels, and help articles need no more.
+pub const MAX_DEPTH: usize = 3;
+
+/// Page ids the site generates itself (`changes-<version>` too): an article may not take them.
+const GENERATED_PAGES: [&str; 3] = ["index", "search", "404"];
 
 /// Checks a parsed policy. An empty result means every invariant downstream relies on holds.
 pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
@@ -50,56 +59,56 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         }
     }
 
-    // Ids shared by every version: organization, product, tiers. Pages have their own
+    // Ids shared by every version: entities and versions. Pages have their own
     // namespace (their messages are `page-<id>`).
-    let global: Vec<&Id> = [&policy.organization.id, &policy.product.id]
-        .into_iter()
-        .chain(policy.tiers.iter().map(|t| &t.id))
+    let global: Vec<&Id> = policy
+        .entities
+        .iter()
+        .map(|e| &e.id)
+        .chain(policy.versions.iter().map(|v| &v.id))
         .collect();
     out.extend(duplicates(&global, &locate));
     out.extend(duplicates(
         &policy.pages.iter().map(|p| &p.id).collect::<Vec<_>>(),
         &locate,
     ));
-
-    let tiers: BTreeSet<&str> = policy.tiers.iter().map(|t| t.id.as_str()).collect();
-    let known_tiers = || tiers.iter().copied().collect::<Vec<_>>().join(", ");
-    let check_tier = |id: &Id, out: &mut Diagnostics| {
-        if !tiers.contains(id.as_str()) {
+    for page in &policy.pages {
+        let id = page.id.as_str();
+        if GENERATED_PAGES.contains(&id) || id.starts_with("changes-") {
             out.push(
-                Diagnostic::error("PG0113", format!("unknown tier `{id}`"))
-                    .at(locate.reference(id), "not defined under `tiers:`")
-                    .help(format!(
-                        "use one of the defined tiers ({}), or define `{id}` under `tiers:`",
-                        known_tiers()
-                    )),
+                Diagnostic::error(
+                    "PG0126",
+                    format!("page id `{id}` is the name of a page the site generates"),
+                )
+                .at(locate.definition(&page.id, 0), "taken by a generated page")
+                .help("rename the page: `index`, `search`, `404` and `changes-…` are generated for every locale"),
             );
         }
-    };
-    for tier in &policy.tiers {
-        for id in &tier.used_with {
-            check_tier(id, &mut out);
-        }
     }
+    out.extend(entities_and_keywords(policy, &locate));
 
     for version in &policy.versions {
-        for list in [&version.coverage.covered, &version.coverage.not_covered] {
-            for id in &list.tiers {
-                check_tier(id, &mut out);
-            }
+        let pages = facts::pages_of(policy, version);
+        let mut facts = Facts {
+            policy,
+            locate: &locate,
+            pages: &pages,
+            out: &mut out,
+        };
+        facts.values(&version.values, 0);
+        for block in &version.blocks {
+            facts.fact(block, 1);
         }
         let blocks = facts::blocks(policy, version);
         let mut ids: Vec<&Id> = global.clone();
-        ids.push(&version.id);
         ids.extend(version.sources.iter().map(|s| &s.id));
-        // Tier nodes repeat the tier ids by design; count each node id once per tree.
-        let tier_ids: BTreeSet<&Id> = policy.tiers.iter().map(|t| &t.id).collect();
+        // Entity items repeat the entity ids by design; count each node id once per tree.
         ids.extend(
             blocks
                 .iter()
                 .flat_map(Node::walk)
-                .map(|n| &n.id)
-                .filter(|id| !tier_ids.contains(id)),
+                .filter(|n| n.entity.is_none())
+                .map(|n| &n.id),
         );
         out.extend(duplicates(&ids, &locate));
 
@@ -117,12 +126,19 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
                     );
                 }
             }
+            if let Some(url) = &source.url
+                && let Err(why) = web_address(url)
+            {
+                out.push(bad_link(&locate, url, &why));
+            }
         }
     }
 
     // Pages are shared by every version: a page block must exist in some version (a
     // version without it simply does not show it), and every version's blocks must be
     // on some page.
+    // A page may show any fact, not only a top-level block (a retention period on the
+    // feedback page): what it shows is that fact and everything under it.
     let trees: Vec<Vec<Node>> = policy
         .versions
         .iter()
@@ -143,7 +159,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
                         format!("page `{}` shows an unknown block `{id}`", page.id),
                     )
                     .at(locate.reference(id), "no fact has this id")
-                    .help("list ids of facts defined under `versions:`"),
+                    .help("list ids of facts defined under a version's `blocks:`"),
                 );
             }
             for node in found {
@@ -170,9 +186,262 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
     out
 }
 
-/// Checks the per-language labels against the locales that exist: each must have the
-/// reference locale's text, and no key may name a locale the site does not have (a typo
-/// such as `fr-FR` would otherwise silently show the reference label).
+/// Entity names that can be shown, grammar attributes, keyword sets without overlaps.
+fn entities_and_keywords(policy: &Policy, locate: &Locator) -> Diagnostics {
+    let mut out = Vec::new();
+    let reference = policy.reference_locale.as_str();
+    for entity in &policy.entities {
+        let here = || locate.definition(&entity.id, 0);
+        if entity.name.forms().iter().any(|f| f.trim().is_empty()) {
+            out.push(
+                Diagnostic::error(
+                    "PG0127",
+                    format!("entity `{}` has an empty name", entity.id),
+                )
+                .at(here(), "this entity")
+                .help("write the name as readers see it, e.g. `name: Claude Pro`"),
+            );
+        }
+        if let Name::PerLocale(map) = &entity.name
+            && !map.contains_key(reference)
+        {
+            out.push(
+                Diagnostic::error(
+                    "PG0117",
+                    format!("entity `{}` has no `{reference}` name", entity.id),
+                )
+                .at(here(), "this entity")
+                .help(format!("add `{reference}: …` to its `name:`: languages without their own form show the `{reference}` one")),
+            );
+        }
+    }
+    let mut owner: BTreeMap<&str, &Id> = BTreeMap::new();
+    for (set, values) in &policy.keywords {
+        for value in values {
+            if let Some(other) = owner.insert(value.as_str(), set)
+                && other != set
+            {
+                out.push(
+                    Diagnostic::error(
+                        "PG0120",
+                        format!("keyword `{value}` is in two sets, `{other}` and `{set}`"),
+                    )
+                    .at(locate.reference(value), "in two sets")
+                    .help("give each keyword one set: a `{ keyword: … }` value names its set by its value"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Checks the facts of one version as written: list shapes, depth, values.
+struct Facts<'a> {
+    policy: &'a Policy,
+    locate: &'a Locator<'a>,
+    pages: &'a HashMap<Id, Id>,
+    out: &'a mut Diagnostics,
+}
+
+impl Facts<'_> {
+    fn fact(&mut self, fact: &Fact, depth: usize) {
+        let lists: Vec<&str> = [
+            ("items", !fact.items.is_empty()),
+            ("steps", !fact.steps.is_empty()),
+            ("quotes", !fact.quotes.is_empty()),
+            ("table", fact.table.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, has)| has.then_some(name))
+        .collect();
+        if lists.len() > 1 {
+            self.out.push(
+                Diagnostic::error(
+                    "PG0123",
+                    format!("fact `{}` has {} lists: {}", fact.id, lists.len(), lists.join(", ")),
+                )
+                .at(self.locate.definition(&fact.id, 0), "one list per fact")
+                .help("keep one list (`items`, `steps`, `quotes` or `table`) and move the others into facts of their own; `notes` may follow any list"),
+            );
+        }
+        if let Some(table) = &fact.table {
+            if table.columns.is_empty() {
+                self.out.push(
+                    Diagnostic::error("PG0123", format!("the table of `{}` has no columns", fact.id))
+                        .at(self.locate.definition(&fact.id, 0), "this fact")
+                        .help("name its columns, the first for the rows' sentences: `columns: [category, kept-for]`"),
+                );
+            }
+            for row in &table.rows {
+                for column in table.columns.iter().skip(1) {
+                    if row
+                        .values
+                        .get(column)
+                        .is_some_and(|v| matches!(v, Value::Keyword(_)))
+                    {
+                        self.out.push(
+                            Diagnostic::error("PG0123", format!("row `{}` shows the keyword `{column}` in a table cell", row.id))
+                                .at(self.locate.definition(&row.id, 0), "this row")
+                                .help(format!("a keyword is selected on, never shown: give the row's message a `.{column}` attribute that selects on it")),
+                        );
+                    }
+                }
+            }
+        }
+        let has_children = fact.lists().iter().any(|(_, l)| !l.is_empty());
+        if depth >= MAX_DEPTH && has_children {
+            self.out.push(
+                Diagnostic::error(
+                    "PG0124",
+                    format!("fact `{}` nests lists deeper than {MAX_DEPTH} levels", fact.id),
+                )
+                .at(self.locate.definition(&fact.id, 0), "too deep")
+                .help("a block, its items and their items are the levels pages lay out: move this list into a block of its own"),
+            );
+        }
+        self.values(&fact.values, depth);
+        for (_, list) in fact.lists() {
+            for child in list {
+                self.fact(child, depth + 1);
+            }
+        }
+    }
+
+    fn values(&mut self, values: &Values, _depth: usize) {
+        let reserved = |name: &str| {
+            name == "count"
+                || ["announced", "effective", "updated"].contains(&name)
+                || name
+                    .strip_suffix("-count")
+                    .is_some_and(|base| values.keys().any(|k| k.as_str() == base))
+        };
+        for (name, value) in values {
+            if reserved(name.as_str()) {
+                self.out.push(
+                    Diagnostic::error("PG0125", format!("`{name}` is a value policyglot gives every message itself"))
+                        .at(self.locate.reference_key(name), "reserved name")
+                        .help("rename the value: `count`, `<list>-count` and the version's `effective`, `announced` and `updated` dates are generated"),
+                );
+            }
+            match value {
+                Value::Entities { ids, .. } => ids.iter().for_each(|id| self.entity(id)),
+                Value::Entity(id) => self.entity(id),
+                Value::Keyword(k) => {
+                    if self.policy.keyword_set(k.as_str()).is_none() {
+                        let sets: Vec<String> = self
+                            .policy
+                            .keywords
+                            .iter()
+                            .map(|(set, values)| {
+                                let values: Vec<&str> = values.iter().map(Id::as_str).collect();
+                                format!("{set}: {}", values.join(", "))
+                            })
+                            .collect();
+                        self.out.push(
+                            Diagnostic::error("PG0120", format!("keyword `{k}` is in no keyword set"))
+                                .at(self.locate.reference(k), "not declared under `keywords:`")
+                                .help(if sets.is_empty() {
+                                    format!("declare its set at the top of the policy: `keywords: {{ my-set: [{k}, …] }}`")
+                                } else {
+                                    format!("use a declared keyword ({}), or add `{k}` to a set under `keywords:`", sets.join("; "))
+                                }),
+                        );
+                    }
+                }
+                Value::Link(target) => match Id::parse(target) {
+                    Ok(id) => {
+                        if !self.pages.contains_key(&id) {
+                            self.out.push(
+                                Diagnostic::error("PG0121", format!("link to `{id}`, which no page of this version shows"))
+                                    .at(self.locate.reference(&id), "no fact shown on a page has this id")
+                                    .help("link to the id of a fact on a page, or write a full address with its scheme (`https://…`)"),
+                            );
+                        }
+                    }
+                    Err(_) => {
+                        if let Err(why) = web_address(target) {
+                            self.out.push(bad_link(self.locate, target, &why));
+                        }
+                    }
+                },
+                Value::Email(address) => {
+                    if let Err(why) = email_address(address) {
+                        self.out.push(bad_link(self.locate, address, &why));
+                    }
+                }
+                Value::Date(_) | Value::Duration(_) | Value::Number(_) | Value::Label(_) => {}
+            }
+        }
+    }
+
+    fn entity(&mut self, id: &Id) {
+        if self.policy.entity(id.as_str()).is_none() {
+            let known: Vec<&str> = self.policy.entities.iter().map(|e| e.id.as_str()).collect();
+            self.out.push(
+                Diagnostic::error("PG0113", format!("unknown entity `{id}`"))
+                    .at(self.locate.reference(id), "not defined under `entities:`")
+                    .help(format!(
+                        "use one of the defined entities ({}), or define `{id}` under `entities:`",
+                        known.join(", ")
+                    )),
+            );
+        }
+    }
+}
+
+/// A web address readers can follow: absolute, with a scheme browsers open.
+fn web_address(text: &str) -> Result<(), String> {
+    let url =
+        url::Url::parse(text).map_err(|e| format!("`{text}` is not a valid address ({e})"))?;
+    match url.scheme() {
+        "https" | "http" => {
+            if url
+                .host_str()
+                .is_none_or(|h| !h.contains('.') && h != "localhost")
+            {
+                return Err(format!("`{text}` has no host name"));
+            }
+            Ok(())
+        }
+        "mailto" => email_address(url.path()),
+        "tel" => Ok(()),
+        other => Err(format!(
+            "`{text}` uses the scheme `{other}:`, which readers' browsers do not open as a page"
+        )),
+    }
+}
+
+fn email_address(text: &str) -> Result<(), String> {
+    let valid = text.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !text
+                .chars()
+                .any(|c| c.is_whitespace() || "<>()[],;:\\\"".contains(c))
+            && !domain.contains('@')
+    });
+    if valid {
+        Ok(())
+    } else {
+        Err(format!("`{text}` is not an email address"))
+    }
+}
+
+fn bad_link(locate: &Locator, text: &str, why: &str) -> Diagnostic {
+    let at = locate.tokens_raw(text).next().map_or_else(
+        || locate.file.span(0..0),
+        |i| locate.file.span(i..i + text.len()),
+    );
+    Diagnostic::error("PG0121", format!("bad link: {why}"))
+        .at(at, "here")
+        .help("write a full address (`https://example.com/privacy`, `mailto:privacy@example.com`) or the id of a fact shown on a page")
+}
+
+/// Checks the per-language texts against the locales that exist: labels and names must
+/// have the reference locale's text, and no key may name a locale the site does not
+/// have (a typo such as `fr-FR` would otherwise silently show the reference text).
 pub fn labels(
     policy: &Policy,
     file: &SourceFile,
@@ -181,37 +450,79 @@ pub fn labels(
 ) -> Diagnostics {
     let locate = Locator { file };
     let mut out = Vec::new();
+    let mut maps: Vec<(String, &Id, Vec<&String>)> = Vec::new();
     for version in &policy.versions {
-        for node in facts::blocks(policy, version).iter().flat_map(Node::walk) {
-            for (name, arg) in &node.args {
-                let crate::policy::Arg::Localized(map) = arg else {
-                    continue;
-                };
+        for_each_value(version, &mut |owner, name, value| {
+            if let Value::Label(map) = value {
                 if !map.contains_key(reference) {
                     out.push(
-                        Diagnostic::error("PG0117", format!("a `{name}` label has no `{reference}` text"))
-                            .at(locate.definition(&node.id, 0), "in this fact")
+                        Diagnostic::error("PG0117", format!("the `{name}` label has no `{reference}` text"))
+                            .at(locate.definition(owner, 0), "in this fact")
                             .help(format!("add `{reference}: …`: languages without their own text show the `{reference}` one")),
                     );
                 }
-                for key in map.keys().filter(|k| !locales.contains(&k.as_str())) {
-                    let at = locate.tokens(key).next().map_or_else(
-                        || locate.definition(&node.id, 0),
-                        |i| file.span(i..i + key.len()),
-                    );
-                    out.push(
-                        Diagnostic::error("PG0118", format!("a `{name}` label has text for `{key}`, which is not a locale of this site"))
-                            .at(at, "unknown locale")
-                            .help(format!("use one of the folders under locales/: {}", locales.join(", "))),
-                    );
-                }
+                maps.push((format!("the `{name}` label"), owner, map.keys().collect()));
             }
+        });
+    }
+    for entity in &policy.entities {
+        if let Name::PerLocale(map) = &entity.name {
+            maps.push((
+                format!("the name of `{}`", entity.id),
+                &entity.id,
+                map.keys().collect(),
+            ));
+        }
+        maps.push((
+            format!("the grammar of `{}`", entity.id),
+            &entity.id,
+            entity.grammar.keys().collect(),
+        ));
+    }
+    for (what, owner, keys) in maps {
+        for key in keys.into_iter().filter(|k| !locales.contains(&k.as_str())) {
+            let at = locate.tokens(key).next().map_or_else(
+                || locate.definition(owner, 0),
+                |i| file.span(i..i + key.len()),
+            );
+            out.push(
+                Diagnostic::error(
+                    "PG0118",
+                    format!("{what} has text for `{key}`, which is not a locale of this site"),
+                )
+                .at(at, "unknown locale")
+                .help(format!(
+                    "use one of the folders under locales/: {}",
+                    locales.join(", ")
+                )),
+            );
         }
     }
-    // The same map is passed to several nodes: report each problem once.
+    // Versions share labels through anchors: report each problem once.
     let mut seen = BTreeSet::new();
     out.retain(|d| seen.insert((d.code, d.position())));
     out
+}
+
+/// Calls `f(fact id, value name, value)` for every value of `version` (version values
+/// are owned by the version's id).
+fn for_each_value<'v>(version: &'v Version, f: &mut impl FnMut(&'v Id, &'v Id, &'v Value)) {
+    fn walk<'v>(fact: &'v Fact, f: &mut impl FnMut(&'v Id, &'v Id, &'v Value)) {
+        for (name, value) in &fact.values {
+            f(&fact.id, name, value);
+        }
+        for (_, list) in fact.lists() {
+            for child in list {
+                walk(child, f);
+            }
+        }
+    }
+    for (name, value) in &version.values {
+        f(&version.id, name, value);
+    }
+    for block in &version.blocks {
+        walk(block, f);
+    }
 }
 
 fn duplicates(ids: &[&Id], locate: &Locator) -> Diagnostics {
@@ -246,13 +557,20 @@ struct Locator<'a> {
 }
 
 impl Locator<'_> {
-    /// The `nth` (0-based) `id: <value>` definition of `id`.
+    /// The `nth` (0-based) definition of `id`: `id: <id>`, a bare `- <id>` list item, or
+    /// a bare id in a one-line fact list (`items: [a, <id>]`).
     fn definition(&self, id: &Id, nth: usize) -> Location {
+        const LISTS: [&str; 5] = ["items:", "steps:", "quotes:", "notes:", "rows:"];
         self.tokens(id.as_str())
             .filter(|&start| {
                 let line_start = self.file.text[..start].rfind('\n').map_or(0, |i| i + 1);
                 let before = self.file.text[line_start..start].trim_end();
-                before.ends_with("id:")
+                let in_flow_list = before
+                    .trim_start()
+                    .trim_start_matches("- ")
+                    .split_once('[')
+                    .is_some_and(|(key, _)| LISTS.contains(&key.trim()));
+                before.ends_with("id:") || before.trim_start() == "-" || in_flow_list
             })
             .nth(nth)
             .or_else(|| self.tokens(id.as_str()).next())
@@ -275,6 +593,25 @@ impl Locator<'_> {
                 || self.definition(id, 0),
                 |start| self.file.span(start..start + id.as_str().len()),
             )
+    }
+
+    /// Where the value `name` is given (`name: { … }`).
+    fn reference_key(&self, name: &Id) -> Location {
+        self.tokens(name.as_str())
+            .find(|&start| self.file.text[start + name.as_str().len()..].starts_with(':'))
+            .map_or_else(
+                || self.file.span(0..0),
+                |start| self.file.span(start..start + name.as_str().len()),
+            )
+    }
+
+    /// Byte offsets of `text` anywhere outside comments (addresses are not words).
+    fn tokens_raw<'s>(&'s self, token: &'s str) -> impl Iterator<Item = usize> + 's {
+        let text = &*self.file.text;
+        text.match_indices(token).map(|(i, _)| i).filter(move |&i| {
+            let line_start = text[..i].rfind('\n').map_or(0, |j| j + 1);
+            !text[line_start..i].contains('#')
+        })
     }
 
     /// Byte offsets of `token` as a whole word outside comments.

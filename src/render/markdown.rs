@@ -59,6 +59,16 @@ pub fn plain(markdown: &str) -> String {
     out
 }
 
+/// The targets of the links a text makes, in order.
+pub fn link_targets(markdown: &str) -> Vec<String> {
+    events(markdown)
+        .filter_map(|e| match e {
+            Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +85,21 @@ mod tests {
     fn script_links_are_removed() {
         let html = block("[click](javascript:alert(1))");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn escaped_values_make_working_links() {
+        // How a link value reaches a message: Markdown-escaped, as every value.
+        let target = crate::l10n::escape_markdown("https://example.com/a_b?x=(1)&y=2#top");
+        let html = inline(&format!("see [our policy]({target})"));
+        assert_eq!(
+            html,
+            "see <a href=\"https://example.com/a_b?x=(1)&amp;y=2#top\" rel=\"noopener noreferrer\">our policy</a>"
+        );
+        assert_eq!(
+            link_targets(&format!("[a]({target})")),
+            ["https://example.com/a_b?x=(1)&y=2#top"]
+        );
     }
 
     #[test]

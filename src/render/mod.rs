@@ -18,27 +18,28 @@ use crate::check::Stale;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{Locale, Locales};
 use crate::memo::{Memo, Tally, fingerprint};
-use crate::policy::{Arg, Date, Node, NodeKind, Policy, Version, facts};
+use crate::policy::{Arg, Date, Node, Policy, Version, facts};
 pub use templates::Templates;
 use views::{
     ChangeSet, Fragments, block_view, change_sets, change_views, group_changes, stale_notice,
     upcoming_notice,
 };
 
-/// Message ids the renderer asks for itself (besides facts, pages and templates' keys).
-pub const RENDERER_MESSAGES: &[&str] = &[
-    "duration",
-    "language-name",
-    "site-title",
-    "choose-language",
-    "stale-notice",
-    "upcoming-notice",
-    "changes-title",
-    "changes-intro",
-    "changes-before",
-    "changes-after",
-    "changes-added",
-    "changes-removed",
+/// Message ids the renderer asks for itself (besides facts, pages and templates' keys),
+/// with the variables each gets.
+pub const RENDERER_MESSAGES: &[(&str, &[&str])] = &[
+    ("duration", &["amount", "unit"]),
+    ("language-name", &[]),
+    ("site-title", &["announced", "effective", "updated"]),
+    ("choose-language", &["announced", "effective", "updated"]),
+    ("stale-notice", &["changed"]),
+    ("upcoming-notice", &["date"]),
+    ("changes-title", &["date", "status"]),
+    ("changes-intro", &["date", "status"]),
+    ("changes-before", &["date", "status"]),
+    ("changes-after", &["date", "status"]),
+    ("changes-added", &["date", "status"]),
+    ("changes-removed", &["date", "status"]),
 ];
 
 /// The rendered site: output path (relative to the site root) to bytes.
@@ -130,15 +131,8 @@ impl Rendered {
 }
 
 /// Variables every template message gets: the dates of the version in force.
-pub fn page_args(version: &Version) -> Vec<(&'static str, Arg)> {
-    [
-        ("effective", version.effective),
-        ("updated", version.updated),
-        ("announced", version.announced),
-    ]
-    .into_iter()
-    .filter_map(|(name, date)| date.map(|d| (name, Arg::Date(d))))
-    .collect()
+pub fn page_args(version: &Version) -> crate::policy::Args {
+    facts::version_dates(version)
 }
 
 /// Renders every page of every locale, the root pages and the machine-readable files.
@@ -352,7 +346,7 @@ impl LocalePages<'_> {
     fn change_link(&self, set: &ChangeSet) -> Result<ChangeLink, Diagnostics> {
         let args = [
             ("date", Arg::Date(set.date)),
-            ("status", Arg::Keyword(set.status())),
+            ("status", Arg::Keyword(set.status().to_owned())),
         ];
         Ok(ChangeLink {
             href: set.file(),
@@ -377,14 +371,8 @@ impl LocalePages<'_> {
             .iter()
             .filter_map(|id| self.nodes.get(id.as_str()))
         {
-            let mut view = block_view(
-                self.locales,
-                self.locale,
-                &self.fragments,
-                node,
-                NodeKind::Block,
-            )
-            .map_err(|d| vec![d])?;
+            let mut view = block_view(self.locales, self.locale, &self.fragments, node, &[])
+                .map_err(|d| vec![d])?;
             view.stale = stale_notice(self.locales, self.locale, node, self.stale, &link.href)
                 .map_err(|d| vec![d])?;
             view.upcoming =
@@ -453,7 +441,7 @@ impl LocalePages<'_> {
         for (set, change) in self.sets.iter().zip(&all_changes) {
             let args = [
                 ("date", Arg::Date(set.date)),
-                ("status", Arg::Keyword(set.status())),
+                ("status", Arg::Keyword(set.status().to_owned())),
             ];
             let mut context = self.context(&change.href);
             context.insert(
@@ -524,7 +512,7 @@ impl LocalePages<'_> {
 /// Every page asks for the same few messages, so results are cached per build.
 fn translate(
     locales: &Locales,
-    common: &[(&'static str, Arg)],
+    common: &[(String, Arg)],
     cache: &templates::Translations,
     kwargs: &Kwargs,
     state: &State,
@@ -546,7 +534,7 @@ fn translate(
 
 fn translate_uncached(
     locales: &Locales,
-    common: &[(&'static str, Arg)],
+    common: &[(String, Arg)],
     kwargs: &Kwargs,
     lang: &str,
 ) -> Result<Value, Diagnostic> {

@@ -10,7 +10,6 @@ use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::l10n::Locales;
-use crate::policy::Arg;
 
 thread_local! {
     /// Formatting failures inside `t()`, recorded with their own location in the `.ftl`
@@ -38,7 +37,7 @@ impl Templates {
         dir: &Path,
         shown_as: &Path,
         locales: Arc<Locales>,
-        common: Vec<(&'static str, Arg)>,
+        common: crate::policy::Args,
     ) -> Result<Templates, Diagnostics> {
         let mut templates = Templates::reload(dir, shown_as, None)?;
         templates.bind(locales, common);
@@ -145,7 +144,7 @@ impl Templates {
     }
 
     /// Binds `t()` to `locales`, with the page-wide variables `common`.
-    pub fn bind(&mut self, locales: Arc<Locales>, common: Vec<(&'static str, Arg)>) {
+    pub fn bind(&mut self, locales: Arc<Locales>, common: crate::policy::Args) {
         // A fresh cache per binding: cached texts belong to the locales they came from.
         let cache = Translations::default();
         self.tera

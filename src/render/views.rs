@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::markdown;
 use crate::check::Stale;
 use crate::diag::Diagnostic;
-use crate::l10n::{Locale, Locales, REFERENCE_LOCALE};
+use crate::l10n::{Locale, Locales};
 use crate::policy::diff::Change;
 use crate::policy::{Arg, Date, Node, NodeKind, Policy, Version, facts};
 
@@ -22,8 +22,14 @@ pub struct BlockView {
     pub title: Option<String>,
     /// HTML of the message value (block HTML for blocks and notes, inline otherwise).
     pub html: String,
-    /// Listed children (facts, quotes, tiers).
+    /// Listed children: items, steps, quotes or table rows (`list` says which).
     pub items: Vec<BlockView>,
+    /// The kind of the listed children, when there are any.
+    pub list: Option<NodeKind>,
+    /// A table's column headings (inline HTML), when the children are rows.
+    pub columns: Vec<String>,
+    /// A row's cells after its first (inline HTML), one per further column.
+    pub cells: Vec<String>,
     /// Paragraphs after the list.
     pub notes: Vec<BlockView>,
     /// Shown when the block's translation is stale (its English text changed since).
@@ -90,7 +96,7 @@ pub fn block_view(
     locale: &Locale,
     fragments: &Fragments,
     node: &Node,
-    kind: NodeKind,
+    columns: &[crate::policy::Id],
 ) -> Result<BlockView, Diagnostic> {
     let id = node.id.as_str();
     let title = if locale.has(id, Some("title")) {
@@ -103,31 +109,67 @@ pub fn block_view(
     } else {
         None
     };
-    let has_value = locale.has(id, None);
-    if !has_value && title.is_none() {
-        // Neither a value nor a title: report it as a missing message.
-        locales.format(locale, id, None, &node.args)?;
-    }
-    let html = if has_value {
-        fact_html(locales, locale, fragments, node, kind)?
-    } else {
-        String::new()
+    // Without a message of its own, an entity listed as an item shows its name; any
+    // other fact without a value or a title is reported as a missing message.
+    let html = match (&node.entity, &title) {
+        _ if locale.has(id, None) => fact_html(locales, locale, fragments, node)?,
+        (Some(name), None) => markdown::inline(&crate::l10n::escape_markdown(
+            name.for_locale(&locale.tag, &locales.reference().tag),
+        )),
+        (None, None) => fact_html(locales, locale, fragments, node)?,
+        (_, Some(_)) => String::new(),
     };
+    // A row's further cells: its attribute named like the column, else that value.
+    let cells = columns
+        .iter()
+        .skip(1)
+        .map(|column| {
+            if locale.has(id, Some(column.as_str())) {
+                Ok(markdown::inline(&locales.format(
+                    locale,
+                    id,
+                    Some(column.as_str()),
+                    &node.args,
+                )?))
+            } else {
+                Ok(node.arg(column.as_str()).map_or_else(String::new, |arg| {
+                    markdown::inline(&locales.format_value(locale, arg).unwrap_or_default())
+                }))
+            }
+        })
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
+    let headings = node
+        .columns
+        .iter()
+        .map(|column| {
+            Ok(markdown::inline(&locales.format(
+                locale,
+                id,
+                Some(column.as_str()),
+                &node.args,
+            )?))
+        })
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
     let (mut items, mut notes) = (Vec::new(), Vec::new());
+    let mut list = None;
     for child in &node.children {
-        let view = block_view(locales, locale, fragments, child, child.kind)?;
+        let view = block_view(locales, locale, fragments, child, &node.columns)?;
         if child.kind == NodeKind::Note {
             notes.push(view)
         } else {
+            list = Some(child.kind);
             items.push(view)
         }
     }
     Ok(BlockView {
         id: id.to_owned(),
-        kind,
+        kind: node.kind,
         title,
         html,
         items,
+        list,
+        columns: headings,
+        cells,
         notes,
         stale: None,
         upcoming: None,
@@ -154,7 +196,6 @@ fn fact_html(
     locale: &Locale,
     fragments: &Fragments,
     node: &Node,
-    kind: NodeKind,
 ) -> Result<String, Diagnostic> {
     let block = || {
         locales
@@ -165,9 +206,10 @@ fn fact_html(
         Some(cell) => cell.get_or_init(block).clone()?,
         None => block()?,
     };
-    Ok(match kind {
-        NodeKind::Block | NodeKind::Note => html,
-        NodeKind::Item | NodeKind::Quote => markdown::inline_of_block(html),
+    Ok(if node.kind.is_block() {
+        html
+    } else {
+        markdown::inline_of_block(html)
     })
 }
 
@@ -201,7 +243,7 @@ pub fn stale_notice(
     else {
         return Ok(None);
     };
-    let href = format!("../{REFERENCE_LOCALE}/{page_href}#{}", node.id);
+    let href = format!("../{}/{page_href}#{}", locales.reference().tag, node.id);
     notice(
         locales,
         locale,
@@ -322,7 +364,11 @@ pub fn change_views(
     };
     let sentence = |node: &Node| -> Result<String, Diagnostic> {
         if locale.has(node.id.as_str(), None) {
-            fact_html(locales, locale, &Fragments::new(), node, NodeKind::Block)
+            let block = Node {
+                kind: NodeKind::Block,
+                ..node.clone()
+            };
+            fact_html(locales, locale, &Fragments::new(), &block)
         } else {
             Ok(markdown::block(&locales.format(
                 locale,

@@ -235,8 +235,8 @@ fn changing_one_value_changes_every_language_and_nothing_else() {
     let before = sandbox.build_ok();
     sandbox.edit(
         "policy/policy.yaml",
-        "id: retention-training-declined\n          period: { amount: 30, unit: days }",
-        "id: retention-training-declined\n          period: { amount: 45, unit: days }",
+        "id: retention-training-declined\n            values: { period: { duration: 30 days } }",
+        "id: retention-training-declined\n            values: { period: { duration: 45 days } }",
     );
     let after = sandbox.build_ok();
     let changed: Vec<&String> = after

@@ -49,14 +49,14 @@ fn edited_line(sandbox: &Sandbox, file: &str, needle: &str) -> String {
 fn invalid_yaml() {
     let line = line_of(
         &Sandbox::real().read("policy/policy.yaml"),
-        "  name: Anthropic",
+        "{ id: organization, name: Anthropic }",
     );
     let stderr = assert_build_fails(
         |s| {
             s.edit(
                 "policy/policy.yaml",
-                "  name: Anthropic\n",
-                "  name: [Anthropic\n",
+                "{ id: organization, name: Anthropic }",
+                "{ id: organization, name: [Anthropic }",
             )
         },
         &["error[PG0101]".into()],
@@ -74,8 +74,8 @@ fn unknown_field() {
         let s = Sandbox::real();
         s.edit(
             "policy/policy.yaml",
-            "  name: Claude\n",
-            "  name: Claude\n  colour: red\n",
+            "{ id: product, name: Claude }",
+            "{ id: product, name: Claude, colour: red }",
         );
         edited_line(&s, "policy/policy.yaml", "colour: red")
     };
@@ -83,8 +83,8 @@ fn unknown_field() {
         |s| {
             s.edit(
                 "policy/policy.yaml",
-                "  name: Claude\n",
-                "  name: Claude\n  colour: red\n",
+                "{ id: product, name: Claude }",
+                "{ id: product, name: Claude, colour: red }",
             )
         },
         &["unknown field `colour`".into(), sandbox_line],
@@ -116,37 +116,35 @@ fn invalid_date() {
 
 #[test]
 fn duplicate_id() {
+    let from = "items: [right-copy, right-object, right-delete]";
+    let to = "items: [right-copy, right-object, right-copy]";
     let line = {
         let s = Sandbox::real();
-        s.edit(
-            "policy/policy.yaml",
-            "- id: right-delete",
-            "- id: right-copy",
-        );
-        // The second definition is the one reported.
-        let text = s.read("policy/policy.yaml");
-        let second = text.match_indices("id: right-copy").nth(1).unwrap().0;
-        format!(
-            "policy/policy.yaml:{}:",
-            text[..second].matches('\n').count() + 1
-        )
+        s.edit("policy/policy.yaml", from, to);
+        edited_line(&s, "policy/policy.yaml", to)
     };
-    assert_build_fails(
-        |s| {
-            s.edit(
-                "policy/policy.yaml",
-                "- id: right-delete",
-                "- id: right-copy",
-            )
-        },
-        &["duplicate id `right-copy`".into(), line],
+    let stderr = assert_build_fails(
+        |s| s.edit("policy/policy.yaml", from, to),
+        &["duplicate id `right-copy`".into(), line.clone()],
+    );
+    // The second definition is the one reported, in the list where it is written.
+    let col = to.rfind("right-copy").unwrap() + 1;
+    let indent = Sandbox::real()
+        .read("policy/policy.yaml")
+        .lines()
+        .find(|l| l.contains(from))
+        .map(|l| l.find(from).unwrap())
+        .unwrap();
+    assert!(
+        stderr.contains(&format!("{line}{}", indent + col)),
+        "{stderr}"
     );
 }
 
 #[test]
-fn unknown_tier_reference() {
-    let from = "tiers: [tier-free, tier-pro, tier-max, tier-claude-code]";
-    let to = "tiers: [tier-free, tier-pro, tier-platinum, tier-claude-code]";
+fn unknown_entity_reference() {
+    let from = "covered: { entities: [tier-free, tier-pro, tier-max, tier-claude-code] }";
+    let to = "covered: { entities: [tier-free, tier-pro, tier-platinum, tier-claude-code] }";
     let line = {
         let s = Sandbox::real();
         s.edit("policy/policy.yaml", from, to);
@@ -154,7 +152,7 @@ fn unknown_tier_reference() {
     };
     assert_build_fails(
         |s| s.edit("policy/policy.yaml", from, to),
-        &["unknown tier `tier-platinum`".into(), line],
+        &["unknown entity `tier-platinum`".into(), line],
     );
 }
 

@@ -90,8 +90,8 @@ fn an_edit_recomputes_only_what_it_touches_and_matches_a_fresh_run() {
         ),
         (
             "policy/policy.yaml",
-            "id: retention-training-declined\n          period: { amount: 30, unit: days }",
-            "id: retention-training-declined\n          period: { amount: 45, unit: days }",
+            "id: retention-training-declined\n            values: { period: { duration: 30 days } }",
+            "id: retention-training-declined\n            values: { period: { duration: 45 days } }",
         ),
         (
             "templates/base.html",

@@ -100,14 +100,14 @@ fn changing_a_value_in_either_version_changes_the_what_changed_page() {
     let before = published(&sandbox, "2026-01-01");
     sandbox.edit(
         "policy/policy.yaml",
-        "period: { amount: 5, unit: years }",
-        "period: { amount: 6, unit: years }",
+        "period: { duration: 5 years }",
+        "period: { duration: 6 years }",
     );
     let newer = published(&sandbox, "2026-01-01");
     sandbox.edit(
         "policy/policy.yaml",
-        "id: retention-training-allowed\n          period: { amount: 30, unit: days }",
-        "id: retention-training-allowed\n          period: { amount: 14, unit: days }",
+        "id: retention-training-allowed\n            values: { period: { duration: 30 days } }",
+        "id: retention-training-allowed\n            values: { period: { duration: 14 days } }",
     );
     let older = published(&sandbox, "2026-01-01");
     for locale in LOCALES {
@@ -291,11 +291,17 @@ fn the_machine_readable_policy_and_localized_404() {
     assert_eq!(json["in_force"], "consumer-terms-2025");
     let versions = json["policy"]["versions"].as_array().unwrap();
     assert_eq!(versions.len(), 2);
+    let retention = versions[1]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == "retention")
+        .unwrap();
     assert_eq!(
-        versions[1]["retention"]["periods"][0]["period"]["amount"],
-        5
+        retention["items"][0]["values"]["period"]["duration"],
+        "5 years"
     );
-    assert_eq!(versions[0]["training"]["rule"]["default"], "opt-in");
+    assert_eq!(versions[0]["values"]["default"]["keyword"], "opt-in");
     for (locale, title) in [
         ("en", "Page not found"),
         ("fr", "Page introuvable"),

@@ -51,8 +51,11 @@ fn the_committed_json_schema_is_current() {
     assert_eq!(schema["additionalProperties"], false);
     assert_eq!(schema["$defs"]["Date"]["format"], "date");
     assert!(schema["$defs"]["Id"]["pattern"].is_string());
-    let units = schema["$defs"]["TimeUnit"].to_string();
-    assert!(units.contains("years") && units.contains("days"), "{units}");
+    let units = schema["$defs"]["Duration"]["pattern"].to_string();
+    assert!(
+        units.contains("year") && units.contains("day") && units.contains("hour"),
+        "{units}"
+    );
     let policy =
         std::fs::read_to_string(std::path::Path::new(REPO).join("policy/policy.yaml")).unwrap();
     assert!(policy.starts_with("# yaml-language-server: $schema=policy.schema.json"));
