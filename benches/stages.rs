@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use policyglot::build::Project;
-use policyglot::check::{self, Stale};
+use policyglot::Project;
+use policyglot::l10n::Stale;
 use policyglot::l10n::{self, Locales};
+use policyglot::pipeline;
 use policyglot::policy::{self, Node, Policy, facts};
 use policyglot::render::{self, Templates, markdown};
 use policyglot::{diag::SourceFile, output};
@@ -99,7 +100,7 @@ fn stages(c: &mut Criterion) {
             })
         });
         let stale = Stale::default();
-        let publication = check::Options::default().publication;
+        let publication = pipeline::Options::default().publication;
         let render_all = || {
             let mut once = render::Rendered::once();
             render::render_site(
@@ -114,7 +115,7 @@ fn stages(c: &mut Criterion) {
         };
         group.bench_function("render_all", |b| b.iter(render_all));
         group.bench_function("check_and_render", |b| {
-            b.iter(|| check::run(&project, check::Options::default()).expect("runs"))
+            b.iter(|| pipeline::run(&project, pipeline::Options::default()).expect("runs"))
         });
 
         group.bench_function("edit_one_locale", |b| {
@@ -130,9 +131,9 @@ fn stages(c: &mut Criterion) {
                 .join(Project::LOCALES)
                 .join(last)
                 .join("edited-by-bench.ftl");
-            let mut session = check::Session::default();
+            let mut session = pipeline::Session::default();
             session
-                .run(&project, check::Options::default())
+                .run(&project, pipeline::Options::default())
                 .expect("runs");
             let mut n = 0u32;
             b.iter(|| {
@@ -144,7 +145,7 @@ fn stages(c: &mut Criterion) {
                 };
                 std::fs::write(&edited, comment).expect("writes");
                 let analysis = session
-                    .run(&project, check::Options::default())
+                    .run(&project, pipeline::Options::default())
                     .expect("runs");
                 assert_eq!(session.rendered().computed, 1, "one locale re-rendered");
                 analysis
@@ -158,7 +159,7 @@ fn stages(c: &mut Criterion) {
             b.iter(|| output::write_site(&site, &target).expect("writes"))
         });
         group.bench_function("build", |b| {
-            let options = check::Options::default();
+            let options = pipeline::Options::default();
             b.iter(|| policyglot::build(&project, &target, &options, false).expect("builds"))
         });
         group.finish();

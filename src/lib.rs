@@ -2,16 +2,18 @@
 //! help-center pages: facts live once in `policy/`, sentences in `locales/`, layout in
 //! `templates/`. See ARCHITECTURE.md for the data flow.
 
-pub mod build;
 pub mod diag;
 pub mod l10n;
 pub mod memo;
 pub mod output;
+pub mod pipeline;
 pub mod policy;
+pub mod project;
 pub mod render;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 
-pub use build::{BuildReport, Project, build};
+pub use pipeline::{BuildReport, build};
+pub use project::Project;
 pub mod check;

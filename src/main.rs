@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use policyglot::check::{self, report};
 use policyglot::diag::Diagnostic;
+use policyglot::pipeline;
 use policyglot::policy::Date;
 use policyglot::{Project, build};
 
@@ -123,7 +124,7 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let project = Project::new(&cli.root);
-    let mut options = check::Options::default();
+    let mut options = pipeline::Options::default();
     if let Some(today) = cli.today {
         options.publication.today = today;
     }
@@ -172,7 +173,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { format, strict } => {
-            match check::run(&project, check::Options { strict, ..options }) {
+            match pipeline::run(&project, pipeline::Options { strict, ..options }) {
                 Ok(analysis) => {
                     let text = match format {
                         Format::Human => report::human(&analysis, std::io::stdout().is_terminal()),

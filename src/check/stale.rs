@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-use crate::l10n::Catalog;
+use crate::l10n::{Catalog, Stale};
 use crate::policy::Date;
 
 /// Where the confirmations live, relative to the project root.
@@ -21,22 +21,6 @@ const HEADER: &str = "# policyglot: for each translation, a hash of the English 
 
 /// locale -> message id -> hash of the reference source.
 pub type Confirmations = BTreeMap<String, BTreeMap<String, String>>;
-
-/// Stale messages per locale, with the day the reference text last changed.
-#[derive(Debug, Default, Clone)]
-pub struct Stale {
-    pub by_locale: BTreeMap<String, BTreeMap<String, Date>>,
-}
-
-impl Stale {
-    pub fn get(&self, locale: &str, id: &str) -> Option<Date> {
-        self.by_locale.get(locale).and_then(|m| m.get(id)).copied()
-    }
-
-    pub fn count(&self, locale: &str) -> usize {
-        self.by_locale.get(locale).map_or(0, BTreeMap::len)
-    }
-}
 
 /// The hash recorded for a reference message: its source, trailing spaces ignored.
 pub fn hash(source: &str) -> String {

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod formats;
+pub mod stale;
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::policy::{Arg, Policy};
 pub use catalog::{Catalog, LocaleSource};
 use formats::Formats;
+pub use stale::Stale;
 
 /// One language ready to format: its source index, its bundle and its formatters.
 pub struct Locale {

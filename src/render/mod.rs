@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
-use crate::check::Stale;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::l10n::Stale;
 use crate::l10n::{Locale, Locales};
 use crate::memo::{Memo, Tally, fingerprint};
 use crate::policy::{Arg, Date, Node, Policy, Version, facts};

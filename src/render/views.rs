@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use super::markdown;
-use crate::check::Stale;
 use crate::diag::Diagnostic;
+use crate::l10n::Stale;
 use crate::l10n::{Locale, Locales};
 use crate::policy::diff::Change;
 use crate::policy::{Arg, Date, Node, NodeKind, Policy, Version, facts};

@@ -18,9 +18,10 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::watch as channel;
 
-use crate::build::Project;
 use crate::check;
 use crate::diag::{Diagnostic, Severity};
+use crate::pipeline::{self, Session};
+use crate::project::Project;
 use state::{Outcome, Snapshot};
 
 /// The port used when none is given.
@@ -58,7 +59,7 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
     let out = terminal::Terminal::new(std::io::stderr().is_terminal());
 
     let started = Instant::now();
-    let mut session = check::Session::default();
+    let mut session = Session::default();
     let outcome = match guarded_check(&mut session, &project, Path::new(".")) {
         Ok(Ok(analysis)) => Outcome::Ran(analysis),
         // Nothing to build at all (no policy file, no locales folder): a wrong folder.
@@ -85,7 +86,7 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
 async fn serve(
     root: PathBuf,
     project: Project,
-    session: check::Session,
+    session: Session,
     first: Snapshot,
     options: &Options,
     out: terminal::Terminal,
@@ -187,7 +188,7 @@ async fn shutdown_signal() {
 /// Rebuilds after every batch of changes and publishes the new snapshot, until `Stop`.
 fn rebuild_loop(
     project: &Project,
-    mut session: check::Session,
+    mut session: Session,
     mut watcher: watch::Watcher,
     receive: mpsc::Receiver<watch::Message>,
     publish: channel::Sender<Arc<Snapshot>>,
@@ -229,7 +230,7 @@ fn rebuild_loop(
             Ok(None) => {}
             Err(_) => {
                 // Whatever the session remembered may be half-updated: start afresh.
-                session = check::Session::default();
+                session = Session::default();
                 out.warn("internal error in the preview (a bug: please report it); the previous state is still served");
             }
         }
@@ -239,7 +240,7 @@ fn rebuild_loop(
 /// One rebuild; `None` when nothing changed. Never panics on bad input: a panic inside
 /// the pipeline becomes an error shown like any other.
 fn rebuild(
-    session: &mut check::Session,
+    session: &mut Session,
     project: &Project,
     current: &Snapshot,
     changed: &[PathBuf],
@@ -265,17 +266,17 @@ fn rebuild(
     next
 }
 
-/// `check::run`, with a panic inside the pipeline turned into an error (`Err`) that the
+/// `pipeline::run`, with a panic inside the pipeline turned into an error (`Err`) that the
 /// pages and the terminal show like any other, instead of the end of the server.
 fn guarded_check(
-    session: &mut check::Session,
+    session: &mut Session,
     project: &Project,
     blame: &Path,
 ) -> Result<Result<check::Analysis, Diagnostic>, Diagnostic> {
     // After a panic, what the session remembered may be half-updated: it starts afresh.
-    let run = std::panic::AssertUnwindSafe(|| session.run(project, check::Options::default()));
+    let run = std::panic::AssertUnwindSafe(|| session.run(project, pipeline::Options::default()));
     std::panic::catch_unwind(run).map_err(|panic| {
-        *session = check::Session::default();
+        *session = Session::default();
         let what = panic
             .downcast_ref::<String>()
             .cloned()

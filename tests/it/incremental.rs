@@ -1,9 +1,10 @@
-//! A `check::Session` (what `serve` rebuilds with) recomputes only what an edit touches,
+//! A `pipeline::Session` (what `serve` rebuilds with) recomputes only what an edit touches,
 //! and what it produces is exactly what a fresh run produces, edit after edit.
 
-use policyglot::build::Project;
-use policyglot::check::{self, Analysis, Session};
+use policyglot::Project;
+use policyglot::check::Analysis;
 use policyglot::memo::Tally;
+use policyglot::pipeline::{self, Session};
 
 use crate::support::Sandbox;
 
@@ -25,8 +26,8 @@ fn outcome(analysis: Analysis) -> (Vec<String>, Option<Files>) {
 /// Runs the session after an edit, checks it against a fresh run, returns what it
 /// re-rendered.
 fn rerun(session: &mut Session, project: &Project, what: &str) -> Tally {
-    let incremental = outcome(session.run(project, check::Options::default()).unwrap());
-    let fresh = outcome(check::run(project, check::Options::default()).unwrap());
+    let incremental = outcome(session.run(project, pipeline::Options::default()).unwrap());
+    let fresh = outcome(pipeline::run(project, pipeline::Options::default()).unwrap());
     assert_eq!(incremental.0, fresh.0, "findings after {what}");
     assert!(
         incremental.1 == fresh.1,

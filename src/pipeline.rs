@@ -1,0 +1,287 @@
+//! The pipeline: load the policy, validate it, load the locales, check, render, write.
+//! `run` is everything up to rendering (what `policyglot check` reports); `build` writes
+//! its site when no check failed, so nothing `check` calls an error is ever published.
+//! `Session` runs it again and again for `serve`, redoing only what an edit touched.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::check::{self, Analysis};
+use crate::diag::{Diagnostic, Diagnostics, Severity, SourceFile};
+use crate::l10n::{self, Catalog, LocaleSource, Locales};
+use crate::memo::{Memo, Tally, fingerprint};
+use crate::output;
+use crate::policy::{self, Policy};
+use crate::project::Project;
+use crate::render::{self, Publication, Templates};
+use crate::search::Indexer;
+
+/// How strict to be.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Treat warnings (stale or obsolete translations, orphaned messages…) as errors.
+    pub strict: bool,
+    /// The day and place of publication (which version is in force, absolute URLs).
+    pub publication: Publication,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            strict: false,
+            publication: Publication {
+                today: crate::policy::Date::today(),
+                base_url: None,
+            },
+        }
+    }
+}
+
+/// Runs every check and, when none fails, renders the site in memory. `Err` means the
+/// checks could not run at all (no policy file, no locales folder).
+pub fn run(project: &Project, options: Options) -> Result<Analysis, Diagnostic> {
+    Session::once().run(project, options)
+}
+
+/// Runs of the checks on one project, one after the other, as `serve` makes them: each
+/// run reads every input again but recomputes only what depends on inputs that changed
+/// (see `memo`), so a one-message edit re-checks and re-renders one locale. A fresh
+/// session computes everything, through the same code: `run` is one run of
+/// `Session::once()`.
+#[derive(Default)]
+pub struct Session {
+    /// The policy, its file and its validation problems.
+    policy: Option<Arc<(Policy, SourceFile, Diagnostics)>>,
+    catalog: Option<Catalog>,
+    locales: Option<Arc<Locales>>,
+    templates: Option<Templates>,
+    fluent: Memo<Diagnostics>,
+    hand_typed: Memo<Diagnostics>,
+    parity: Memo<Diagnostics>,
+    coverage: Memo<Diagnostics>,
+    rendered: render::Rendered,
+}
+
+impl Session {
+    /// A session for a single run (`check::run`): it keeps nothing for a next one.
+    pub fn once() -> Session {
+        Session {
+            rendered: render::Rendered::once(),
+            ..Session::default()
+        }
+    }
+
+    /// One run; see `run`.
+    pub fn run(&mut self, project: &Project, options: Options) -> Result<Analysis, Diagnostic> {
+        let mut analysis = Analysis::default();
+        let policy_path = project.root.join(Project::POLICY);
+        if !policy_path.is_file() {
+            return Err(Diagnostic::error("PG0100", "there is no policy file")
+                .in_path(Project::POLICY)
+                .help("run policyglot in a project folder (holding policy/, locales/, templates/) or pass --root"));
+        }
+        let loaded = match self.policy(&policy_path) {
+            Ok(loaded) => loaded,
+            Err(d) => return analysis.finish(vec![d], options.strict),
+        };
+        let (policy, policy_file, problems) = &*loaded;
+        if !problems.is_empty() {
+            return analysis.finish(problems.clone(), options.strict);
+        }
+        let reserved = l10n::reserved_terms(policy);
+        let catalog = match l10n::catalog::reread(
+            &project.root.join(Project::LOCALES),
+            Path::new(Project::LOCALES),
+            &reserved,
+            &policy.reference_locale,
+            self.catalog.as_ref(),
+        ) {
+            Ok(c) => c,
+            // No locales folder at all: nothing to check.
+            Err(d) if d.code == "PG0200" => return Err(d),
+            Err(d) => return analysis.finish(vec![d], options.strict),
+        };
+        self.catalog = Some(catalog.clone());
+        let en = catalog.reference();
+        let tags: Vec<&str> = catalog.locales.iter().map(|l| l.tag.as_str()).collect();
+        analysis.findings.extend(catalog.problems().cloned());
+        analysis.findings.extend(policy::validate::labels(
+            policy,
+            policy_file,
+            &tags,
+            &policy.reference_locale,
+        ));
+        let per_locale = |key: &dyn Fn(&LocaleSource) -> u64| {
+            catalog
+                .locales
+                .iter()
+                .map(|l| (l.tag.clone(), key(l), l.clone()))
+                .collect()
+        };
+        let fluent = self.fluent.each(
+            per_locale(&|l| fingerprint(&(en.fingerprint, l.fingerprint))),
+            |l| check::locales::check(en, l, &reserved),
+        );
+        analysis.findings.extend(fluent.into_iter().flatten());
+        let hand_typed = self.hand_typed.each_with(
+            per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
+            || check::facts::HandTyped::new(policy),
+            |values, l| values.check(l),
+        );
+        analysis.findings.extend(hand_typed.into_iter().flatten());
+
+        let confirmed = match check::stale::read(&project.root) {
+            Ok(c) => c,
+            Err(d) => {
+                analysis.findings.push(d);
+                Default::default()
+            }
+        };
+        let stale = check::stale::find(&project.root, &catalog, &confirmed);
+        analysis
+            .findings
+            .extend(check::stale::findings(&catalog, &stale));
+        analysis.summary = check::summarize(&catalog, &stale);
+
+        let locales = match Locales::rebuild(&catalog, policy, self.locales.as_deref()) {
+            Ok(l) => Arc::new(l),
+            Err(e) => return analysis.finish(e, options.strict),
+        };
+        self.locales = Some(locales.clone());
+        let mut templates = match Templates::reload(
+            &project.root.join(Project::TEMPLATES),
+            Path::new(Project::TEMPLATES),
+            self.templates.take(),
+        ) {
+            Ok(t) => t,
+            Err(e) => return analysis.finish(e, options.strict),
+        };
+        templates.bind(
+            locales.clone(),
+            render::page_args(policy.in_force(options.publication.today)),
+        );
+        let key = fingerprint(&(policy.fingerprint, en.fingerprint, templates.fingerprint()));
+        analysis
+            .findings
+            .extend(self.coverage.one("coverage", key, || {
+                let sources: Vec<_> = templates.sources().cloned().collect();
+                let mut out = check::facts::coverage(policy, policy_file, &catalog, &sources);
+                out.extend(check::templates::check(&sources));
+                out
+            }));
+        let parity = self.parity.each_with(
+            locales
+                .list
+                .iter()
+                .map(|l| {
+                    let key = (policy.fingerprint, en.fingerprint, l.source.fingerprint);
+                    (l.tag.clone(), fingerprint(&key), l.clone())
+                })
+                .collect(),
+            || check::facts::Parity::new(policy, &locales),
+            |parity, l| parity.check(&locales, l),
+        );
+        analysis.findings.extend(parity.into_iter().flatten());
+
+        // Render only what passed: a failure here is one the checks above could not foresee.
+        if analysis.errors() == 0 {
+            match render::render_site(
+                policy,
+                locales,
+                &templates,
+                &stale,
+                &options.publication,
+                &mut self.rendered,
+            ) {
+                Ok(site) => analysis.site = Some(site),
+                Err(e) => analysis.findings.extend(e),
+            }
+        }
+        self.templates = Some(templates);
+        analysis.finish(Vec::new(), options.strict)
+    }
+
+    /// The policy and its validation problems, parsed again only when its text changed.
+    fn policy(
+        &mut self,
+        path: &Path,
+    ) -> Result<Arc<(Policy, SourceFile, Diagnostics)>, Diagnostic> {
+        let file = policy::load::read(path, Path::new(Project::POLICY))?;
+        if let Some(known) = &self.policy
+            && known.0.fingerprint == fingerprint(&file.text)
+        {
+            return Ok(known.clone());
+        }
+        let policy = policy::load::parse(&file)?;
+        let problems = policy::validate::validate(&policy, &file);
+        let loaded = Arc::new((policy, file, problems));
+        self.policy = Some(loaded.clone());
+        Ok(loaded)
+    }
+
+    /// How many locales the last run rendered, and how many it reused.
+    pub fn rendered(&self) -> Tally {
+        self.rendered.last()
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages_per_locale: usize,
+    pub locales: Vec<String>,
+    pub files: usize,
+    /// Warnings `check` found (stale translations…); they do not stop a build.
+    pub warnings: Diagnostics,
+    /// Things the user should know (a skipped search index).
+    pub notes: Vec<String>,
+    pub elapsed: Duration,
+}
+
+/// Checks `project`, and when no check fails, replaces `out` with its site atomically.
+/// With `search`, the site gets a Pagefind index (see `search`).
+pub fn build(
+    project: &Project,
+    out: &Path,
+    options: &Options,
+    search: bool,
+) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let analysis = run(project, options.clone()).map_err(|d| vec![d])?;
+    let (errors, warnings): (Diagnostics, Diagnostics) = analysis
+        .findings
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let site = analysis
+        .site
+        .expect("a site is rendered when no check failed");
+    let mut notes = Vec::new();
+    let indexer = if search {
+        Indexer::find(&project.root)
+    } else {
+        None
+    };
+    if search && indexer.is_none() {
+        notes.push(
+            "search index not built: Pagefind was not found (run `npm install`, or pass --no-search)"
+                .to_owned(),
+        );
+    }
+    output::write_site_with(&site, out, |staging, previous| match &indexer {
+        Some(indexer) => indexer.index(&site, staging, previous),
+        None => Ok(()),
+    })
+    .map_err(|d| vec![d])?;
+    Ok(BuildReport {
+        pages_per_locale: site.pages_per_locale,
+        locales: site.locales,
+        files: site.files.len(),
+        warnings,
+        notes,
+        elapsed: started.elapsed(),
+    })
+}
