@@ -56,7 +56,7 @@ enum Command {
     },
     /// Print the JSON Schema of policy.yaml (policy/policy.schema.json is a copy of it).
     Schema,
-    /// Confirm that a locale's translations match the current English text (clears stale).
+    /// Confirm that a locale's translations match the current reference-locale text (clears stale).
     Confirm {
         /// The locale to confirm, e.g. `fr`.
         locale: String,
@@ -212,7 +212,7 @@ fn main() -> ExitCode {
             match check::confirm(&project, &locale, &messages) {
                 Ok(changed) => {
                     print_out(&format!(
-                        "confirmed {changed} translation(s) of `{locale}` against the current English text\n"
+                        "confirmed {changed} translation(s) of `{locale}` against the current reference text\n"
                     ));
                     ExitCode::SUCCESS
                 }

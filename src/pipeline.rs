@@ -119,9 +119,10 @@ impl Session {
                 .map(|l| (l.tag.clone(), key(l), l.clone()))
                 .collect()
         };
-        let fluent = self.fluent.each(
-            per_locale(&|l| fingerprint(&(en.fingerprint, l.fingerprint))),
-            |l| check::locales::check(en, l, &reserved),
+        let fluent = self.fluent.each_with(
+            per_locale(&|l| fingerprint(&(policy.fingerprint, en.fingerprint, l.fingerprint))),
+            || check::facts::given_variables(policy),
+            |given, l| check::locales::check(en, l, &reserved, given),
         );
         analysis.findings.extend(fluent.into_iter().flatten());
         let hand_typed = self.hand_typed.each_with(

@@ -10,3 +10,12 @@ page-covered-products = Für welche Produkte diese Richtlinie gilt und für welc
     .title = Für welche Produkte gilt diese Richtlinie?
 page-feedback = Was wir speichern, wenn Sie uns Feedback senden, und wie wir es verwenden.
     .title = Was geschieht mit meinem Feedback?
+
+## Das Hilfecenter als Ganzes: sein Name, seine Übersicht und was es über Übersetzungen sagt.
+
+site-title = { -product-name }-Hilfecenter
+index-title = Datenschutz und Modelltraining
+index-intro = Wie { -organization-name } Daten für das Training von { -product-name } verwendet, welche Wahl Sie haben und wie lange Ihre Daten gespeichert werden.
+footer-note = { -organization-name } · Datenschutz und Modelltraining
+stale-notice = Der englische Text dieses Abschnitts wurde am { $changed } geändert; diese Übersetzung wird derzeit überprüft.
+    .link = Englische Fassung lesen

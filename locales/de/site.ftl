@@ -1,20 +1,24 @@
 ### Elemente, die jede Seite zeigt.
 
 language-name = Deutsch
-site-title = { -product-name }-Hilfecenter
 skip-to-content = Zum Hauptinhalt springen
 language-switcher = Sprache
 breadcrumb-label = Brotkrümelnavigation
 choose-language = Das Hilfecenter auf Deutsch lesen
-index-title = Datenschutz und Modelltraining
-index-intro = Wie { -organization-name } Daten für das Training von { -product-name } verwendet, welche Wahl Sie haben und wie lange Ihre Daten gespeichert werden.
 related-articles = In diesem Bereich
-footer-note = { -organization-name } · Datenschutz und Modelltraining
 
 page-updated = Aktualisiert am { $updated }
 page-effective = Gültig seit dem { $effective }
 
 duration = { $unit ->
+    [minutes] { $amount ->
+        [one] { $amount } Minute
+       *[other] { $amount } Minuten
+    }
+    [hours] { $amount ->
+        [one] { $amount } Stunde
+       *[other] { $amount } Stunden
+    }
     [weeks] { $amount ->
         [one] { $amount } Woche
        *[other] { $amount } Wochen
@@ -32,9 +36,6 @@ duration = { $unit ->
        *[other] { $amount } Tage
     }
 }
-
-stale-notice = Der englische Text dieses Abschnitts wurde am { $changed } geändert; diese Übersetzung wird derzeit überprüft.
-    .link = Englische Fassung lesen
 
 upcoming-notice = Ab dem { $date } ändert sich dieser Abschnitt.
     .link = Änderungen ansehen

@@ -10,3 +10,16 @@ page-covered-products = The products this policy applies to, and the ones it doe
     .title = Which products does this policy cover?
 page-feedback = What we store when you send feedback, and how we use it.
     .title = What happens to the feedback I send?
+
+## The help center as a whole: its name, its index and what it says about translations.
+
+site-title = { -product-name } Help Center
+index-title = Privacy and model training
+index-intro = How { -organization-name } uses data to train { -product-name }, what you can choose, and how long your data is kept.
+footer-note = { -organization-name } · Privacy and model training
+# Shown on a block whose translation has not been confirmed since its English text
+# changed (never shown in English).
+# Variables:
+#   $changed (String) - the day the English text of the block last changed
+stale-notice = The English text of this section changed on { $changed }; this translation is being reviewed.
+    .link = Read the English version

@@ -3,15 +3,11 @@
 
 # The language's own name, shown in the language switcher.
 language-name = English
-site-title = { -product-name } Help Center
 skip-to-content = Skip to main content
 language-switcher = Language
 breadcrumb-label = Breadcrumb
 choose-language = Read the help center in English
-index-title = Privacy and model training
-index-intro = How { -organization-name } uses data to train { -product-name }, what you can choose, and how long your data is kept.
 related-articles = In this section
-footer-note = { -organization-name } · Privacy and model training
 
 # Shown under each title, when the version in force has these dates.
 # Variables:
@@ -26,6 +22,14 @@ page-effective = Effective { $effective }
 #   $amount (Number) - how many units
 #   $unit (String) - days, weeks, months or years
 duration = { $unit ->
+    [minutes] { $amount ->
+        [one] { $amount } minute
+       *[other] { $amount } minutes
+    }
+    [hours] { $amount ->
+        [one] { $amount } hour
+       *[other] { $amount } hours
+    }
     [weeks] { $amount ->
         [one] { $amount } week
        *[other] { $amount } weeks
@@ -43,13 +47,6 @@ duration = { $unit ->
        *[other] { $amount } days
     }
 }
-
-# Shown on a block whose translation has not been confirmed since its English text
-# changed (never shown in English).
-# Variables:
-#   $changed (String) - the day the English text of the block last changed
-stale-notice = The English text of this section changed on { $changed }; this translation is being reviewed.
-    .link = Read the English version
 
 ## Versions of the policy. $status is "past" for a change in force, "upcoming" for an
 ## announced one; $date is the day the change takes effect.

@@ -10,3 +10,12 @@ page-covered-products = Les produits concernés par cette politique, et ceux qui
     .title = Quels produits cette politique concerne-t-elle ?
 page-feedback = Ce que nous conservons lorsque vous nous envoyez un commentaire, et l’usage que nous en faisons.
     .title = Que deviennent les commentaires que j’envoie ?
+
+## Le centre d’aide dans son ensemble : son nom, son index et ce qu’il dit des traductions.
+
+site-title = Centre d’aide { -product-name }
+index-title = Confidentialité et entraînement des modèles
+index-intro = Comment { -organization-name } utilise les données pour entraîner { -product-name }, ce que vous pouvez choisir et combien de temps vos données sont conservées.
+footer-note = { -organization-name } · Confidentialité et entraînement des modèles
+stale-notice = Le texte anglais de cette section a été modifié le { $changed } ; cette traduction est en cours de révision.
+    .link = Lire la version anglaise

@@ -1,20 +1,24 @@
 ### Éléments communs à toutes les pages.
 
 language-name = Français
-site-title = Centre d’aide { -product-name }
 skip-to-content = Aller au contenu principal
 language-switcher = Langue
 breadcrumb-label = Fil d’Ariane
 choose-language = Consulter le centre d’aide en français
-index-title = Confidentialité et entraînement des modèles
-index-intro = Comment { -organization-name } utilise les données pour entraîner { -product-name }, ce que vous pouvez choisir et combien de temps vos données sont conservées.
 related-articles = Dans cette rubrique
-footer-note = { -organization-name } · Confidentialité et entraînement des modèles
 
 page-updated = Mis à jour le { $updated }
 page-effective = En vigueur depuis le { $effective }
 
 duration = { $unit ->
+    [minutes] { $amount ->
+        [one] { $amount } minute
+       *[other] { $amount } minutes
+    }
+    [hours] { $amount ->
+        [one] { $amount } heure
+       *[other] { $amount } heures
+    }
     [weeks] { $amount ->
         [one] { $amount } semaine
        *[other] { $amount } semaines
@@ -29,9 +33,6 @@ duration = { $unit ->
        *[other] { $amount } jours
     }
 }
-
-stale-notice = Le texte anglais de cette section a été modifié le { $changed } ; cette traduction est en cours de révision.
-    .link = Lire la version anglaise
 
 upcoming-notice = À compter du { $date }, cette section change.
     .link = Voir ce qui change

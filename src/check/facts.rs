@@ -165,6 +165,19 @@ pub fn template_keys(templates: &[SourceFile]) -> BTreeSet<String> {
     keys
 }
 
+/// The variables each fact's messages get: its values in any version (a version may
+/// lack a value that only another variant uses).
+pub fn given_variables(policy: &Policy) -> super::locales::Given {
+    let mut given = super::locales::Given::new();
+    for node in all_nodes(policy).iter().flat_map(Node::walk) {
+        given
+            .entry(node.id.to_string())
+            .or_default()
+            .extend(node.args.iter().map(|(name, _)| name.clone()));
+    }
+    given
+}
+
 /// Every policy item has its message in the reference (other locales are compared to
 /// it), every reference message is used by something, and uses only the variables it
 /// is given: a misused variable is an error here, once, not in every translation.
@@ -177,15 +190,9 @@ pub fn coverage(
     let en = catalog.reference();
     let reference = &en.tag;
     let mut out = Vec::new();
-    // Each message the project uses, with the variables it gets (a fact's values in any
-    // version: a version may lack a value that only another variant uses).
-    let mut wanted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut wanted = given_variables(policy);
     let version_dates = ["announced", "effective", "updated"].map(String::from);
     for node in all_nodes(policy).iter().flat_map(Node::walk) {
-        wanted
-            .entry(node.id.to_string())
-            .or_default()
-            .extend(node.args.iter().map(|(name, _)| name.clone()));
         // An entity listed as an item shows its name when it has no message.
         if node.entity.is_none()
             && !en.has(node.id.as_str(), None)

@@ -11,23 +11,29 @@ use super::analysis::{self, Part};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::LocaleSource;
 
+/// The variables each fact message is given (`check::facts::given_variables`): a
+/// variable the reference uses but is not given is its own error, never one that
+/// translations are told to copy.
+pub type Given = std::collections::BTreeMap<String, BTreeSet<String>>;
+
 /// Findings for `locale` (the reference included: references, duplicates, mojibake);
 /// `generated_terms` are defined by the policy.
 pub fn check(
     reference: &LocaleSource,
     locale: &LocaleSource,
     generated_terms: &[String],
+    given: &Given,
 ) -> Diagnostics {
     let mut out = Vec::new();
     references(locale, generated_terms, &mut out);
     duplicates_and_mojibake(locale, &mut out);
     if locale.tag != reference.tag {
-        against_reference(reference, locale, &mut out);
+        against_reference(reference, locale, given, &mut out);
     }
     out
 }
 
-fn against_reference(en: &LocaleSource, l: &LocaleSource, out: &mut Diagnostics) {
+fn against_reference(en: &LocaleSource, l: &LocaleSource, given: &Given, out: &mut Diagnostics) {
     let dir = l.dir.display();
     for id in en.message_ids() {
         if !l.entries.contains_key(id) {
@@ -111,7 +117,14 @@ fn against_reference(en: &LocaleSource, l: &LocaleSource, out: &mut Diagnostics)
                 );
                 continue;
             };
-            variables(id, p, q, l, out);
+            // A reference that uses a variable its fact does not give is reported there,
+            // once: its translations are not compared with a broken original.
+            let broken = given
+                .get(id)
+                .is_some_and(|given| !p.variables.is_subset(given));
+            if !broken {
+                variables(id, p, q, l, out);
+            }
             reference_parity(id, p, q, l, out);
             plurals(id, q, l, &plural_categories, out);
         }

@@ -85,7 +85,7 @@ impl Analysis {
     }
 }
 
-/// `policyglot confirm`: records the current English text of `messages` (all when empty)
+/// `policyglot confirm`: records the current reference-locale text of `messages` (all when empty)
 /// as the source of `locale`'s translations. Returns how many confirmations changed.
 pub fn confirm(project: &Project, locale: &str, messages: &[String]) -> Result<usize, Diagnostic> {
     let (policy, _) = policy::load::load(

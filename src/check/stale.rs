@@ -1,5 +1,5 @@
 //! Stale translations, Fluent's missing "fuzzy": `locales/confirmed.yaml` records, per
-//! translation, a hash of the English source it was confirmed against. When the English
+//! translation, a hash of the reference source it was confirmed against. When the reference
 //! text changes, its translations are stale until `policyglot confirm` records the new hash.
 
 use std::collections::BTreeMap;
@@ -16,7 +16,7 @@ use crate::policy::Date;
 /// Where the confirmations live, relative to the project root.
 pub const LOCK_FILE: &str = "locales/confirmed.yaml";
 
-const HEADER: &str = "# policyglot: for each translation, a hash of the English message it was confirmed\n\
+const HEADER: &str = "# policyglot: for each translation, a hash of the reference locale's message it was confirmed\n\
 # against. Written by `policyglot confirm <locale> [message…]`; do not edit by hand.\n";
 
 /// locale -> message id -> hash of the reference source.
@@ -102,11 +102,12 @@ pub fn findings(catalog: &Catalog, stale: &Stale) -> Diagnostics {
     let mut out = Vec::new();
     for (tag, messages) in &stale.by_locale {
         let locale = catalog.get(tag).expect("stale locales exist");
+        let reference = &catalog.reference().tag;
         for (id, changed) in messages {
             out.push(
-                Diagnostic::warning("PG0511", format!("`{id}` in `{tag}` is stale: the English text changed on {changed} and this translation was not confirmed since"))
-                    .at(locale.location(id).expect("indexed"), "translated from an older English text")
-                    .help(format!("compare it with the English text, update it if needed, then run `policyglot confirm {tag} {id}`")),
+                Diagnostic::warning("PG0511", format!("`{id}` in `{tag}` is stale: the `{reference}` text changed on {changed} and this translation was not confirmed since"))
+                    .at(locale.location(id).expect("indexed"), format!("translated from an older `{reference}` text"))
+                    .help(format!("compare it with the `{reference}` text, update it if needed, then run `policyglot confirm {tag} {id}`")),
             );
         }
     }

@@ -32,7 +32,7 @@ pub struct BlockView {
     pub cells: Vec<String>,
     /// Paragraphs after the list.
     pub notes: Vec<BlockView>,
-    /// Shown when the block's translation is stale (its English text changed since).
+    /// Shown when the block's translation is stale (its reference text changed since).
     pub stale: Option<Notice>,
     /// Shown when an announced version changes this block.
     pub upcoming: Option<Notice>,
@@ -228,7 +228,7 @@ fn notice(
 }
 
 /// The notice on a block whose translation is stale in `locale` (any message of the
-/// block), dated with the latest change of the English text.
+/// block), dated with the latest change of the reference text.
 pub fn stale_notice(
     locales: &Locales,
     locale: &Locale,

@@ -46,6 +46,30 @@ impl Sandbox {
         sandbox
     }
 
+    /// A fixture that brings only its policy and its own messages, completed as a new
+    /// project is: the repository's templates, and each locale's site chrome
+    /// (`locales/<tag>/site.ftl`; Spanish from tests/fixtures/locale-es). Every locale
+    /// but the reference is then confirmed, as its translators would.
+    pub fn project(name: &str, reference: &str) -> Sandbox {
+        let sandbox = Sandbox::fixture(name);
+        let locales = std::fs::read_dir(sandbox.path("locales")).unwrap();
+        let tags: Vec<String> = locales
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        for tag in &tags {
+            let chrome = match tag.as_str() {
+                "es" => Path::new(REPO).join("tests/fixtures/locale-es/es/site.ftl"),
+                tag => Path::new(REPO).join("locales").join(tag).join("site.ftl"),
+            };
+            std::fs::copy(chrome, sandbox.path(&format!("locales/{tag}/site.ftl"))).unwrap();
+        }
+        for tag in tags.iter().filter(|t| *t != reference) {
+            let run = sandbox.run(&["confirm", tag]);
+            assert!(run.success, "{}", run.stderr);
+        }
+        sandbox
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
