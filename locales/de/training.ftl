@@ -1,8 +1,8 @@
 ### Verwendung von Gesprächen für das Training: die Regel, die Fälle, die Wahl.
 
 training-rule = { $default ->
-        [opt-in] Wir verwenden Ihre Gespräche nur in den unten genannten Fällen für das Training unserer Modelle.
-       *[opt-out] Ab dem { $effective } verwenden wir Ihre Gespräche für das Training unserer Modelle, sofern Sie dies nicht deaktivieren. Diese Regel gilt für { $covered }.
+        [opt-in] Wir verwenden Ihre Gespräche nur dann für das Training unserer Modelle, wenn sie für eine Trust-&-Safety-Prüfung markiert werden, wenn Sie sie uns als Feedback senden oder wenn Sie der Verwendung zustimmen.
+       *[opt-out] Ab dem { $effective } können Ihre Gespräche für das Training unserer Modelle verwendet werden, sofern Sie dies nicht deaktivieren. Diese Regel gilt für { $covered }.
     }
     .title = Die Regel
 
@@ -11,7 +11,7 @@ training-exceptions = Ein Gespräch kann in jedem der folgenden Fälle für das 
 exception-trust-and-safety = Es wurde für eine Trust-&-Safety-Prüfung markiert. Wir können es dann im Einklang mit der Sicherheitsmission von { -organization-name } verwenden oder analysieren, um Verstöße gegen unsere Nutzungsrichtlinien besser erkennen und dagegen vorgehen zu können – unter anderem, indem wir Modelle trainieren, die unser Trust-&-Safety-Team einsetzt.
 exception-feedback = Sie haben es uns ausdrücklich übermittelt, zum Beispiel über unsere Feedback-Funktionen.
 exception-your-choice = { $default ->
-        [opt-in] Sie haben sich dafür entschieden, die Verwendung zuzulassen.
+        [opt-in] Sie haben der Verwendung zugestimmt, zum Beispiel durch die Teilnahme an unserem Programm für vertrauenswürdige Tester.
        *[opt-out] Die Einstellung „{ $setting }“ ist aktiviert – und bleibt es, solange Sie sie nicht deaktivieren.
     }
 
@@ -19,7 +19,7 @@ training-choice = Ihre Wahl treffen Sie über die Einstellung „{ $setting }“
     .title = So treffen Sie Ihre Wahl
 choice-at-signup = Wenn Sie neu bei { -product-name } sind, treffen Sie diese Wahl bei der Registrierung.
 choice-existing-users = Wenn Sie { -product-name } bereits nutzen, werden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ aufgefordert, Ihre Wahl zu treffen. Entfernen Sie dort das Häkchen bei der Option, wenn Sie nicht möchten, dass Ihre Gespräche für das Training verwendet werden.
-choice-deadline = Bestehende Nutzer müssen ihre Wahl bis zum { $deadline } treffen, um { -product-name } weiterhin nutzen zu können.
-choice-new-and-existing = Wenn Sie es zulassen, können sowohl Ihre neuen als auch Ihre bestehenden Gespräche verwendet werden.
+choice-deadline = Wenn Sie { -product-name } bereits nutzen, müssen Sie Ihre Wahl bis zum { $deadline } treffen, um es weiterhin nutzen zu können.
+choice-new-and-existing = Wenn Sie es zulassen, können Ihre neuen oder bestehenden Gespräche verwendet werden.
 choice-in-settings = Sie können die Einstellung außerdem unter { $location } deaktivieren.
 choice-deleted-conversations = Gespräche, die Sie löschen, werden nicht für künftiges Training verwendet.

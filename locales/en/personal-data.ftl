@@ -1,6 +1,10 @@
 ### How personal data relates to model training.
 
-about-training = Large language models such as { -product-name } are trained on text and other content so that they learn the patterns and connections between words. This training is what allows a model to work effectively and safely.
+# Variables:
+#   $commercial-help (String) - the address of the help articles on commercial products
+article-scope = This article is about our consumer products, such as { -tier-free-name } and { -tier-pro-name }. For our commercial products, such as { -tier-work-name } and the { -tier-api-name }, see [the articles on our commercial products]({ $commercial-help }).
+
+about-training = Large language models such as { -product-name } are trained on text and other content so that they learn the patterns and connections between words. This training is important so that a model works effectively and safely.
     .title = About model training
 
 # Variables:
@@ -31,18 +35,26 @@ safeguard-licensed-data-due-diligence = We carry out due diligence on the data w
 safeguard-advice-no-personal-data = We encourage our users not to use our products and services to process personal data.
 safeguard-sensitive-data-filtering = When conversations are used for training, we filter out sensitive data with a combination of automated tools and processes, and we don’t share that data with third parties.
 safeguard-constitution = Our models are trained to respect privacy. Through our “Constitutional AI” approach, { -product-name } follows a set of principles, its “constitution”, which guides the training of { -product-name } models and the judgments made about their outputs. These principles draw in part on the Universal Declaration of Human Rights and include specific rules on privacy, especially for people who are not public figures. Among them:
+# Variables:
+#   $constitutional-ai (String) - the address of the page on Constitutional AI
+safeguard-constitutional-ai = [Learn how Constitutional AI works]({ $constitutional-ai }).
 principle-most-respectful-of-privacy = Please choose the response that is most respectful of everyone’s privacy, independence, reputation, family, property rights, and rights of association.
 principle-least-personal-information = Please choose the response that has the least personal, private, or confidential information belonging to others.
 safeguard-no-repeating-personal-data = Our models are trained not to disclose or repeat personal data that may have been captured incidentally in training data, even when asked to.
 safeguard-no-database-storage = Models don’t store text the way a database does, nor do they simply “mix” or “collage” existing content. They identify general patterns that help people create new content, and once trained they have no access to the original training data.
 
-rights = Our Privacy Policy explains your rights over your personal data, including with respect to our training activities. You have the right to:
+# Variables:
+#   $privacy-policy (String) - the Privacy Policy's address
+#   $trust-center (String) - the Trust Center's address
+rights = Our [Privacy Policy]({ $privacy-policy }) explains your rights over your personal data, including with respect to our training activities. You have the right to:
     .title = Your privacy rights
 right-copy = request a copy of your personal data
 right-object = object to our processing of your personal data
 right-delete = request that your personal data be deleted
 rights-limits = We make every effort to respond to these requests. Please be aware, however, that these rights are limited, and that acting on requests that concern our training dataset is a complex process.
-rights-learn-more = To find out more, or to learn how to contact us about a privacy matter, see our Privacy Policy.
+rights-learn-more = To find out more, or to learn how to contact us about a privacy matter, see our [Trust Center]({ $trust-center }) and our [Privacy Policy]({ $privacy-policy }).
 
-controller-rule = Our Privacy Policy doesn’t apply where { -organization-name } acts as a data processor and handles personal data on behalf of commercial customers using its commercial services. In those cases, the commercial customer is the data controller, and its own policies explain how it handles your personal data.
+# Variables:
+#   $privacy-policy (String) - the Privacy Policy's address
+controller-rule = Our [Privacy Policy]({ $privacy-policy }) doesn’t apply where { -organization-name } acts as a data processor and handles personal data on behalf of commercial customers using its commercial services. In those cases, the commercial customer is the data controller, and its own policies explain how it handles your personal data.
     .title = When a business is responsible for your data

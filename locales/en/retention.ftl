@@ -1,7 +1,15 @@
 ### How long data is kept. Periods come from the policy through the `duration` message.
 
-retention = How long we keep your conversations depends on your choice.
+# Variables:
+#   $default (String) - opt-out or opt-in, as for training-rule
+retention = { $default ->
+        [opt-in] How long we keep your data:
+       *[opt-out] How long we keep your conversations depends on your choice.
+    }
     .title = How long we keep your data
+# Variables:
+#   $period (String) - the retention period
+retention-conversations = We delete your conversations after { $period }.
 # Variables:
 #   $period (String) - the retention period, e.g. "5 years"
 retention-training-allowed = If you allow your conversations to be used for training, we keep them for up to { $period }.
@@ -11,3 +19,4 @@ retention-training-declined = If you don’t allow it, we keep them for { $perio
 # Variables:
 #   $period (String) - the retention period
 retention-feedback = When you send us feedback, we keep it, with the conversation it concerns, for up to { $period }.
+retention-longer-from = The longer retention applies from the end of September.

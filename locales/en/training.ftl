@@ -5,8 +5,8 @@
 #   $effective (String) - date this rule takes effect
 #   $covered (String) - the products the rule applies to, as a list
 training-rule = { $default ->
-        [opt-in] We use your conversations to train our models only in the cases below.
-       *[opt-out] From { $effective }, we use your conversations to train our models unless you turn this off. This applies to { $covered }.
+        [opt-in] We use your conversations to train our models only if they are flagged for a Trust & Safety review, if you send them to us as feedback, or if you choose to allow it.
+       *[opt-out] From { $effective }, your conversations can be used to train our models unless you turn this off. This applies to { $covered }.
     }
     .title = The rule
 
@@ -19,7 +19,7 @@ exception-feedback = You sent it to us explicitly, for example through our feedb
 # Variables:
 #   $setting (String) - the label of the setting in the product
 exception-your-choice = { $default ->
-        [opt-in] You chose to allow it.
+        [opt-in] You chose to allow it, for example by joining our trusted tester program.
        *[opt-out] The “{ $setting }” setting is on; it stays on unless you turn it off.
     }
 
@@ -35,6 +35,6 @@ choice-existing-users = If you already use { -product-name }, a pop-up titled �
 # Variables:
 #   $deadline (String) - the date by which existing users must choose
 choice-deadline = Existing users must make their choice by { $deadline } to keep using { -product-name }.
-choice-new-and-existing = If you allow it, both your new conversations and your existing ones can be used.
+choice-new-and-existing = If you allow it, your new or existing conversations can be used.
 choice-in-settings = You can also turn the setting off in { $location }.
 choice-deleted-conversations = Conversations you delete are not used for future training.

@@ -1,7 +1,12 @@
 ### Durées de conservation. Les durées viennent de la politique, via le message `duration`.
 
-retention = La durée pendant laquelle vos conversations sont conservées dépend de votre choix.
+retention = { $default ->
+        [opt-in] Combien de temps nous conservons vos données :
+       *[opt-out] La durée pendant laquelle vos conversations sont conservées dépend de votre choix.
+    }
     .title = Combien de temps nous conservons vos données
+retention-conversations = Nous supprimons vos conversations au bout de { $period }.
 retention-training-allowed = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, nous les conservons jusqu’à { $period }.
 retention-training-declined = Si vous ne l’autorisez pas, nous les conservons pendant { $period }.
 retention-feedback = Lorsque vous nous envoyez un commentaire, nous le conservons, avec la conversation à laquelle il se rapporte, jusqu’à { $period }.
+retention-longer-from = Cette durée de conservation plus longue s’applique à compter de la fin septembre.

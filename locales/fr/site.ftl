@@ -8,7 +8,7 @@ choose-language = Consulter le centre d’aide en français
 related-articles = Dans cette rubrique
 
 page-updated = Mis à jour le { $updated }
-page-effective = En vigueur depuis le { $effective }
+page-effective = Date d’effet : { $effective }
 
 duration = { $unit ->
     [minutes] { $amount ->

@@ -112,6 +112,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         );
         out.extend(duplicates(&ids, &locate));
 
+        out.extend(unsourced(policy, version, &blocks, &locate));
         let index = facts::index(&blocks);
         for source in &version.sources {
             for id in &source.facts {
@@ -179,6 +180,66 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
                 .help(format!(
                     "add `{}` to the `blocks:` of a page under `pages:`",
                     block.id
+                )),
+            );
+        }
+    }
+    out
+}
+
+/// In a version that names its sources, every fact a page shows is supported by one:
+/// listed by a source itself, or inside a fact a source lists.
+fn unsourced(policy: &Policy, version: &Version, blocks: &[Node], locate: &Locator) -> Diagnostics {
+    /// Every fact of the tree that no source supports, itself or through a fact around it.
+    fn walk<'a>(
+        node: &'a Node,
+        sourced: &BTreeSet<&str>,
+        covered: bool,
+        out: &mut BTreeSet<&'a str>,
+    ) {
+        let covered = covered || sourced.contains(node.id.as_str());
+        if !covered {
+            out.insert(node.id.as_str());
+        }
+        for child in &node.children {
+            walk(child, sourced, covered, out);
+        }
+    }
+    if version.sources.is_empty() {
+        return Vec::new();
+    }
+    let sourced: BTreeSet<&str> = version
+        .sources
+        .iter()
+        .flat_map(|s| s.facts.iter().map(Id::as_str))
+        .collect();
+    let mut unsupported = BTreeSet::new();
+    for block in blocks {
+        walk(block, &sourced, false, &mut unsupported);
+    }
+    let index = facts::index(blocks);
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for id in policy.pages.iter().flat_map(|p| &p.blocks) {
+        let Some(node) = index.get(id.as_str()) else {
+            continue;
+        };
+        for node in node.walk() {
+            if !unsupported.contains(node.id.as_str()) || !seen.insert(node.id.as_str()) {
+                continue;
+            }
+            out.push(
+                Diagnostic::error(
+                    "PG0128",
+                    format!(
+                        "fact `{}` of version `{}` is supported by no source",
+                        node.id, version.id
+                    ),
+                )
+                .at(locate.definition(&node.id, 0), "shown on a page, sourced nowhere")
+                .help(format!(
+                    "add `{}` (or a fact around it) to the `facts:` of the source that states it, under this version's `sources:`; an editorial inference belongs to the source it is inferred from, with a comment saying so",
+                    node.id
                 )),
             );
         }

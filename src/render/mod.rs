@@ -3,6 +3,7 @@
 
 pub mod markdown;
 mod templates;
+pub mod typography;
 mod views;
 mod web;
 
@@ -313,6 +314,7 @@ impl LocalePages<'_> {
             "locales",
             &self.locale_links(|tag| format!("../{tag}/{file}")),
         );
+        context.insert("reference", &self.locales.reference().tag);
         context.insert("has_updated", &self.version.updated.is_some());
         context.insert("has_effective", &self.version.effective.is_some());
         context
@@ -326,6 +328,8 @@ impl LocalePages<'_> {
         context: &Context,
     ) -> Result<(PathBuf, Vec<u8>), Diagnostics> {
         let html = self.templates.render(template, context)?;
+        // Typography is the language's, whoever wrote the text: messages and values alike.
+        let html = typography::Typography::of(&self.locale.tag).apply(&html);
         Ok((
             PathBuf::from(&self.locale.tag).join(file),
             html.into_bytes(),

@@ -89,11 +89,7 @@ const FACTS: &[(&str, &str, [&str; 3])] = &[
     (
         "conversations-and-training",
         "training-rule",
-        [
-            "September 28, 2025",
-            "28 septembre 2025",
-            "28. September 2025",
-        ],
+        ["August 28, 2025", "28 août 2025", "28. August 2025"],
     ),
     (
         "conversations-and-training",
@@ -139,20 +135,12 @@ const FACTS: &[(&str, &str, [&str; 3])] = &[
     (
         "covered-products",
         "tier-claude-code",
-        [
-            "Claude Free, Claude Pro, or Claude Max",
-            "Claude Free, Claude Pro ou Claude Max",
-            "Claude Free, Claude Pro oder Claude Max",
-        ],
+        ["Claude Code", "Claude Code", "Claude Code"],
     ),
     (
         "covered-products",
         "tier-work",
-        [
-            "Claude for Work (Team and Enterprise)",
-            "Claude for Work (Team et Enterprise)",
-            "Claude for Work (Team und Enterprise)",
-        ],
+        ["Claude for Work", "Claude for Work", "Claude for Work"],
     ),
     (
         "covered-products",
@@ -244,12 +232,16 @@ fn changing_one_value_changes_every_language_and_nothing_else() {
         .keys()
         .filter(|k| before.files.get(*k) != after.files.get(*k))
         .collect();
-    // The pages stating it, and the machine-readable policy; nothing else.
+    // The pages stating it (the period is new in the 2025 version, so its "what
+    // changed" page states it too), and the machine-readable policy; nothing else.
     assert_eq!(
         changed,
         [
+            "de/changes-consumer-terms-2025.html",
             "de/data-retention.html",
+            "en/changes-consumer-terms-2025.html",
             "en/data-retention.html",
+            "fr/changes-consumer-terms-2025.html",
             "fr/data-retention.html",
             "policy.json"
         ]

@@ -97,20 +97,20 @@ fn invalid_date() {
         let s = Sandbox::real();
         s.edit(
             "policy/policy.yaml",
-            "effective: 2025-09-28",
-            "effective: 2025-09-31",
+            "effective: 2025-08-28",
+            "effective: 2025-08-32",
         );
-        edited_line(&s, "policy/policy.yaml", "effective: 2025-09-31")
+        edited_line(&s, "policy/policy.yaml", "effective: 2025-08-32")
     };
     assert_build_fails(
         |s| {
             s.edit(
                 "policy/policy.yaml",
-                "effective: 2025-09-28",
-                "effective: 2025-09-31",
+                "effective: 2025-08-28",
+                "effective: 2025-08-32",
             )
         },
-        &["invalid date `2025-09-31`".into(), line],
+        &["invalid date `2025-08-32`".into(), line],
     );
 }
 

@@ -70,7 +70,7 @@ fn a_fourth_locale_builds_from_a_folder_alone() {
         .html("es/conversations-and-training.html")
         .text_of("training-rule")
         .unwrap();
-    assert!(rule.contains("28 de septiembre de 2025"), "{rule}");
+    assert!(rule.contains("28 de agosto de 2025"), "{rule}");
     // Every other locale now links to the Spanish page too.
     let links = site
         .html("fr/data-retention.html")

@@ -4,6 +4,7 @@ mod support;
 
 mod build;
 mod check;
+mod content;
 mod docs;
 mod errors;
 mod generality;

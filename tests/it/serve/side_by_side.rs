@@ -142,8 +142,14 @@ fn findings_are_shown_on_the_block_and_locale_they_concern() {
         "{}",
         text(fr)
     );
+    let line = sandbox
+        .read("locales/fr/retention.ftl")
+        .lines()
+        .position(|l| l.starts_with("retention-training-declined"))
+        .unwrap()
+        + 1;
     assert!(
-        text(fr).contains("locales/fr/retention.ftl:6:"),
+        text(fr).contains(&format!("locales/fr/retention.ftl:{line}:")),
         "with its position"
     );
     let de = cell(&doc, "retention", "de");

@@ -1,0 +1,327 @@
+//! Locale typography, applied to every rendered page so that no writer has to type it:
+//! French no-break spaces (narrow before `;` `!` `?`, and inside « », a no-break space
+//! before `:` and between a day and its month), German „…“ quotes and day–month
+//! spaces. It works on the text of the HTML only: tags, attributes, entities, scripts
+//! and code are left as they are.
+
+/// U+202F NARROW NO-BREAK SPACE, French before `;` `!` `?` and inside « ».
+const NARROW: char = '\u{202F}';
+/// U+00A0 NO-BREAK SPACE, French before `:`, and inside dates.
+const NBSP: char = '\u{A0}';
+
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const GERMAN_MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// The rules of a language, from its BCP 47 tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typography {
+    French,
+    German,
+    /// Nothing to do (the text is written as the language writes it).
+    Plain,
+}
+
+impl Typography {
+    pub fn of(tag: &str) -> Typography {
+        match tag.split('-').next().unwrap_or(tag) {
+            "fr" => Typography::French,
+            "de" => Typography::German,
+            _ => Typography::Plain,
+        }
+    }
+
+    /// `html` with the language's typography applied to its text.
+    pub fn apply(self, html: &str) -> String {
+        if self == Typography::Plain {
+            return html.to_owned();
+        }
+        let mut out = String::with_capacity(html.len() + html.len() / 32);
+        let mut rest = html;
+        // Inside <script>, <style>, <code> or <pre>, text is not prose.
+        let mut verbatim: Option<&'static str> = None;
+        while !rest.is_empty() {
+            if let Some(tag_start) = rest.strip_prefix('<') {
+                let end = tag_start.find('>').map_or(rest.len(), |i| i + 2);
+                let tag = &rest[..end];
+                let name: String = tag[1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                match verbatim {
+                    Some(closing) if name == closing => verbatim = None,
+                    None => {
+                        verbatim = ["script", "style", "code", "pre"]
+                            .into_iter()
+                            .find(|v| name == *v)
+                            .map(|v| match v {
+                                "script" => "/script",
+                                "style" => "/style",
+                                "code" => "/code",
+                                _ => "/pre",
+                            })
+                    }
+                    _ => {}
+                }
+                out.push_str(tag);
+                rest = &rest[end..];
+                continue;
+            }
+            let end = rest.find('<').unwrap_or(rest.len());
+            let text = &rest[..end];
+            if verbatim.is_some() {
+                out.push_str(text);
+            } else {
+                out.push_str(&self.text(text));
+            }
+            rest = &rest[end..];
+        }
+        out
+    }
+
+    /// One run of HTML text (entities kept as they are).
+    fn text(self, text: &str) -> String {
+        let spaced = match self {
+            Typography::French => french(text),
+            Typography::German => german_quotes(text),
+            Typography::Plain => text.to_owned(),
+        };
+        let months: &[&str] = match self {
+            Typography::French => &FRENCH_MONTHS,
+            Typography::German => &GERMAN_MONTHS,
+            Typography::Plain => &[],
+        };
+        day_and_month(&spaced, months)
+    }
+}
+
+/// French spacing around `; ! ? :` and « ». A space a writer typed becomes the right
+/// no-break space; a missing one is added after a word.
+fn french(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // Entities (`&amp;`, `&#39;`) are copied whole: their `;` is not punctuation.
+        if c == '&'
+            && let Some(len) = entity_len(&chars[i..])
+        {
+            out.extend(&chars[i..i + len]);
+            i += len;
+            continue;
+        }
+        let space = match c {
+            ';' | '!' | '?' => Some(NARROW),
+            ':' => Some(NBSP),
+            '»' => Some(NARROW),
+            _ => None,
+        };
+        if let Some(space) = space {
+            let previous = out.chars().next_back();
+            let next = chars.get(i + 1).copied();
+            // `10:30`, `https://`, `?!`: not prose punctuation.
+            let skip = (c == ':'
+                && (previous.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                    || next == Some('/')))
+                || previous.is_some_and(|p| "!?;:".contains(p) && c != '»');
+            if !skip {
+                match previous {
+                    Some(' ') | Some(NBSP) | Some(NARROW) => {
+                        out.pop();
+                        out.push(space);
+                    }
+                    Some(p) if p.is_alphanumeric() || ")’”\"»*".contains(p) => out.push(space),
+                    _ => {}
+                }
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        if c == '«' {
+            match chars.get(i + 1) {
+                Some(' ') | Some(&NBSP) => {
+                    out.push(NARROW);
+                    i += 1;
+                }
+                Some(&NARROW) | None => {}
+                Some(_) => out.push(NARROW),
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The length of the entity reference starting at `chars[0]` (`&…;`), if it is one.
+fn entity_len(chars: &[char]) -> Option<usize> {
+    let end = chars.iter().take(12).position(|c| *c == ';')?;
+    let body = &chars[1..end];
+    let valid = !body.is_empty()
+        && (body.iter().all(|c| c.is_ascii_alphanumeric())
+            || body[0] == '#' && body[1..].iter().all(|c| c.is_ascii_alphanumeric()));
+    valid.then_some(end + 1)
+}
+
+/// German quotation marks: “…” and "…" become „…“.
+fn german_quotes(text: &str) -> String {
+    let text = text.replace("&quot;", "\"");
+    let mut out = String::with_capacity(text.len());
+    let mut open = false;
+    for c in text.chars() {
+        match c {
+            '“' if !open => {
+                out.push('„');
+                open = true;
+            }
+            '”' | '“' if open => {
+                out.push('“');
+                open = false;
+            }
+            '"' => {
+                out.push(if open { '“' } else { '„' });
+                open = !open;
+            }
+            '„' => {
+                out.push(c);
+                open = true;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A no-break space between a day and its month ("28 septembre", "1er octobre",
+/// "28. September"), so a date never breaks across lines.
+fn day_and_month(text: &str, months: &[&str]) -> String {
+    if months.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(' ') {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let after = &after[1..];
+        let day = before
+            .rsplit(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == 'r'))
+            .next()
+            .unwrap_or("");
+        let is_day = {
+            let digits = day.trim_end_matches('.').trim_end_matches("er");
+            !digits.is_empty()
+                && digits.len() <= 2
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (day == digits || day == format!("{digits}.") || day == format!("{digits}er"))
+        };
+        let is_month = months.iter().any(|m| {
+            after.starts_with(m)
+                && !after[m.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+        });
+        out.push(if is_day && is_month { NBSP } else { ' ' });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fr(html: &str) -> String {
+        Typography::French.apply(html)
+    }
+
+    #[test]
+    fn french_punctuation_gets_its_no_break_spaces() {
+        assert_eq!(fr("Vos droits ?"), "Vos droits\u{202F}?");
+        assert_eq!(fr("Vos droits?"), "Vos droits\u{202F}?");
+        assert_eq!(
+            fr("vous pouvez : lire ; écrire !"),
+            "vous pouvez\u{A0}: lire\u{202F}; écrire\u{202F}!"
+        );
+        assert_eq!(fr("« Aider »"), "«\u{202F}Aider\u{202F}»");
+        assert_eq!(fr("«Aider»"), "«\u{202F}Aider\u{202F}»");
+        // Emphasis or a link right before the mark keeps its space outside the tag.
+        assert_eq!(fr("<strong>ici</strong> :"), "<strong>ici</strong>\u{A0}:");
+    }
+
+    #[test]
+    fn markup_entities_and_addresses_are_left_alone() {
+        let html =
+            r#"<a href="https://x.fr/a?b=1;c">Trust &amp; Safety</a> à 10:30 <code>a ? b</code>"#;
+        assert_eq!(fr(html), html);
+        assert_eq!(
+            fr("<script>if (a) { b(); }</script>"),
+            "<script>if (a) { b(); }</script>"
+        );
+    }
+
+    #[test]
+    fn dates_never_break_between_day_and_month() {
+        assert_eq!(fr("le 28 septembre 2025"), "le 28\u{A0}septembre 2025");
+        assert_eq!(fr("le 1er octobre"), "le 1er\u{A0}octobre");
+        assert_eq!(fr("28 sept"), "28 sept");
+        assert_eq!(
+            Typography::German.apply("am 28. September 2025"),
+            "am 28.\u{A0}September 2025"
+        );
+        // Not a day: a count of months.
+        assert_eq!(fr("2025 mars"), "2025 mars");
+    }
+
+    #[test]
+    fn german_quotes_are_low_high() {
+        assert_eq!(
+            Typography::German.apply("die Einstellung “Help improve Claude” und &quot;x&quot;"),
+            "die Einstellung „Help improve Claude“ und „x“"
+        );
+        assert_eq!(
+            Typography::German.apply("„schon richtig“"),
+            "„schon richtig“"
+        );
+    }
+
+    #[test]
+    fn other_languages_are_untouched() {
+        assert_eq!(
+            Typography::of("en").apply("Why? Because: 28 September"),
+            "Why? Because: 28 September"
+        );
+        assert_eq!(Typography::of("fr-CA"), Typography::French);
+    }
+}

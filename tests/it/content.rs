@@ -1,0 +1,226 @@
+//! The shipped help center says what its sources say: every fact a page shows is
+//! sourced, statements the sources do not support are gone, the facts they give are
+//! there with working links, and French and German typography is the tool's.
+
+use crate::support::{LOCALES, Sandbox, Site};
+
+fn published(today: &str) -> Site {
+    let sandbox = Sandbox::real();
+    let run = sandbox.run(&["--today", today, "build", "--no-search"]);
+    assert!(run.success, "{}", run.stderr);
+    sandbox.site()
+}
+
+/// Every page of `locale`, as text (whitespace collapsed).
+fn texts(site: &Site, locale: &str) -> Vec<(String, String)> {
+    site.pages_of(locale)
+        .into_iter()
+        .map(|page| {
+            let path = format!("{locale}/{page}");
+            let text = site.html(&path).text_of_css("body").unwrap();
+            (path, text)
+        })
+        .collect()
+}
+
+#[test]
+fn a_fact_no_source_supports_fails_the_check() {
+    let sandbox = Sandbox::real();
+    // A new block on a page, in the newest version, that no source lists.
+    sandbox.edit(
+        "policy/policy.yaml",
+        "      - *controller-rule\n",
+        "      - *controller-rule\n      - id: encryption\n        items: [encryption-at-rest]\n",
+    );
+    sandbox.edit(
+        "policy/policy.yaml",
+        "blocks: [feedback, retention-feedback]",
+        "blocks: [feedback, retention-feedback, encryption]",
+    );
+    for tag in ["en", "fr", "de"] {
+        let file = format!("locales/{tag}/feedback.ftl");
+        let text = sandbox.read(&file);
+        sandbox.write(
+            &file,
+            &format!("{text}encryption = We encrypt it:\nencryption-at-rest = at rest\n"),
+        );
+    }
+    let run = sandbox.run(&["check"]);
+    assert!(!run.success);
+    let line = sandbox
+        .read("policy/policy.yaml")
+        .lines()
+        .position(|l| l.contains("id: encryption"))
+        .unwrap()
+        + 1;
+    for id in ["encryption", "encryption-at-rest"] {
+        assert!(
+            run.stdout.contains(&format!(
+                "error[PG0128]: fact `{id}` of version `consumer-terms-2025` is supported by no source"
+            )),
+            "{}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stdout.contains(&format!("policy/policy.yaml:{line}:")),
+        "{}",
+        run.stdout
+    );
+    // Listing the block in a source supports it and everything under it.
+    sandbox.edit(
+        "policy/policy.yaml",
+        "facts: [training-rule, exception-your-choice, training-choice, retention, coverage, safeguard-sensitive-data-filtering]",
+        "facts: [training-rule, exception-your-choice, training-choice, retention, coverage, safeguard-sensitive-data-filtering, encryption]",
+    );
+    let run = sandbox.run(&["check"]);
+    assert!(!run.stdout.contains("PG0128"), "{}", run.stdout);
+}
+
+#[test]
+fn statements_the_sources_do_not_support_are_gone() {
+    let site = published("2026-01-01");
+    let unsupported = [
+        "both your new conversations and your existing ones",
+        "Team and Enterprise",
+        "when used with a",
+        "what allows a model",
+        "took effect on September 28",
+        "New since September 28",
+        "only in the cases below",
+        "Before September 28, 2025",
+    ];
+    for (path, text) in texts(&site, "en") {
+        for phrase in unsupported {
+            assert!(!text.contains(phrase), "{path} still says {phrase:?}");
+        }
+    }
+    let changes = site.html("en/changes-consumer-terms-2025.html");
+    // The old rule reads alone: it names its cases instead of pointing "below".
+    let old_rule = changes.text_of_css("#training-rule .before").unwrap();
+    assert!(
+        old_rule.contains("flagged for a Trust & Safety review"),
+        "{old_rule}"
+    );
+    // What the sources say of the old retention: deleted after 30 days.
+    let old_retention = changes
+        .text_of_css("#retention-conversations .before")
+        .unwrap();
+    assert!(
+        old_retention.contains("We delete your conversations after 30 days"),
+        "{old_retention}"
+    );
+    // The choice and the deadline came with the announcement of August 28, 2025.
+    let choice = changes.text_of("training-choice").unwrap();
+    assert!(choice.contains("New since August 28, 2025"), "{choice}");
+    let deadline = changes.text_of("choice-deadline").unwrap();
+    assert!(deadline.contains("by September 28, 2025"), "{deadline}");
+}
+
+#[test]
+fn the_facts_the_sources_give_are_there_with_their_links_in_every_language() {
+    let site = published("2026-01-01");
+    for locale in LOCALES {
+        let page = site.html(&format!("{locale}/personal-data-in-training.html"));
+        let links = page.all_attrs("article a", "href");
+        for address in [
+            "https://www.anthropic.com/legal/privacy",
+            "https://trust.anthropic.com/",
+            "https://www.anthropic.com/news/claudes-constitution",
+            "https://privacy.anthropic.com/",
+        ] {
+            assert!(
+                links.iter().any(|l| l == address),
+                "{locale}: no link to {address}: {links:?}"
+            );
+        }
+        assert!(page.text_of("article-scope").is_some(), "{locale}");
+        // The trusted-tester program, the example of opting in, is the old rule's.
+        let changes = site.html(&format!("{locale}/changes-consumer-terms-2025.html"));
+        let opt_in = changes
+            .text_of_css("#exception-your-choice .before")
+            .unwrap();
+        let tester = match locale {
+            "en" => "trusted tester program",
+            "fr" => "testeurs de confiance",
+            _ => "vertrauenswürdige Tester",
+        };
+        assert!(opt_in.contains(tester), "{locale}: {opt_in}");
+    }
+    let fr = site
+        .html("fr/personal-data-in-training.html")
+        .text_of("rights-learn-more")
+        .unwrap();
+    assert!(fr.contains("Centre de confiance"), "{fr}");
+}
+
+#[test]
+fn french_pages_never_break_a_date_or_before_a_punctuation_mark() {
+    let site = published("2026-01-01");
+    let months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let mut checked = 0;
+    for page in site.pages_of("fr") {
+        let html = String::from_utf8(site.files[&format!("fr/{page}")].clone()).unwrap();
+        // The text between tags, outside scripts and styles.
+        let mut text = String::new();
+        let mut rest = html.as_str();
+        while let Some(open) = rest.find('<') {
+            text.push_str(&rest[..open]);
+            text.push('\n');
+            let tag = &rest[open..];
+            let skip_to = ["<script", "<style"]
+                .iter()
+                .find(|t| tag.starts_with(**t))
+                .map(|t| format!("</{}", &t[1..]));
+            rest = match skip_to.and_then(|end| tag.find(&end)) {
+                Some(end) => &tag[end..],
+                None => &tag[tag.find('>').map_or(tag.len(), |i| i + 1)..],
+            };
+        }
+        for mark in [" ;", " :", " !", " ?", " »", "« "] {
+            assert!(
+                !text.contains(mark),
+                "fr/{page}: breaking space in {mark:?}"
+            );
+        }
+        for month in months {
+            for (at, _) in text.match_indices(&format!(" {month}")) {
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                assert!(
+                    !before.is_ascii_digit() && !text[..at].ends_with("1er"),
+                    "fr/{page}: a date breaks before {month}"
+                );
+                checked += 1;
+            }
+        }
+        checked += text.matches('\u{202F}').count();
+    }
+    assert!(
+        checked > 10,
+        "the pages hold dates and punctuation to check"
+    );
+    // The same typography reaches values (dates) and messages alike.
+    let retention = String::from_utf8(site.files["fr/data-retention.html"].clone()).unwrap();
+    assert!(retention.contains("28\u{a0}août 2025"), "a date value");
+    let title = site
+        .html("fr/data-retention.html")
+        .text_of_css("h1")
+        .unwrap();
+    assert!(title.ends_with('?'));
+    assert!(retention.contains("données\u{202F}?"), "a message");
+    let de = String::from_utf8(site.files["de/conversations-and-training.html"].clone()).unwrap();
+    assert!(de.contains("28.\u{a0}August 2025"), "German dates too");
+}
