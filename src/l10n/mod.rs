@@ -193,11 +193,17 @@ impl Locales {
                 escape_markdown(&locale.formats.list(&names, *join))
             }
             Arg::Name(name) => escape_markdown(name.for_locale(&locale.tag, reference)),
-            Arg::Localized(map) => escape_markdown(
-                map.get(&locale.tag)
-                    .or_else(|| map.get(reference))
-                    .map_or("", String::as_str),
-            ),
+            // A locale without its own text shows another's (the reference's first), in
+            // that language: `markdown` turns the marks into `<span lang>`.
+            Arg::Localized(map) => match map.get(&locale.tag) {
+                Some(text) => escape_markdown(text),
+                None => map
+                    .get_key_value(reference)
+                    .or_else(|| map.iter().next())
+                    .map_or_else(String::new, |(tag, text)| {
+                        in_language(tag, &escape_markdown(text))
+                    }),
+            },
             // A link destination (`[text]({ $link })`): escapes work inside it.
             Arg::Link(target) => escape_markdown(target),
             Arg::Email(address) => {
@@ -210,6 +216,18 @@ impl Locales {
         }
     }
 }
+
+/// Marks Markdown `text` as written in `tag` (a fallback label on another language's
+/// page). Private-use characters carry the mark through Fluent and Markdown;
+/// `render::markdown` turns them into `<span lang="…">`, and drops them from plain text.
+pub fn in_language(tag: &str, text: &str) -> String {
+    format!("{LANG_OPEN}{tag}{LANG_TAG_END}{text}{LANG_CLOSE}")
+}
+
+/// The marks of `in_language`.
+pub const LANG_OPEN: char = '\u{E000}';
+pub const LANG_TAG_END: char = '\u{E001}';
+pub const LANG_CLOSE: char = '\u{E002}';
 
 /// Backslash-escapes Markdown punctuation so a value renders as the literal text.
 pub fn escape_markdown(text: &str) -> String {

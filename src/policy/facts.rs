@@ -241,7 +241,7 @@ impl Builder<'_> {
                 join: *join,
             },
             Value::Entity(id) => Arg::Name(self.name(id)),
-            Value::Label(map) => Arg::Localized(map.clone()),
+            Value::Label { text, .. } => Arg::Localized(text.clone()),
             Value::Link(target) => Arg::Link(match Id::parse(target) {
                 // A fact id: the page that shows it, at the fact (validate reports a
                 // fact on no page).

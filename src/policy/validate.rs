@@ -430,7 +430,7 @@ impl Facts<'_> {
                         self.out.push(bad_link(self.locate, address, &why));
                     }
                 }
-                Value::Date(_) | Value::Duration(_) | Value::Number(_) | Value::Label(_) => {}
+                Value::Date(_) | Value::Duration(_) | Value::Number(_) | Value::Label { .. } => {}
             }
         }
     }
@@ -513,17 +513,49 @@ pub fn labels(
     let mut out = Vec::new();
     let mut maps: Vec<(String, &Id, Vec<&String>)> = Vec::new();
     for version in &policy.versions {
+        let known: BTreeSet<&str> = version.sources.iter().map(|s| s.id.as_str()).collect();
         for_each_value(version, &mut |owner, name, value| {
-            if let Value::Label(map) = value {
-                if !map.contains_key(reference) {
+            let Value::Label { text, sources } = value else {
+                return;
+            };
+            if text.is_empty() {
+                out.push(
+                    Diagnostic::error("PG0117", format!("the `{name}` label has no text"))
+                        .at(locate.definition(owner, 0), "in this fact")
+                        .help(format!("give the label as the product shows it, in the language a source gives it: `label: {{ {reference}: … }}`")),
+                );
+            }
+            for (locale, source) in sources {
+                if !text.contains_key(locale) {
                     out.push(
-                        Diagnostic::error("PG0117", format!("the `{name}` label has no `{reference}` text"))
-                            .at(locate.definition(owner, 0), "in this fact")
-                            .help(format!("add `{reference}: …`: languages without their own text show the `{reference}` one")),
+                        Diagnostic::error("PG0117", format!("the `{name}` label names a source for `{locale}`, which has no text"))
+                            .at(locate.reference(source), "no text for this locale")
+                            .help(format!("add the `{locale}` text under `label:`, or remove this source")),
                     );
                 }
-                maps.push((format!("the `{name}` label"), owner, map.keys().collect()));
+                if !known.contains(source.as_str()) {
+                    out.push(
+                        Diagnostic::error(
+                            "PG0114",
+                            format!("the `{name}` label names an unknown source `{source}`"),
+                        )
+                        .at(locate.reference(source), "not a source of this version")
+                        .help("use the id of a source under this version's `sources:`"),
+                    );
+                }
             }
+            // Invent no label: in a version that names its sources, each text says
+            // which one it comes from.
+            if !version.sources.is_empty() {
+                for locale in text.keys().filter(|l| !sources.contains_key(*l)) {
+                    out.push(
+                        Diagnostic::warning("PG0129", format!("the `{name}` label's `{locale}` text comes from no source"))
+                            .at(locate.tokens(locale).next().map_or_else(|| locate.definition(owner, 0), |i| file.span(i..i + locale.len())), "no source")
+                            .help(format!("name the source that shows this text (`sources: {{ {locale}: source-id }}`), or remove the text: a locale without its own shows a sourced one, marked with its language")),
+                    );
+                }
+            }
+            maps.push((format!("the `{name}` label"), owner, text.keys().collect()));
         });
     }
     for entity in &policy.entities {

@@ -33,8 +33,12 @@ pub enum Value {
     Entities { ids: Vec<Id>, join: Join },
     /// The name of one declared entity.
     Entity(Id),
-    /// Text of the product's interface, per language.
-    Label(Localized),
+    /// Text of the product's interface, per language, with the source each text was
+    /// taken from (by locale).
+    Label {
+        text: Localized,
+        sources: BTreeMap<String, Id>,
+    },
     /// A web address (`https://…`, `mailto:…`) or the id of a fact shown on the site.
     Link(String),
     /// An email address, shown as a link.
@@ -60,7 +64,7 @@ impl Value {
             Value::Keyword(_) => "keyword",
             Value::Entities { .. } => "entities",
             Value::Entity(_) => "entity",
-            Value::Label(_) => "label",
+            Value::Label { .. } => "label",
             Value::Link(_) => "link",
             Value::Email(_) => "email",
         }
@@ -88,6 +92,8 @@ struct ValueSpec {
     entity: Option<Id>,
     /// Interface text per locale tag (`en: Settings`).
     label: Option<Localized>,
+    /// With `label`: the source each locale's text was taken from (`fr: source-id`).
+    sources: Option<BTreeMap<String, Id>>,
     /// A URL with its scheme, or the id of a fact shown on a page.
     link: Option<String>,
     /// An email address.
@@ -127,8 +133,17 @@ impl<'de> Deserialize<'de> for Value {
         if let Some(v) = spec.entity {
             found.push(Value::Entity(v));
         }
-        if let Some(v) = spec.label {
-            found.push(Value::Label(v));
+        match (spec.label, spec.sources) {
+            (Some(text), sources) => found.push(Value::Label {
+                text,
+                sources: sources.unwrap_or_default(),
+            }),
+            (None, Some(_)) => {
+                return Err(de::Error::custom(
+                    "`sources` goes with `label`: write `{ label: { fr: … }, sources: { fr: source-id } }`",
+                ));
+            }
+            (None, None) => {}
         }
         if let Some(v) = spec.link {
             found.push(Value::Link(v));

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, html};
 
+use crate::l10n::{LANG_CLOSE, LANG_OPEN, LANG_TAG_END};
+
 fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     // Raw HTML is never markup here: it becomes visible, escaped text.
     Parser::new_ext(markdown, Options::empty()).map(|e| match e {
@@ -27,7 +29,48 @@ fn sanitize(html: &str) -> String {
 pub fn block(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 5 / 4);
     html::push_html(&mut out, events(markdown));
-    sanitize(out.trim_end())
+    sanitize(&language_spans(out.trim_end()))
+}
+
+/// Text marked by `l10n::in_language` as `<span lang="…">`; a stray or malformed mark (a
+/// translation can type the characters) is dropped.
+fn language_spans(html: &str) -> String {
+    if !html.contains([LANG_OPEN, LANG_TAG_END, LANG_CLOSE]) {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut rest = html;
+    let mut open = 0usize;
+    while let Some(at) = rest.find([LANG_OPEN, LANG_CLOSE, LANG_TAG_END]) {
+        out.push_str(&rest[..at]);
+        let mark = rest[at..].chars().next().expect("found");
+        rest = &rest[at + mark.len_utf8()..];
+        match mark {
+            LANG_OPEN => {
+                let tag_end = rest.find(LANG_TAG_END);
+                let tag = tag_end.map(|end| &rest[..end]);
+                if let Some(tag) = tag.filter(|t| {
+                    !t.is_empty()
+                        && t.len() <= 35
+                        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                }) {
+                    out.push_str(&format!("<span lang=\"{tag}\">"));
+                    open += 1;
+                    rest = &rest[tag.len() + LANG_TAG_END.len_utf8()..];
+                }
+            }
+            LANG_CLOSE if open > 0 => {
+                out.push_str("</span>");
+                open -= 1;
+            }
+            _ => {}
+        }
+    }
+    out.push_str(rest);
+    for _ in 0..open {
+        out.push_str("</span>");
+    }
+    out
 }
 
 /// One paragraph's inline HTML, without the `<p>` around it (for headings and list items).
@@ -46,12 +89,15 @@ pub fn inline_of_block(html: String) -> String {
     }
 }
 
-/// The text alone, for `<title>` and attributes.
+/// The text alone, for `<title>` and attributes (language marks dropped).
 pub fn plain(markdown: &str) -> String {
     let mut out = String::new();
     for e in events(markdown) {
         match e {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) => out.extend(
+                t.split([LANG_OPEN, LANG_CLOSE])
+                    .map(|part| part.rsplit(LANG_TAG_END).next().unwrap_or(part)),
+            ),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }
@@ -100,6 +146,22 @@ mod tests {
             link_targets(&format!("[a]({target})")),
             ["https://example.com/a_b?x=(1)&y=2#top"]
         );
+    }
+
+    #[test]
+    fn text_in_another_language_is_marked_with_its_lang() {
+        let label = crate::l10n::in_language("fr", "Aider à améliorer Claude");
+        assert_eq!(
+            inline(&format!("the “{label}” setting")),
+            "the “<span lang=\"fr\">Aider à améliorer Claude</span>” setting"
+        );
+        assert_eq!(
+            plain(&format!("the “{label}” setting")),
+            "the “Aider à améliorer Claude” setting"
+        );
+        // Marks typed into a translation do not make markup.
+        let forged = format!("{LANG_OPEN}x\" onclick=\"alert(1){LANG_TAG_END}y{LANG_CLOSE}");
+        assert!(!inline(&forged).contains("<span"), "{}", inline(&forged));
     }
 
     #[test]

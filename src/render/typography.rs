@@ -65,6 +65,8 @@ impl Typography {
         let mut rest = html;
         // Inside <script>, <style>, <code> or <pre>, text is not prose.
         let mut verbatim: Option<&'static str> = None;
+        // Whether a German quotation is open: quotes often wrap markup (`„<span>…</span>“`).
+        let mut quoting = false;
         while !rest.is_empty() {
             if let Some(tag_start) = rest.strip_prefix('<') {
                 let end = tag_start.find('>').map_or(rest.len(), |i| i + 2);
@@ -98,7 +100,7 @@ impl Typography {
             if verbatim.is_some() {
                 out.push_str(text);
             } else {
-                out.push_str(&self.text(text));
+                out.push_str(&self.text(text, &mut quoting));
             }
             rest = &rest[end..];
         }
@@ -106,10 +108,10 @@ impl Typography {
     }
 
     /// One run of HTML text (entities kept as they are).
-    fn text(self, text: &str) -> String {
+    fn text(self, text: &str, quoting: &mut bool) -> String {
         let spaced = match self {
             Typography::French => french(text),
-            Typography::German => german_quotes(text),
+            Typography::German => german_quotes(text, quoting),
             Typography::Plain => text.to_owned(),
         };
         let months: &[&str] = match self {
@@ -193,27 +195,26 @@ fn entity_len(chars: &[char]) -> Option<usize> {
 }
 
 /// German quotation marks: “…” and "…" become „…“.
-fn german_quotes(text: &str) -> String {
+fn german_quotes(text: &str, open: &mut bool) -> String {
     let text = text.replace("&quot;", "\"");
     let mut out = String::with_capacity(text.len());
-    let mut open = false;
     for c in text.chars() {
         match c {
-            '“' if !open => {
+            '“' if !*open => {
                 out.push('„');
-                open = true;
+                *open = true;
             }
-            '”' | '“' if open => {
+            '”' | '“' => {
                 out.push('“');
-                open = false;
+                *open = false;
             }
             '"' => {
-                out.push(if open { '“' } else { '„' });
-                open = !open;
+                out.push(if *open { '“' } else { '„' });
+                *open = !*open;
             }
             '„' => {
                 out.push(c);
-                open = true;
+                *open = true;
             }
             c => out.push(c),
         }

@@ -113,18 +113,18 @@ const FACTS: &[(&str, &str, [&str; 3])] = &[
         "conversations-and-training",
         "exception-your-choice",
         [
-            "Help improve Claude",
             "Aider à améliorer Claude",
-            "Help improve Claude",
+            "Aider à améliorer Claude",
+            "Aider à améliorer Claude",
         ],
     ),
     (
         "conversations-and-training",
         "choice-existing-users",
         [
-            "Updates to Consumer Terms and Policies",
             "Mises à jour des conditions et politiques consommateur",
-            "Updates to Consumer Terms and Policies",
+            "Mises à jour des conditions et politiques consommateur",
+            "Mises à jour des conditions et politiques consommateur",
         ],
     ),
     (

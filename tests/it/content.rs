@@ -224,3 +224,59 @@ fn french_pages_never_break_a_date_or_before_a_punctuation_mark() {
     let de = String::from_utf8(site.files["de/conversations-and-training.html"].clone()).unwrap();
     assert!(de.contains("28.\u{a0}August 2025"), "German dates too");
 }
+
+#[test]
+fn interface_labels_come_from_sources_and_carry_their_language() {
+    let site = published("2026-01-01");
+    // The sources give the French interface only: other languages show its labels,
+    // marked as French; French shows them as its own text.
+    for locale in ["en", "de"] {
+        let page = site.html(&format!("{locale}/conversations-and-training.html"));
+        let selector = scraper::Selector::parse("#training-choice span[lang=fr]").unwrap();
+        let labels: Vec<String> = page
+            .0
+            .select(&selector)
+            .map(|s| s.text().collect())
+            .collect();
+        for label in [
+            "Aider à améliorer Claude",
+            "Mises à jour des conditions et politiques consommateur",
+            "Paramètres › Confidentialité",
+        ] {
+            assert!(labels.iter().any(|l| l == label), "{locale}: {labels:?}");
+        }
+    }
+    let fr = String::from_utf8(site.files["fr/conversations-and-training.html"].clone()).unwrap();
+    assert!(
+        !fr.contains("lang=\"fr\">Aider"),
+        "French needs no mark on French text"
+    );
+
+    // A label text no source gives is reported, with the locale it is in.
+    let sandbox = Sandbox::real();
+    sandbox.edit(
+        "policy/policy.yaml",
+        "label: { fr: Aider à améliorer Claude }",
+        "label: { en: Help improve Claude, fr: Aider à améliorer Claude }",
+    );
+    let run = sandbox.run(&["check"]);
+    assert!(
+        run.stdout
+            .contains("warning[PG0129]: the `setting` label's `en` text comes from no source"),
+        "{}",
+        run.stdout
+    );
+    let site = sandbox.run(&["build", "--no-search"]);
+    assert!(site.success);
+    let de = sandbox.site().html("de/conversations-and-training.html");
+    assert!(
+        de.text_of("training-choice")
+            .unwrap()
+            .contains("„Help improve Claude“")
+    );
+    assert_eq!(
+        de.attr("#training-choice span[lang]", "lang").as_deref(),
+        Some("en"),
+        "a fallback is marked with its own language"
+    );
+}
