@@ -98,17 +98,28 @@ fn measure(file: &SourceFile) -> Result<(), Diagnostic> {
                 return Err(too_deep(file.at_line_col(at.line(), at.col() + 1)));
             }
             Err(e) => {
-                // serde_yaml's syntax errors carry more context: use them, unless it
-                // accepts what this parser refused (then nothing unmeasured goes through).
-                if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
-                    return Err(yaml_error(file, &e));
-                }
+                // serde_yaml's errors carry the field path: leave the rest to it (it
+                // was measured up to here). When an alias follows, which could expand
+                // unmeasured, its error is shown only if it finds one, and the text is
+                // refused at this parser's error otherwise.
                 let at = e.marker();
-                return Err(
-                    Diagnostic::error("PG0101", format!("invalid policy: {}", e.info()))
-                        .at(file.at_line_col(at.line(), at.col() + 1), "here")
-                        .help("fix the YAML syntax at this position"),
-                );
+                let offset = file
+                    .text
+                    .char_indices()
+                    .nth(at.index())
+                    .map_or(file.text.len(), |(i, _)| i);
+                if has_alias(&file.text[offset..]) {
+                    if let Err(e) = serde_yaml::from_str::<Policy>(&file.text) {
+                        return Err(yaml_error(file, &e));
+                    }
+                    return Err(Diagnostic::error(
+                        "PG0101",
+                        format!("invalid policy: {}", e.info()),
+                    )
+                    .at(file.at_line_col(at.line(), at.col() + 1), "here")
+                    .help("fix the YAML syntax at this position"));
+                }
+                return Ok(());
             }
         };
         let tag = match &event {
@@ -179,6 +190,17 @@ fn measure(file: &SourceFile) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// Whether `text` may hold an alias (`*name` after a space, `[`, `{` or `,`): a
+/// conservative guess, used only past a point where the measuring parser gave up.
+fn has_alias(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'*', bytes).any(|i| {
+        let before = i.checked_sub(1).map_or(b' ', |j| bytes[j]);
+        let after = bytes.get(i + 1).copied().unwrap_or(b' ');
+        matches!(before, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',') && !after.is_ascii_whitespace()
+    })
 }
 
 fn too_deep(at: crate::diag::Location) -> Diagnostic {
