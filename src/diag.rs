@@ -44,6 +44,22 @@ impl SourceFile {
         (line, self.text[start..offset].chars().count() + 1)
     }
 
+    /// The whole lines covering `range` (at most 20 of them) and the first one's number.
+    fn window(&self, range: &Range<usize>) -> (Range<usize>, usize) {
+        let starts = self.line_starts();
+        let first = starts.partition_point(|&s| s <= range.start).max(1);
+        let last = starts
+            .partition_point(|&s| s <= range.end.saturating_sub(1).max(range.start))
+            .clamp(first, first + 19);
+        let end = starts.get(last).map_or(self.text.len(), |&s| {
+            s.saturating_sub(1).max(starts[first - 1])
+        });
+        (
+            starts[first - 1]..end.max(range.end.min(self.text.len())),
+            first,
+        )
+    }
+
     /// The location of a byte offset (a char boundary is found) with the length of the
     /// character there, for byte positions given by decoders and scanners.
     pub fn at_byte(&self, offset: usize) -> Location {
@@ -228,15 +244,23 @@ impl Diagnostic {
         };
         let title = level.primary_title(self.message.as_str()).id(self.code);
         let mut group = match &self.location {
-            Some(loc) => Group::with_title(title).element(
-                Snippet::source(&*loc.file.text)
-                    .path(loc.file.path.to_string_lossy().into_owned())
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(loc.range.clone())
-                            .label(self.label.as_str()),
-                    ),
-            ),
+            Some(loc) => {
+                // Only the lines the span covers are handed over: rendering is then
+                // proportional to them, not to the file (thousands of findings in a
+                // large file would otherwise each scan all of it).
+                let (window, line_start) = loc.file.window(&loc.range);
+                let span = loc.range.start - window.start..loc.range.end - window.start;
+                Group::with_title(title).element(
+                    Snippet::source(&loc.file.text[window])
+                        .line_start(line_start)
+                        .path(loc.file.path.to_string_lossy().into_owned())
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(span)
+                                .label(self.label.as_str()),
+                        ),
+                )
+            }
             None => {
                 let group = Group::with_title(title);
                 match &self.path {
