@@ -7,6 +7,7 @@ mod check;
 mod errors;
 mod generality;
 mod incremental;
+mod limits;
 mod quality;
 mod safety;
 mod search;
