@@ -371,3 +371,42 @@ fn site_is_never_missing_during_rebuilds() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Tera's errors are located even when Tera wraps the report (an unknown filter) or
+/// gives template names only (an include loop, a missing parent).
+#[test]
+fn template_errors_are_located() {
+    let cases: [(&str, &str, &str, &str, &str); 3] = [
+        (
+            "page.html",
+            "{% block title %}",
+            "{% block title %}{{ 1 | nofilter }}",
+            "Unknown filter `nofilter`",
+            "templates/page.html:2:",
+        ),
+        (
+            "page.html",
+            "{% block title %}",
+            "{% block title %}{% include \"loop.html\" %}",
+            "include each other in a loop",
+            "templates/loop.html:1:4",
+        ),
+        (
+            "index.html",
+            "{% extends \"base.html\" %}",
+            "{% extends \"nothere.html\" %}",
+            "extends `nothere.html`, which does not exist",
+            "templates/index.html:1:",
+        ),
+    ];
+    for (file, from, to, want, at) in cases {
+        let sandbox = Sandbox::real();
+        if want.contains("loop") {
+            sandbox.write("templates/loop.html", "{% include \"loop.html\" %}\n");
+        }
+        sandbox.edit(&format!("templates/{file}"), from, to);
+        let out = check_fails(&sandbox);
+        assert!(out.contains(want), "{want}: {out}");
+        assert!(out.contains(at), "{at}: {out}");
+    }
+}
