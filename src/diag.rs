@@ -4,7 +4,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -14,6 +14,9 @@ pub struct SourceFile {
     /// Path as shown to the user (relative to the project root when possible).
     pub path: PathBuf,
     pub text: Arc<str>,
+    /// Byte offsets where each line starts, computed on the first location asked for:
+    /// a file with thousands of findings is scanned once, not once per finding.
+    lines: Arc<OnceLock<Vec<usize>>>,
 }
 
 impl SourceFile {
@@ -21,7 +24,48 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text: text.into(),
+            lines: Arc::default(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset on a char boundary.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset);
+        let start = starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// The whole lines covering `range` (at most 20 of them) and the first one's number.
+    fn window(&self, range: &Range<usize>) -> (Range<usize>, usize) {
+        let starts = self.line_starts();
+        let first = starts.partition_point(|&s| s <= range.start).max(1);
+        let last = starts
+            .partition_point(|&s| s <= range.end.saturating_sub(1).max(range.start))
+            .clamp(first, first + 19);
+        let end = starts.get(last).map_or(self.text.len(), |&s| {
+            s.saturating_sub(1).max(starts[first - 1])
+        });
+        (
+            starts[first - 1]..end.max(range.end.min(self.text.len())),
+            first,
+        )
+    }
+
+    /// The location of a byte offset (a char boundary is found) with the length of the
+    /// character there, for byte positions given by decoders and scanners.
+    pub fn at_byte(&self, offset: usize) -> Location {
+        let start = floor_char_boundary(&self.text, offset);
+        let end = start + self.text[start..].chars().next().map_or(0, char::len_utf8);
+        self.span(start..end)
     }
 
     /// A location covering `range` (byte offsets, snapped to char boundaries so a
@@ -29,7 +73,7 @@ impl SourceFile {
     pub fn span(&self, range: Range<usize>) -> Location {
         let start = floor_char_boundary(&self.text, range.start);
         let end = floor_char_boundary(&self.text, range.end.max(start));
-        let (line, col) = line_col(&self.text, start);
+        let (line, col) = self.line_col(start);
         Location {
             file: self.clone(),
             range: start..end,
@@ -40,12 +84,8 @@ impl SourceFile {
 
     /// A location at 1-based `line` and `col` (columns count characters).
     pub fn at_line_col(&self, line: usize, col: usize) -> Location {
-        let line_start: usize = self
-            .text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum();
+        let starts = self.line_starts();
+        let line_start = starts[line.clamp(1, starts.len()) - 1];
         let line_text = self.text[line_start..].lines().next().unwrap_or("");
         let offset = line_start
             + line_text
@@ -57,20 +97,67 @@ impl SourceFile {
     }
 }
 
+/// Turns a file's bytes into its text: a leading UTF-8 byte-order mark is dropped (editors
+/// on Windows write one; it is not content), invalid UTF-8 is an error at the first bad
+/// byte's line and column (`code` names the stage's "unreadable file" code).
+pub fn decode(
+    shown_as: &Path,
+    bytes: Vec<u8>,
+    code: &'static str,
+) -> Result<SourceFile, Diagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(shown_as, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bad = e.as_bytes()[at];
+            // Shown with the bad bytes replaced, so the snippet and columns stay readable.
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = SourceFile::new(shown_as, text);
+            let location = file.at_byte(String::from_utf8_lossy(&e.as_bytes()[..at]).len());
+            Err(Diagnostic::error(
+                code,
+                format!("{} is not valid UTF-8: byte 0x{bad:02X} at byte offset {at}", shown_as.display()),
+            )
+            .at(location, "not UTF-8")
+            .help("save the file as UTF-8 (retype the character shown here, it was probably written in another encoding)"))
+        }
+    }
+}
+
+/// The byte offset and value of the first control character other than tab, line feed
+/// and carriage return (NUL included): invisible in editors, dropped or mangled in pages.
+pub fn first_control(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|&(_, c)| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
+            || matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+    })
+}
+
+/// An error at the first control character of `file`, if it has one.
+pub fn control_character(file: &SourceFile, code: &'static str) -> Option<Diagnostic> {
+    let (at, c) = first_control(&file.text)?;
+    let name = match c {
+        '\0' => "the control character NUL (U+0000)".to_owned(),
+        '\u{FEFF}' => "a byte-order mark (U+FEFF) inside the text".to_owned(),
+        c => format!("the control character U+{:04X}", c as u32),
+    };
+    Some(
+        Diagnostic::error(code, format!("{name} in {}", file.path.display()))
+            .at(file.at_byte(at), "invisible control character")
+            .help("delete it: only tabs and line breaks may appear as control characters (a NUL or similar usually comes from a copy-paste or a binary editor)"),
+    )
+}
+
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index = index.min(text.len());
     while !text.is_char_boundary(index) {
         index -= 1;
     }
     index
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Where a diagnostic points: a file, a byte range in it, and the 1-based line:col.
@@ -157,15 +244,23 @@ impl Diagnostic {
         };
         let title = level.primary_title(self.message.as_str()).id(self.code);
         let mut group = match &self.location {
-            Some(loc) => Group::with_title(title).element(
-                Snippet::source(&*loc.file.text)
-                    .path(loc.file.path.to_string_lossy().into_owned())
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(loc.range.clone())
-                            .label(self.label.as_str()),
-                    ),
-            ),
+            Some(loc) => {
+                // Only the lines the span covers are handed over: rendering is then
+                // proportional to them, not to the file (thousands of findings in a
+                // large file would otherwise each scan all of it).
+                let (window, line_start) = loc.file.window(&loc.range);
+                let span = loc.range.start - window.start..loc.range.end - window.start;
+                Group::with_title(title).element(
+                    Snippet::source(&loc.file.text[window])
+                        .line_start(line_start)
+                        .path(loc.file.path.to_string_lossy().into_owned())
+                        .annotation(
+                            AnnotationKind::Primary
+                                .span(span)
+                                .label(self.label.as_str()),
+                        ),
+                )
+            }
             None => {
                 let group = Group::with_title(title);
                 match &self.path {

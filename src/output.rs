@@ -1,6 +1,9 @@
 //! The write stage: put a rendered site on disk atomically. Files are written to a
-//! staging folder next to the output and swapped in with renames, so a failed build
-//! (or a crash mid-write) leaves the previous site untouched. Files are written in
+//! staging folder next to the output and swapped in, so a failed build (or a crash
+//! mid-write) leaves the previous site untouched. On Linux the swap is one
+//! `renameat2(RENAME_EXCHANGE)`: at every instant the output path holds either the whole
+//! old site or the whole new one. Elsewhere (or on a file system without it) it is two
+//! renames, and the output path is missing between them. Files are written in
 //! parallel; unchanged ones are hard-linked from the previous site rather than rewritten.
 
 use std::collections::BTreeSet;
@@ -95,33 +98,78 @@ pub fn write_site_with(
 
     finish(staging.path(), out.is_dir().then_some(out))?;
 
-    // `rename` cannot replace a non-empty folder: move the old site aside first.
     let staged = staging.keep();
-    let old = if out.exists() {
-        let aside = tempfile::Builder::new()
-            .prefix(".policyglot-old-")
-            .tempdir_in(&parent)
-            .map_err(|e| io_error("create a folder for the previous site", e))?
-            .keep();
-        let aside = aside.join("site");
-        fs::rename(out, &aside).map_err(|e| io_error("move the previous site aside", e))?;
-        Some(aside)
+    let result = if out.exists() {
+        swap(&staged, out, &parent)
     } else {
-        None
+        fs::rename(&staged, out)
     };
-    if let Err(e) = fs::rename(&staged, out) {
-        if let Some(old) = &old {
-            let _ = fs::rename(old, out);
-        }
+    if let Err(e) = result {
         let _ = fs::remove_dir_all(&staged);
         return Err(io_error("move the new site into place", e));
     }
-    if let Some(old) = old
-        && let Some(holder) = old.parent()
+    sweep(&parent);
+    Ok(())
+}
+
+/// Puts the folder `staged` at `out`, which exists, and deletes the previous site.
+fn swap(staged: &Path, out: &Path, parent: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
     {
-        let _ = fs::remove_dir_all(holder);
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, staged, CWD, out, RenameFlags::EXCHANGE) {
+            // `staged` now holds the previous site.
+            Ok(()) => return remove_old(staged),
+            // The kernel or the file system cannot exchange: two renames below.
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    two_renames(staged, out, parent)
+}
+
+/// The portable swap: `rename` cannot replace a non-empty folder, so the old site is
+/// moved aside first (the output path is missing until the second rename).
+fn two_renames(staged: &Path, out: &Path, parent: &Path) -> io::Result<()> {
+    let holder = tempfile::Builder::new()
+        .prefix(OLD_PREFIX)
+        .tempdir_in(parent)?
+        .keep();
+    let aside = holder.join("site");
+    fs::rename(out, &aside)?;
+    if let Err(e) = fs::rename(staged, out) {
+        let _ = fs::rename(&aside, out);
+        let _ = fs::remove_dir_all(&holder);
+        return Err(e);
+    }
+    remove_old(&holder)
+}
+
+/// Where a previous site waits to be deleted (on the two-rename path).
+const OLD_PREFIX: &str = ".policyglot-old-";
+
+/// Deletes a replaced site. Its removal is tried twice (a file being created in it by
+/// another program can make the first attempt fail); what remains is swept next time.
+fn remove_old(dir: &Path) -> io::Result<()> {
+    if fs::remove_dir_all(dir).is_err() {
+        let _ = fs::remove_dir_all(dir);
     }
     Ok(())
+}
+
+/// Deletes previous sites left next to the output by an interrupted build.
+fn sweep(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with(OLD_PREFIX)
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Whether `old` is a regular file (not a link) holding exactly `bytes`.
@@ -190,5 +238,27 @@ mod tests {
         write_site(&site(&[("c.html", "C")]), &out).unwrap();
         assert!(!out.join("en").exists());
         assert!(out.join(MARKER).is_file());
+    }
+
+    #[test]
+    fn the_portable_swap_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        write_site(&site(&[("a.html", "A")]), &out).unwrap();
+        let staged = dir.path().join("staged");
+        fs::create_dir(&staged).unwrap();
+        fs::write(staged.join("b.html"), "B").unwrap();
+        fs::write(staged.join(MARKER), "").unwrap();
+        // A leftover of an interrupted build is swept by the next one.
+        fs::create_dir_all(dir.path().join(".policyglot-old-xyz/site")).unwrap();
+        two_renames(&staged, &out, dir.path()).unwrap();
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "B");
+        assert!(!out.join("a.html").exists());
+        write_site(&site(&[("c.html", "C")]), &out).unwrap();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["site"]);
     }
 }

@@ -17,6 +17,9 @@ pub struct Part {
     pub text: Vec<String>,
     /// Variant keys of each select expression.
     pub selects: Vec<Select>,
+    /// What each message or term reference resolves to: the entry key (`-t` for a
+    /// term) and the attribute, if any (`{ m.title }`).
+    pub targets: BTreeSet<(String, Option<String>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +66,95 @@ pub fn duplicate_attributes(entry: &ast::Entry<&str>) -> Vec<String> {
         .collect()
 }
 
+/// How many placeables formatting `p` resolves at most (the most of any one variant of a
+/// select), counting those of the referenced messages and terms through `referenced`.
+/// fluent-bundle refuses to format a message past 100 (its "billion laughs" guard).
+pub fn placeables(
+    p: &ast::Pattern<&str>,
+    referenced: &mut dyn FnMut(&str, Option<&str>) -> u32,
+) -> u32 {
+    let mut total = 0u32;
+    for element in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            total = total
+                .saturating_add(1)
+                .saturating_add(expression_placeables(expression, referenced));
+        }
+    }
+    total
+}
+
+fn expression_placeables(
+    e: &ast::Expression<&str>,
+    referenced: &mut dyn FnMut(&str, Option<&str>) -> u32,
+) -> u32 {
+    match e {
+        ast::Expression::Inline(inline) => inline_placeables(inline, referenced),
+        ast::Expression::Select { selector, variants } => {
+            let selected = variants
+                .iter()
+                .map(|v| placeables(&v.value, referenced))
+                .max()
+                .unwrap_or(0);
+            inline_placeables(selector, referenced).saturating_add(selected)
+        }
+    }
+}
+
+fn inline_placeables(
+    e: &ast::InlineExpression<&str>,
+    referenced: &mut dyn FnMut(&str, Option<&str>) -> u32,
+) -> u32 {
+    let args = |args: Option<&ast::CallArguments<&str>>,
+                referenced: &mut dyn FnMut(&str, Option<&str>) -> u32| {
+        args.map_or(0, |a| {
+            a.positional
+                .iter()
+                .chain(a.named.iter().map(|n| &n.value))
+                .fold(0u32, |sum, x| {
+                    sum.saturating_add(inline_placeables(x, referenced))
+                })
+        })
+    };
+    match e {
+        ast::InlineExpression::MessageReference { id, attribute } => {
+            referenced(id.name, attribute.as_ref().map(|a| a.name))
+        }
+        ast::InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => referenced(&format!("-{}", id.name), attribute.as_ref().map(|a| a.name))
+            .saturating_add(args(arguments.as_ref(), referenced)),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            args(Some(arguments), referenced)
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            expression_placeables(expression, referenced)
+        }
+        _ => 0,
+    }
+}
+
+/// The pattern of an entry's value (`attribute` None) or of one of its attributes.
+pub fn pattern_of<'a>(
+    entry: &'a ast::Entry<&'a str>,
+    attribute: Option<&str>,
+) -> Option<&'a ast::Pattern<&'a str>> {
+    let (value, attributes) = match entry {
+        ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+        ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+        _ => return None,
+    };
+    match attribute {
+        None => value,
+        Some(name) => attributes
+            .iter()
+            .find(|a| a.id.name == name)
+            .map(|a| &a.value),
+    }
+}
+
 fn pattern(p: &ast::Pattern<&str>, part: &mut Part) {
     for element in &p.elements {
         match element {
@@ -98,11 +190,23 @@ fn inline_of(e: &ast::InlineExpression<&str>, part: &mut Part) {
         ast::InlineExpression::VariableReference { id } => {
             part.variables.insert(id.name.to_owned());
         }
-        ast::InlineExpression::MessageReference { id, .. } => {
+        ast::InlineExpression::MessageReference { id, attribute } => {
             part.messages.insert(id.name.to_owned());
+            part.targets.insert((
+                id.name.to_owned(),
+                attribute.as_ref().map(|a| a.name.to_owned()),
+            ));
         }
-        ast::InlineExpression::TermReference { id, arguments, .. } => {
+        ast::InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
             part.terms.insert(format!("-{}", id.name));
+            part.targets.insert((
+                format!("-{}", id.name),
+                attribute.as_ref().map(|a| a.name.to_owned()),
+            ));
             if let Some(args) = arguments {
                 call_args(args, part);
             }

@@ -2,7 +2,7 @@
 //! checks for `.ftl` (missing and obsolete messages and attributes, references, plural
 //! variants, duplicates, mojibake), plus variables, which it does not compare.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use intl_pluralrules::{PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
@@ -26,6 +26,7 @@ pub fn check(
 ) -> Diagnostics {
     let mut out = Vec::new();
     references(locale, generated_terms, &mut out);
+    reference_graph(locale, &mut out);
     duplicates_and_mojibake(locale, &mut out);
     if locale.tag != reference.tag {
         against_reference(reference, locale, given, &mut out);
@@ -307,6 +308,171 @@ fn references(locale: &LocaleSource, generated_terms: &[String], out: &mut Diagn
                 }
             }
         }
+    }
+}
+
+/// fluent-bundle's limit on the placeables one formatting resolves (`MAX_PLACEABLES`).
+const MAX_PLACEABLES: u32 = 100;
+
+/// A part (value or attribute) of an entry: the entry key and the attribute name.
+type Node = (String, Option<String>);
+
+/// What fluent-bundle refuses when formatting, found before it formats: a message or
+/// attribute that refers to itself, directly or through others (a cyclic reference), a
+/// reference to a value or attribute the entry lacks, and references that expand to
+/// more placeables than it resolves. Each would fail the build; here it fails `check`.
+fn reference_graph(locale: &LocaleSource, out: &mut Diagnostics) {
+    let mut edges: BTreeMap<Node, Vec<Node>> = BTreeMap::new();
+    for key in locale.entries.keys() {
+        let Some(entry) = locale.ast(key) else {
+            continue;
+        };
+        for part in analysis::parts(entry) {
+            let mut targets = Vec::new();
+            for (k, attribute) in part.targets {
+                if !locale.entries.contains_key(&k) {
+                    continue; // unknown or generated: reported (or fine) elsewhere
+                }
+                if locale.has(&k, attribute.as_deref()) {
+                    targets.push((k, attribute));
+                    continue;
+                }
+                let what = match &attribute {
+                    Some(a) => format!("`{k}.{a}`, but `{k}` has no attribute `.{a}`"),
+                    None => format!("`{k}`, which has no value (only attributes)"),
+                };
+                let needle = attribute.as_ref().map_or(k.clone(), |a| format!("{k}.{a}"));
+                out.push(
+                    Diagnostic::error(
+                        "PG0505",
+                        format!(
+                            "`{}` references {what}",
+                            node_name(&(key.clone(), part.attribute.clone()))
+                        ),
+                    )
+                    .at(
+                        locate_reference(locale, key, &needle),
+                        "cannot be formatted",
+                    )
+                    .help("reference a part the entry has, or add it"),
+                );
+            }
+            edges.insert((key.clone(), part.attribute), targets);
+        }
+    }
+    // Depth-first over every part (iteratively: a chain of references may be long),
+    // recording the order parts finish in and reporting each cycle once.
+    let mut state: HashMap<&Node, bool> = HashMap::new(); // false: on the path, true: done
+    let mut finished: Vec<&Node> = Vec::new();
+    let mut cycles = 0;
+    for start in edges.keys() {
+        if state.contains_key(start) {
+            continue;
+        }
+        state.insert(start, false);
+        let mut path: Vec<(&Node, usize)> = vec![(start, 0)];
+        while let Some(&(node, next)) = path.last() {
+            let Some(target) = edges[node].get(next) else {
+                state.insert(node, true);
+                finished.push(node);
+                path.pop();
+                continue;
+            };
+            path.last_mut().expect("not empty").1 += 1;
+            let Some((target, _)) = edges.get_key_value(target) else {
+                continue;
+            };
+            match state.get(target) {
+                None => {
+                    state.insert(target, false);
+                    path.push((target, 0));
+                }
+                Some(false) => {
+                    cycles += 1;
+                    let from = path
+                        .iter()
+                        .position(|(n, _)| *n == target)
+                        .expect("on the path");
+                    let names: Vec<String> = path[from..]
+                        .iter()
+                        .map(|(n, _)| node_name(n))
+                        .chain([node_name(target)])
+                        .collect();
+                    let message = if names.len() == 2 {
+                        format!("`{}` refers to itself in `{}`", names[0], locale.tag)
+                    } else {
+                        format!(
+                            "`{}` refer to each other in a cycle in `{}`",
+                            names.join("` → `"),
+                            locale.tag
+                        )
+                    };
+                    out.push(
+                        Diagnostic::error("PG0505", message)
+                            .at(locate_reference(locale, &node.0, &node_name(target)), "this reference closes the cycle")
+                            .help("a message cannot include itself: write the text here, or reference another message"),
+                    );
+                }
+                Some(true) => {}
+            }
+        }
+    }
+    if cycles > 0 {
+        return; // the placeable counts below assume no cycle
+    }
+    // Placeables each part resolves, its references included, in finishing order (the
+    // parts it references come first).
+    let mut count: HashMap<&Node, u32> = HashMap::new();
+    for node in finished {
+        let Some(pattern) = locale
+            .ast(&node.0)
+            .and_then(|e| analysis::pattern_of(e, node.1.as_deref()))
+        else {
+            continue;
+        };
+        let n = analysis::placeables(pattern, &mut |k, a| {
+            count
+                .get(&(k.to_owned(), a.map(str::to_owned)))
+                .copied()
+                .unwrap_or(0)
+        });
+        if n > MAX_PLACEABLES {
+            out.push(
+                Diagnostic::error(
+                    "PG0505",
+                    format!(
+                        "`{}` expands to {n} placeables through its references; Fluent formats at most {MAX_PLACEABLES}",
+                        node_name(node)
+                    ),
+                )
+                .at(locale.location(&node.0).expect("indexed"), "cannot be formatted")
+                .help("write the text with fewer references: each `{ message }` brings every placeable of that message"),
+            );
+        }
+        count.insert(node, n);
+    }
+}
+
+fn node_name((key, attribute): &Node) -> String {
+    match attribute {
+        Some(a) => format!("{key}.{a}"),
+        None => key.clone(),
+    }
+}
+
+/// Where `needle` is referenced in the entry `key`: after its `=`, so that a reference
+/// to itself is not found at its own id.
+fn locate_reference(locale: &LocaleSource, key: &str, needle: &str) -> crate::diag::Location {
+    let e = &locale.entries[key];
+    let file = &locale.files[e.file];
+    let source = &file.text[e.range.clone()];
+    let body = source.find('=').map_or(0, |i| i + 1);
+    match source[body..].find(needle) {
+        Some(at) => {
+            let start = e.range.start + body + at;
+            file.span(start..start + needle.len())
+        }
+        None => locale.location(key).expect("indexed"),
     }
 }
 

@@ -12,7 +12,18 @@ use fluent_syntax::ast;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, Diagnostics, Location, SourceFile};
+use crate::diag::{self, Diagnostic, Diagnostics, Location, SourceFile};
+
+/// Largest `.ftl` file read (bytes).
+pub const MAX_FILE_BYTES: u64 = 2 << 20;
+/// Most bytes of `.ftl` files in one locale folder.
+pub const MAX_LOCALE_BYTES: u64 = 8 << 20;
+/// Most bytes of `.ftl` files under `locales/` in all.
+pub const MAX_TOTAL_BYTES: u64 = 64 << 20;
+/// Deepest nesting of placeables, selects and call arguments in a Fluent file. The
+/// Fluent parser is recursive: this is checked on the text before it runs, so a deep
+/// file cannot overflow its stack.
+pub const MAX_NESTING: usize = 32;
 
 /// Where an entry (message or term) is defined.
 #[derive(Debug, Clone)]
@@ -143,6 +154,8 @@ pub fn reread(
             .filter_map(Result::ok)
             .filter(|e| e.path().is_dir())
             .map(|e| e.file_name().to_string_lossy().into_owned())
+            // `.cache/`, `.git/`, editor folders: never a language.
+            .filter(|name| !name.starts_with('.'))
             .collect(),
         Err(e) => {
             return Err(Diagnostic::error(
@@ -167,37 +180,128 @@ pub fn reread(
     };
     let reference = tags.remove(position);
     tags.insert(0, reference);
-    let locales = tags
-        .into_par_iter()
+    // Listed first, in order, so the size budgets are spent deterministically.
+    let mut total = 0u64;
+    let listed: Vec<(String, Listing)> = tags
+        .into_iter()
         .map(|tag| {
+            let listing = list(&dir.join(&tag), &shown_as.join(&tag), &mut total);
+            (tag, listing)
+        })
+        .collect();
+    let locales = listed
+        .into_par_iter()
+        .map(|(tag, listing)| {
             let known = previous.and_then(|p| p.locales.iter().find(|l| l.tag == tag));
-            read_locale(&dir.join(&tag), &shown_as.join(&tag), tag, reserved, known)
+            read_locale(
+                &dir.join(&tag),
+                &shown_as.join(&tag),
+                tag,
+                listing,
+                reserved,
+                known,
+            )
         })
         .collect();
     Ok(Catalog { locales })
+}
+
+/// The `.ftl` files of a locale folder (symlinks followed, hidden entries skipped) that
+/// fit the size limits, and a problem for each that cannot be read.
+struct Listing {
+    paths: Vec<PathBuf>,
+    problems: Diagnostics,
+}
+
+fn list(dir: &Path, shown_as: &Path, total: &mut u64) -> Listing {
+    let mut listing = Listing {
+        paths: Vec::new(),
+        problems: Vec::new(),
+    };
+    let shown = |path: &Path| shown_as.join(path.strip_prefix(dir).unwrap_or(path));
+    let mut in_locale = 0u64;
+    let walk = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map_or_else(|| shown_as.to_path_buf(), shown);
+                let why = if e.loop_ancestor().is_some() {
+                    "a symbolic link loops back to a folder above it".to_owned()
+                } else {
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string)
+                };
+                listing.problems.push(
+                    Diagnostic::error("PG0205", format!("cannot read {}: {why}", path.display()))
+                        .in_path(&path)
+                        .help("fix or remove the link or file (a link must point to a readable .ftl file or folder)"),
+                );
+                continue;
+            }
+        };
+        if !(entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "ftl")) {
+            continue;
+        }
+        let size = entry.metadata().map_or(0, |m| m.len());
+        let path = shown(entry.path());
+        let over = if size > MAX_FILE_BYTES {
+            Some(format!(
+                "the file is {size} bytes, over the limit of {} MiB per file",
+                MAX_FILE_BYTES >> 20
+            ))
+        } else if in_locale + size > MAX_LOCALE_BYTES {
+            Some(format!(
+                "the locale's files add up to more than {} MiB, the limit per locale",
+                MAX_LOCALE_BYTES >> 20
+            ))
+        } else if *total + size > MAX_TOTAL_BYTES {
+            Some(format!(
+                "the files under locales/ add up to more than {} MiB, the limit in all",
+                MAX_TOTAL_BYTES >> 20
+            ))
+        } else {
+            None
+        };
+        if let Some(why) = over {
+            listing.problems.push(
+                Diagnostic::error("PG0205", format!("{} was not read: {why}", path.display()))
+                    .in_path(&path)
+                    .help("split the messages into smaller files, or remove what is not a translation"),
+            );
+            continue;
+        }
+        in_locale += size;
+        *total += size;
+        listing.paths.push(entry.into_path());
+    }
+    listing
 }
 
 fn read_locale(
     dir: &Path,
     shown_as: &Path,
     tag: String,
+    listing: Listing,
     reserved: &[String],
     known: Option<&Arc<LocaleSource>>,
 ) -> Arc<LocaleSource> {
-    let paths: Vec<PathBuf> = WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ftl"))
-        .map(|e| e.into_path())
-        .collect();
-    let texts: Vec<std::io::Result<String>> =
-        paths.par_iter().map(std::fs::read_to_string).collect();
+    let paths = listing.paths;
+    let texts: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
     let fingerprint = crate::memo::fingerprint(&(
         &tag,
         reserved,
         &paths,
         texts.iter().map(|t| t.as_deref().ok()).collect::<Vec<_>>(),
+        listing
+            .problems
+            .iter()
+            .map(|d| &d.message)
+            .collect::<Vec<_>>(),
     ));
     if let Some(known) = known.filter(|k| k.fingerprint == fingerprint) {
         return known.clone();
@@ -208,33 +312,44 @@ fn read_locale(
         files: Vec::new(),
         resources: Vec::new(),
         entries: BTreeMap::new(),
-        problems: Vec::new(),
+        problems: listing.problems,
         fingerprint,
     };
-    // Files are parsed in parallel, then indexed in order.
-    let read: Vec<_> = texts
-        .into_par_iter()
-        .map(|text| {
-            text.map(|text| {
-                let parsed = FluentResource::try_new(text.clone());
-                (text, parsed)
-            })
-        })
-        .collect();
-    for (path, read) in paths.iter().zip(read) {
-        let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(path));
-        let (text, parsed) = match read {
-            Ok(read) => read,
-            Err(e) => {
-                locale.problems.push(
-                    Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display()))
-                        .in_path(&shown)
-                        .help("make the file readable UTF-8 text"),
+    // Files are decoded, measured and parsed in parallel, then indexed in order.
+    let read: Vec<_> = paths
+        .par_iter()
+        .zip(texts)
+        .map(|(path, bytes)| {
+            let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(path));
+            let bytes = bytes.map_err(|e| {
+                Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display()))
+                    .in_path(&shown)
+                    .help("make the file readable")
+            })?;
+            let file = diag::decode(&shown, bytes, "PG0205")?;
+            let mut problems: Diagnostics = diag::control_character(&file, "PG0206").into_iter().collect();
+            if let Some(at) = too_deep(&file.text) {
+                // Not parsed at all: its messages are reported missing until it is fixed.
+                problems.push(
+                    Diagnostic::error("PG0206", format!("Fluent placeables, selects or calls nested more than {MAX_NESTING} levels deep"))
+                        .at(file.at_byte(at), "too deep")
+                        .help("flatten the message: a translation needs a few levels of `{ … }` at most"),
                 );
+                return Ok((file, Err((FluentResource::try_new(String::new()).unwrap_or_else(|(r, _)| r), Vec::new())), problems));
+            }
+            let parsed = FluentResource::try_new(file.text.to_string());
+            Ok((file, parsed, problems))
+        })
+        .collect::<Vec<Result<_, Diagnostic>>>();
+    for read in read {
+        let (file, parsed, problems) = match read {
+            Ok(read) => read,
+            Err(d) => {
+                locale.problems.push(d);
                 continue;
             }
         };
-        let file = SourceFile::new(&shown, text);
+        locale.problems.extend(problems);
         let resource = match parsed {
             Ok(r) => r,
             Err((r, errors)) => {
@@ -253,6 +368,103 @@ fn read_locale(
         locale.resources.push(Arc::new(resource));
     }
     Arc::new(locale)
+}
+
+/// The byte offset where Fluent nesting first goes deeper than `MAX_NESTING`, read from
+/// the text without recursion. It follows the parser's contexts (text, expressions,
+/// string literals, select variants) closely enough to count every level the parser
+/// would recurse into; it may count more around syntax errors, never fewer.
+pub fn too_deep(text: &str) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum Frame {
+        /// `{ … }`; `variants` once its `->` was seen (the rest is variant text).
+        Placeable { variants: bool },
+        /// A call's `( … )`.
+        Call,
+    }
+    let bytes = text.as_bytes();
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if line_start {
+            line_start = false;
+            // A line `id =` can continue no placeable: the parser starts afresh there
+            // or after it (an error inside an open placeable skips to the next entry).
+            if starts_entry(&text[i..]) {
+                frames.clear();
+            } else if frames.is_empty() && b == b'#' {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+        }
+        let expression = matches!(
+            frames.last(),
+            Some(Frame::Call | Frame::Placeable { variants: false })
+        );
+        match b {
+            b'\n' => line_start = true,
+            b'{' => {
+                frames.push(Frame::Placeable { variants: false });
+                if frames.len() > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b'}' => {
+                while let Some(frame) = frames.pop() {
+                    if matches!(frame, Frame::Placeable { .. }) {
+                        break;
+                    }
+                }
+            }
+            b'(' if expression => {
+                frames.push(Frame::Call);
+                if frames.len() > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b')' if expression => {
+                if matches!(frames.last(), Some(Frame::Call)) {
+                    frames.pop();
+                }
+            }
+            b'-' if expression && bytes.get(i + 1) == Some(&b'>') => {
+                if let Some(Frame::Placeable { variants }) = frames.last_mut() {
+                    *variants = true;
+                }
+            }
+            b'"' if expression => {
+                // A string literal ends at its closing quote or at the end of the line.
+                i += 1;
+                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n') {
+                    i += if bytes[i] == b'\\' && bytes.get(i + 1).is_some_and(|&n| n != b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                }
+                if bytes.get(i) == Some(&b'\n') {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether a line starts a message or term definition (`id =`, `-id =`).
+fn starts_entry(line: &str) -> bool {
+    let body = line.strip_prefix('-').unwrap_or(line);
+    if !body.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let len = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(body.len());
+    body[len..].trim_start_matches([' ', '\t']).starts_with('=')
 }
 
 fn index_file(
@@ -414,5 +626,34 @@ mod tests {
             .collect();
         assert_eq!(codes, [("PG0207", 3), ("PG0208", 4)]);
         assert_eq!(l.source("a"), Some("a = x"));
+    }
+
+    #[test]
+    fn nesting_is_measured_before_parsing() {
+        let placeables = format!("a = {}x{}\n", "{ ".repeat(3000), " }".repeat(3000));
+        assert_eq!(too_deep(&placeables), Some(4 + 2 * MAX_NESTING));
+        let selects = format!(
+            "a = {}x{}\n",
+            "{ $n ->\n   *[other] ".repeat(2400),
+            "\n}".repeat(2400)
+        );
+        assert!(too_deep(&selects).is_some());
+        let calls = format!("a = {{ {}1{} }}\n", "NUMBER(".repeat(100), ")".repeat(100));
+        assert!(too_deep(&calls).is_some());
+        // Braces in string literals, parentheses and quotes in text, and many
+        // messages one after the other are not nesting.
+        let flat = format!(
+            "{}b = (( \"quoted {{ $x }} (( text\n    .title = {{ \"}}\" }} {{ \"{{\" }}\nc = {{ $n ->\n    [one] ((( \"\n   *[other] {{ F(\"(\") }}\n}}\n",
+            "a = { $x } { -t } ( [\n".repeat(200)
+        );
+        assert_eq!(too_deep(&flat), None);
+        // Every real locale file passes.
+        for entry in WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/locales")) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|x| x == "ftl") {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                assert_eq!(too_deep(&text), None, "{}", entry.path().display());
+            }
+        }
     }
 }

@@ -1,10 +1,28 @@
 //! Reading `policy.yaml` into the typed model, turning serde_yaml's errors into
-//! located diagnostics.
+//! located diagnostics. Before serde_yaml sees the text, it is measured against the
+//! limits below with a streaming parser (no tree is built), so a hostile file (aliases
+//! that expand a billion times, thousands of nesting levels) is rejected at the line
+//! that crosses a limit instead of exhausting time or memory.
 
+use std::io::Read;
 use std::path::Path;
 
-use crate::diag::{Diagnostic, SourceFile};
+use saphyr_parser::{Event, Parser};
+
+use crate::diag::{self, Diagnostic, SourceFile};
 use crate::policy::model::Policy;
+
+/// Largest policy file read (bytes).
+pub const MAX_POLICY_BYTES: usize = 4 << 20;
+/// Deepest nesting of mappings and sequences.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes (scalars, mappings, sequences) the document may hold once every alias is
+/// expanded: serde_yaml builds each copy, so this bounds the work an alias can multiply.
+pub const MAX_EXPANDED_NODES: u64 = 1_000_000;
+/// Most bytes of scalar text once every alias is expanded.
+pub const MAX_EXPANDED_BYTES: u64 = 32 << 20;
+/// Longest single value (bytes): names, labels and URLs are short.
+pub const MAX_VALUE_BYTES: usize = 64 << 10;
 
 /// Parses the policy file. Syntax errors, type errors and unknown fields come back as
 /// one diagnostic pointing at the offending line and column.
@@ -18,19 +36,210 @@ pub fn load(path: &Path, shown_as: &Path) -> Result<(Policy, SourceFile), Diagno
 
 /// Reads the policy file's text.
 pub fn read(path: &Path, shown_as: &Path) -> Result<SourceFile, Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         Diagnostic::error("PG0100", format!("cannot read the policy file: {e}"))
             .in_path(shown_as)
             .help("run policyglot from the project root, or pass --root; the policy lives in policy/policy.yaml")
-    })?;
-    Ok(SourceFile::new(shown_as, text))
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_POLICY_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() > MAX_POLICY_BYTES {
+        return Err(too_large(shown_as));
+    }
+    diag::decode(shown_as, bytes, "PG0101")
+}
+
+fn too_large(shown_as: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "PG0100",
+        format!(
+            "the policy file is larger than {} MiB, the limit",
+            MAX_POLICY_BYTES >> 20
+        ),
+    )
+    .in_path(shown_as)
+    .help("a policy holds facts, not texts: move long texts to the locales, or split what is not policy out of the file")
 }
 
 /// Parses policy text that is already in memory (used by `load` and by tests).
 pub fn parse(file: &SourceFile) -> Result<Policy, Diagnostic> {
+    if file.text.len() > MAX_POLICY_BYTES {
+        return Err(too_large(&file.path));
+    }
+    if let Some(d) = diag::control_character(file, "PG0101") {
+        return Err(d);
+    }
+    measure(file)?;
     let mut policy: Policy = serde_yaml::from_str(&file.text).map_err(|e| yaml_error(file, &e))?;
     policy.fingerprint = crate::memo::fingerprint(&file.text);
     Ok(policy)
+}
+
+/// Streams the YAML events once, checking depth, tags, value length and the size of
+/// the document with aliases expanded. Syntax errors are left to serde_yaml, whose
+/// messages carry the field path.
+fn measure(file: &SourceFile) -> Result<(), Diagnostic> {
+    let limit = |span: &saphyr_parser::Span, message: String, help: &str| {
+        Diagnostic::error("PG0101", format!("invalid policy: {message}"))
+            .at(
+                file.at_line_col(span.start.line(), span.start.col() + 1),
+                "here",
+            )
+            .help(help.to_owned())
+    };
+    let mut size = Size::default();
+    for event in Parser::new_from_str(&file.text) {
+        let (event, span) = match event {
+            Ok(event) => event,
+            Err(e) if e.info().contains("recursion limit") => {
+                let at = e.marker();
+                return Err(too_deep(file.at_line_col(at.line(), at.col() + 1)));
+            }
+            Err(e) => {
+                // serde_yaml's errors carry the field path: leave the rest to it (it
+                // was measured up to here). When an alias follows, which could expand
+                // unmeasured, its error is shown only if it finds one, and the text is
+                // refused at this parser's error otherwise.
+                let at = e.marker();
+                let offset = file
+                    .text
+                    .char_indices()
+                    .nth(at.index())
+                    .map_or(file.text.len(), |(i, _)| i);
+                if has_alias(&file.text[offset..]) {
+                    if let Err(e) = serde_yaml::from_str::<Policy>(&file.text) {
+                        return Err(yaml_error(file, &e));
+                    }
+                    return Err(Diagnostic::error(
+                        "PG0101",
+                        format!("invalid policy: {}", e.info()),
+                    )
+                    .at(file.at_line_col(at.line(), at.col() + 1), "here")
+                    .help("fix the YAML syntax at this position"));
+                }
+                return Ok(());
+            }
+        };
+        let tag = match &event {
+            Event::Scalar(_, _, _, tag)
+            | Event::SequenceStart(_, tag)
+            | Event::MappingStart(_, tag) => tag.as_ref(),
+            _ => None,
+        };
+        if let Some(tag) = tag {
+            return Err(limit(
+                &span,
+                format!("YAML tag `{}{}`", tag.handle, tag.suffix),
+                "remove the tag: policy.yaml uses plain values only, and a tag would be ignored",
+            ));
+        }
+        let (total_nodes, total_bytes) = match event {
+            Event::Scalar(value, _, anchor, _) => {
+                if value.len() > MAX_VALUE_BYTES {
+                    return Err(limit(
+                        &span,
+                        format!(
+                            "a value of {} bytes (the limit is {} KiB)",
+                            value.len(),
+                            MAX_VALUE_BYTES >> 10
+                        ),
+                        "shorten the value: sentences live in the locales, the policy holds names, dates and numbers",
+                    ));
+                }
+                size.record(anchor, (1, value.len() as u64));
+                size.add(1, value.len() as u64)
+            }
+            Event::Alias(id) => {
+                let (n, b) = size.anchors.get(&id).copied().unwrap_or((1, 0));
+                size.add(n, b)
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if size.open.len() >= MAX_DEPTH {
+                    return Err(too_deep(
+                        file.at_line_col(span.start.line(), span.start.col() + 1),
+                    ));
+                }
+                let total = size.add(1, 0);
+                size.open.push((anchor, 1, 0));
+                total
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, n, b)) = size.open.pop() {
+                    size.record(anchor, (n, b));
+                    // The collection's own node was counted in its parent when it opened.
+                    if let Some(top) = size.open.last_mut() {
+                        top.1 += n - 1;
+                        top.2 += b;
+                    }
+                }
+                (size.nodes, size.bytes)
+            }
+            _ => (size.nodes, size.bytes),
+        };
+        if total_nodes > MAX_EXPANDED_NODES || total_bytes > MAX_EXPANDED_BYTES {
+            return Err(limit(
+                &span,
+                format!(
+                    "with its aliases expanded, the document would exceed {MAX_EXPANDED_NODES} values or {} MiB of text",
+                    MAX_EXPANDED_BYTES >> 20
+                ),
+                "use fewer aliases (`*name`), or anchor smaller parts: each alias repeats everything its anchor holds",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `text` may hold an alias (`*name` after a space, `[`, `{` or `,`): a
+/// conservative guess, used only past a point where the measuring parser gave up.
+fn has_alias(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'*', bytes).any(|i| {
+        let before = i.checked_sub(1).map_or(b' ', |j| bytes[j]);
+        let after = bytes.get(i + 1).copied().unwrap_or(b' ');
+        matches!(before, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',') && !after.is_ascii_whitespace()
+    })
+}
+
+fn too_deep(at: crate::diag::Location) -> Diagnostic {
+    Diagnostic::error(
+        "PG0101",
+        format!("invalid policy: more than {MAX_DEPTH} levels of nesting"),
+    )
+    .at(at, "too deep")
+    .help("flatten the structure: the policy's schema is a few levels deep")
+}
+
+/// The document's size as `measure` streams it: nodes and scalar bytes, with aliases
+/// counted as everything their anchor holds.
+#[derive(Default)]
+struct Size {
+    nodes: u64,
+    bytes: u64,
+    /// Expanded (nodes, bytes) of each anchored node, by anchor id.
+    anchors: std::collections::HashMap<usize, (u64, u64)>,
+    /// Open collections: anchor id and expanded (nodes, bytes) so far.
+    open: Vec<(usize, u64, u64)>,
+}
+
+impl Size {
+    fn add(&mut self, nodes: u64, bytes: u64) -> (u64, u64) {
+        self.nodes = self.nodes.saturating_add(nodes);
+        self.bytes = self.bytes.saturating_add(bytes);
+        if let Some(top) = self.open.last_mut() {
+            top.1 = top.1.saturating_add(nodes);
+            top.2 = top.2.saturating_add(bytes);
+        }
+        (self.nodes, self.bytes)
+    }
+
+    fn record(&mut self, anchor: usize, size: (u64, u64)) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, size);
+        }
+    }
 }
 
 fn yaml_error(file: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
@@ -108,5 +317,98 @@ mod tests {
         let d = err("entities:\n  - id: org\n    name: X\n    colour: red\n");
         assert!(d.message.contains("unknown field `colour`"), "{d}");
         assert_eq!(d.location.as_ref().unwrap().line, 4, "{d}");
+    }
+
+    /// A billion-laughs document: each level repeats the previous one ten times.
+    pub(crate) fn alias_bomb(levels: usize) -> String {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..levels {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn alias_expansion_is_bounded_and_located() {
+        let start = std::time::Instant::now();
+        let d = err(&alias_bomb(9));
+        assert!(d.message.contains("aliases expanded"), "{d}");
+        // 10^6 values are crossed on the line of the sixth level (a5).
+        assert_eq!(d.location.as_ref().unwrap().line, 6, "{d}");
+        assert!(start.elapsed().as_secs() < 2, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_few_aliases_are_fine() {
+        // An anchored section reused by later versions must still be read (and then
+        // fail on the schema, not on a limit).
+        let d = err(&alias_bomb(3));
+        assert!(!d.message.contains("aliases"), "{d}");
+    }
+
+    #[test]
+    fn deep_nesting_is_located() {
+        let text = format!(
+            "organization:\n  id: {}{}\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
+        let d = err(&text);
+        assert!(d.message.contains("levels of nesting"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, 2, "{d}");
+        // Block nesting too (each level indented one more).
+        let mut text = String::new();
+        for i in 0..200 {
+            text.push_str(&format!("{}k{i}:\n", " ".repeat(i)));
+        }
+        let d = err(&text);
+        assert!(d.message.contains("levels of nesting"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, MAX_DEPTH + 1, "{d}");
+    }
+
+    #[test]
+    fn tags_are_refused_where_they_are() {
+        let d = err("organization:\n  id: !secret org\n  name: X\n");
+        assert!(d.message.contains("YAML tag `!secret`"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, 2, "{d}");
+    }
+
+    #[test]
+    fn control_characters_are_located() {
+        let d = err("organization:\n  id: org\n  name: Ex\u{0}ample\n");
+        assert!(d.message.contains("NUL"), "{d}");
+        let loc = d.location.as_ref().unwrap();
+        assert_eq!((loc.line, loc.col), (3, 11), "{d}");
+    }
+
+    #[test]
+    fn long_values_are_refused() {
+        let d = err(&format!(
+            "organization:\n  id: org\n  name: {}\n",
+            "x".repeat(MAX_VALUE_BYTES + 1)
+        ));
+        assert!(d.message.contains("KiB"), "{d}");
+        assert_eq!(d.location.as_ref().unwrap().line, 3, "{d}");
+    }
+
+    #[test]
+    fn invalid_utf8_and_bom_on_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("policy.yaml");
+        std::fs::write(&path, b"organization:\n  id: org\n  name: caf\xE9\n").unwrap();
+        let d = read(&path, Path::new("policy/policy.yaml")).unwrap_err();
+        assert!(d.message.contains("not valid UTF-8"), "{d}");
+        let loc = d.location.as_ref().unwrap();
+        assert_eq!((loc.line, loc.col), (3, 12), "{d}");
+        assert!(!d.help.as_deref().unwrap().contains("--root"), "{d}");
+        std::fs::write(&path, b"\xEF\xBB\xBForganization: 1\n").unwrap();
+        let file = read(&path, Path::new("policy/policy.yaml")).unwrap();
+        assert!(file.text.starts_with("organization"));
+        std::fs::write(&path, vec![b'#'; MAX_POLICY_BYTES + 1]).unwrap();
+        let d = read(&path, Path::new("policy/policy.yaml")).unwrap_err();
+        assert!(d.message.contains("larger than 4 MiB"), "{d}");
     }
 }

@@ -181,28 +181,130 @@ impl Templates {
         })
     }
 
-    /// Turns a Tera error into a diagnostic at the template's line and column.
+    /// Turns a Tera error into a diagnostic at the template's line and column. Tera
+    /// often wraps the located report (an unknown filter, a failing include) in another
+    /// error: the chain is followed to it. Loops of `extends` or `include` and a missing
+    /// parent carry template names only: the tag naming them is found in the source.
     pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
-        match e.kind() {
-            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
-                let kind = if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
-                    "syntax"
-                } else {
-                    "rendering"
-                };
-                let d = Diagnostic::error("PG0304", format!("template {kind} error: {}", report.message()))
-                    .help("fix the template at this position (Tera syntax: https://keats.github.io/tera/docs/)");
-                match self.sources.get(report.filename()) {
-                    Some(file) => {
-                        let span = report.span();
-                        let loc = file.at_line_col(span.start_line, span.start_col + 1);
-                        d.at(loc, "here")
+        let help =
+            "fix the template at this position (Tera syntax: https://keats.github.io/tera/docs/)";
+        let mut current: Option<&(dyn std::error::Error + 'static)> = Some(e);
+        while let Some(error) = current {
+            if let Some(e) = error.downcast_ref::<tera::Error>() {
+                match e.kind() {
+                    ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                        let kind = if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
+                            "syntax"
+                        } else {
+                            "rendering"
+                        };
+                        let d = Diagnostic::error(
+                            "PG0304",
+                            format!("template {kind} error: {}", report.message()),
+                        )
+                        .help(help);
+                        return match self.sources.get(report.filename()) {
+                            Some(file) => {
+                                let span = report.span();
+                                let loc = file.at_line_col(span.start_line, span.start_col + 1);
+                                d.at(loc, "here")
+                            }
+                            None => d,
+                        };
                     }
-                    None => d,
+                    ErrorKind::CircularExtend {
+                        tpl,
+                        inheritance_chain,
+                    } => {
+                        let next = inheritance_chain.iter().skip_while(|t| *t != tpl).nth(1);
+                        return self.at_tag(
+                            format!(
+                                "templates extend each other in a loop: {}",
+                                inheritance_chain.join(" → ")
+                            ),
+                            tpl,
+                            "extends",
+                            next.map(String::as_str),
+                            "make one of them extend a template that extends nothing",
+                        );
+                    }
+                    ErrorKind::CircularInclude { tpl, include_chain } => {
+                        let next = include_chain.get(1).map(String::as_str);
+                        return self.at_tag(
+                            format!(
+                                "templates include each other in a loop: {}",
+                                include_chain.join(" → ")
+                            ),
+                            tpl,
+                            "include",
+                            next,
+                            "remove one of the includes: a template cannot contain itself",
+                        );
+                    }
+                    ErrorKind::MissingParent { current, parent } => {
+                        return self.at_tag(
+                            format!(
+                                "template `{current}` extends `{parent}`, which does not exist"
+                            ),
+                            current,
+                            "extends",
+                            Some(parent),
+                            "fix the name in `extends`, or add the template to templates/",
+                        );
+                    }
+                    _ => {}
                 }
             }
-            _ => Diagnostic::error("PG0304", format!("template error: {e}"))
+            current = error.source();
+        }
+        // Tera checks references (filters, tests, functions, includes) after parsing and
+        // joins its located reports into one message: read the first one back.
+        let text = e.to_string();
+        let first = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
+        let message = first
+            .trim_start_matches("error: ")
+            .trim_start_matches("error: ");
+        let located = text.lines().find_map(|l| {
+            let (name, rest) = l.trim().strip_prefix("--> ")?.split_once(':')?;
+            let (line, col) = rest.split_once(':')?;
+            let file = self.sources.get(name)?;
+            Some(file.at_line_col(line.trim().parse().ok()?, col.trim().parse().ok()?))
+        });
+        match located {
+            Some(loc) => Diagnostic::error("PG0304", format!("template error: {message}"))
+                .at(loc, "here")
+                .help(help),
+            None => Diagnostic::error("PG0304", format!("template error: {e}"))
                 .help("check the template names used in extends/include"),
+        }
+    }
+
+    /// A diagnostic at the `{% tag "name" %}` of template `tpl` (or at its first `tag`).
+    fn at_tag(
+        &self,
+        message: String,
+        tpl: &str,
+        tag: &str,
+        name: Option<&str>,
+        help: &str,
+    ) -> Diagnostic {
+        let d = Diagnostic::error("PG0304", message).help(help);
+        let Some(file) = self.sources.get(tpl) else {
+            return d.in_path(tpl);
+        };
+        let text = &file.text;
+        let found = memchr::memmem::find_iter(text.as_bytes(), tag.as_bytes())
+            .find(|&at| {
+                name.is_none_or(|n| text[at..].lines().next().is_some_and(|l| l.contains(n)))
+            })
+            .or_else(|| text.find(tag));
+        match found {
+            Some(at) => d.at(file.span(at..at + tag.len()), "here"),
+            None => d.in_path(&file.path),
         }
     }
 }

@@ -57,22 +57,52 @@ async fn local_hosts_only(
     request: axum::extract::Request,
     next: middleware::Next,
 ) -> Response {
-    let host = request
-        .headers()
-        .get(header::HOST)
-        .map(|h| h.to_str().unwrap_or("?"));
-    if !app.loopback_only || host.is_none_or(is_loopback_name) {
-        return next.run(request).await;
+    match addressed_host(request.headers(), request.uri(), app.loopback_only) {
+        Ok(()) => next.run(request).await,
+        Err((status, why)) => no_store(
+            (
+                status,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                why,
+            )
+                .into_response(),
+        ),
     }
-    no_store(
-        (
-            StatusCode::FORBIDDEN,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "policyglot serve answers only to localhost, 127.0.0.1 and [::1]. To preview from \
-             another device, start it with --bind and that machine's address.\n",
-        )
-            .into_response(),
-    )
+}
+
+const ONLY_LOOPBACK: &str = "policyglot serve answers only to localhost, 127.0.0.1 and [::1]. To preview from \
+     another device, start it with --bind and that machine's address.\n";
+
+/// Whether a request may be answered: one `Host` header at most (with two, proxies and
+/// servers disagree on which one counts), an absolute-form target (`GET http://host/`)
+/// naming the same host as `Host`, and, on loopback, a loopback name in both.
+fn addressed_host(
+    headers: &axum::http::HeaderMap,
+    uri: &Uri,
+    loopback_only: bool,
+) -> Result<(), (StatusCode, &'static str)> {
+    let mut hosts = headers.get_all(header::HOST).iter();
+    let host = hosts.next().map(|h| h.to_str().unwrap_or("?"));
+    if hosts.next().is_some() {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            "the request has more than one Host header\n",
+        ));
+    }
+    let target = uri.authority().map(|a| a.as_str());
+    if let (Some(target), Some(host)) = (target, host)
+        && !target.eq_ignore_ascii_case(host)
+    {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            "the request target names another host than its Host header\n",
+        ));
+    }
+    let named = [host, target];
+    if loopback_only && !named.into_iter().flatten().all(is_loopback_name) {
+        return Err((StatusCode::FORBIDDEN, ONLY_LOOPBACK));
+    }
+    Ok(())
 }
 
 /// `localhost`, `*.localhost`, or a loopback IP, with or without a port.
@@ -279,5 +309,38 @@ mod tests {
         ] {
             assert!(!is_loopback_name(no), "{no}");
         }
+    }
+
+    #[test]
+    fn one_host_and_a_target_that_agrees() {
+        use axum::http::{HeaderMap, HeaderValue};
+        let headers = |hosts: &[&str]| {
+            let mut map = HeaderMap::new();
+            for h in hosts {
+                map.append(header::HOST, HeaderValue::from_str(h).unwrap());
+            }
+            map
+        };
+        let uri = |u: &str| u.parse::<Uri>().unwrap();
+        let ok = |h: &[&str], u: &str| addressed_host(&headers(h), &uri(u), true).is_ok();
+        assert!(ok(&["localhost:8000"], "/en/"));
+        assert!(ok(&["localhost:8000"], "http://localhost:8000/en/"));
+        assert!(ok(&[], "/en/"));
+        assert!(!ok(&["localhost:8000"], "http://attacker.example/en/"));
+        assert!(!ok(&[], "http://attacker.example/en/"));
+        assert!(!ok(&["localhost:8000", "attacker.example"], "/en/"));
+        assert!(!ok(&["localhost:8000", "localhost:8000"], "/en/"));
+        let two = addressed_host(&headers(&["a", "b"]), &uri("/"), false).unwrap_err();
+        assert_eq!(two.0, StatusCode::BAD_REQUEST);
+        // With --bind every host is answered, but a target must still agree with Host.
+        assert!(addressed_host(&headers(&["example.org"]), &uri("/"), false).is_ok());
+        assert!(
+            addressed_host(
+                &headers(&["example.org"]),
+                &uri("http://other.example/"),
+                false
+            )
+            .is_err()
+        );
     }
 }

@@ -9,6 +9,7 @@ mod docs;
 mod errors;
 mod generality;
 mod incremental;
+mod limits;
 mod model;
 mod quality;
 mod safety;

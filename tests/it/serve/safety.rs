@@ -182,3 +182,43 @@ fn only_local_host_names_are_answered() {
         assert_eq!(response.status, 200, "{host}");
     }
 }
+
+#[test]
+fn absolute_targets_and_second_host_headers_are_refused() {
+    let (_sandbox, server) = server();
+    let port = server.addr.port();
+    let local = format!("localhost:{port}");
+    // An absolute-form target naming another host, behind a loopback Host.
+    let response = request_as(
+        server.addr,
+        "GET",
+        "http://attacker.example/en/index.html",
+        &local,
+    );
+    assert_eq!(response.status, 400, "{}", response.text());
+    assert!(
+        response.text().contains("another host"),
+        "{}",
+        response.text()
+    );
+    let response = request_as(
+        server.addr,
+        "GET",
+        &format!("http://{local}/en/index.html"),
+        &local,
+    );
+    assert_eq!(response.status, 200, "{}", response.text());
+    // Two Host headers, in either order (the second is written after the first's CRLF).
+    for hosts in [
+        format!("{local}\r\nHost: attacker.example"),
+        format!("attacker.example\r\nHost: {local}"),
+    ] {
+        let response = request_as(server.addr, "GET", "/en/index.html", &hosts);
+        assert_eq!(response.status, 400, "{hosts:?}: {}", response.text());
+        assert!(
+            response.text().contains("more than one Host"),
+            "{}",
+            response.text()
+        );
+    }
+}
