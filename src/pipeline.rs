@@ -58,6 +58,7 @@ pub struct Session {
     templates: Option<Templates>,
     fluent: Memo<Diagnostics>,
     hand_typed: Memo<Diagnostics>,
+    selectors: Memo<Diagnostics>,
     parity: Memo<Diagnostics>,
     coverage: Memo<Diagnostics>,
     rendered: render::Rendered,
@@ -131,6 +132,12 @@ impl Session {
             |values, l| values.check(l),
         );
         analysis.findings.extend(hand_typed.into_iter().flatten());
+        let selectors = self.selectors.each_with(
+            per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
+            || check::facts::keyword_uses(policy),
+            |uses, l| check::facts::selectors(uses, l),
+        );
+        analysis.findings.extend(selectors.into_iter().flatten());
 
         let confirmed = match check::stale::read(&project.root) {
             Ok(c) => c,

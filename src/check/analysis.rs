@@ -24,7 +24,11 @@ pub struct Part {
 
 #[derive(Debug, Clone)]
 pub struct Select {
+    /// The variable selected on, when the selector is one (`{ $unit -> … }`).
+    pub variable: Option<String>,
     pub keys: Vec<String>,
+    /// The key of the default (`*`) variant.
+    pub default: String,
 }
 
 /// The parts of a message or term entry, value first.
@@ -169,14 +173,21 @@ fn expression_of(e: &ast::Expression<&str>, part: &mut Part) {
         ast::Expression::Inline(inline) => inline_of(inline, part),
         ast::Expression::Select { selector, variants } => {
             inline_of(selector, part);
+            let key = |v: &ast::Variant<&str>| match &v.key {
+                ast::VariantKey::Identifier { name } => (*name).to_owned(),
+                ast::VariantKey::NumberLiteral { value } => (*value).to_owned(),
+            };
             part.selects.push(Select {
-                keys: variants
+                variable: match selector {
+                    ast::InlineExpression::VariableReference { id } => Some(id.name.to_owned()),
+                    _ => None,
+                },
+                keys: variants.iter().map(key).collect(),
+                default: variants
                     .iter()
-                    .map(|v| match &v.key {
-                        ast::VariantKey::Identifier { name } => (*name).to_owned(),
-                        ast::VariantKey::NumberLiteral { value } => (*value).to_owned(),
-                    })
-                    .collect(),
+                    .find(|v| v.default)
+                    .map(key)
+                    .unwrap_or_default(),
             });
             for v in variants {
                 pattern(&v.value, part);

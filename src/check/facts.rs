@@ -148,6 +148,84 @@ impl HandTyped<'_> {
     }
 }
 
+/// The keyword values the policy passes to each message, by message id and variable
+/// (a duration's unit reaches the `duration` message as `$unit`).
+pub fn keyword_uses(policy: &Policy) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
+    let mut out: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+    for node in all_nodes(policy).iter().flat_map(Node::walk) {
+        for (name, arg) in &node.args {
+            match arg {
+                Arg::Keyword(k) => {
+                    out.entry(node.id.to_string())
+                        .or_default()
+                        .entry(name.clone())
+                        .or_default()
+                        .insert(k.clone());
+                }
+                Arg::Duration(d) => {
+                    out.entry("duration".to_owned())
+                        .or_default()
+                        .entry("unit".to_owned())
+                        .or_default()
+                        .insert(d.unit.as_str().to_owned());
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// A select over a policy value must have a variant for every value the policy passes:
+/// a mistyped key (`[year]` for `[years]`) would send the value to the default variant
+/// and state another fact ("5 jours" for 5 years) with no other check noticing.
+pub fn selectors(
+    uses: &BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
+    locale: &LocaleSource,
+) -> Diagnostics {
+    let mut out = Vec::new();
+    for (id, variables) in uses {
+        let Some(entry) = locale.ast(id) else {
+            continue;
+        };
+        for part in analysis::parts(entry) {
+            for select in &part.selects {
+                let Some(values) = select.variable.as_ref().and_then(|v| variables.get(v)) else {
+                    continue;
+                };
+                for value in values.iter().filter(|v| !select.keys.contains(v)) {
+                    let variable = select.variable.as_deref().unwrap_or_default();
+                    let name = match &part.attribute {
+                        Some(a) => format!("{id}.{a}"),
+                        None => id.clone(),
+                    };
+                    out.push(
+                        Diagnostic::error(
+                            "PG0519",
+                            format!(
+                                "`{name}` in `{}` has no variant `[{value}]` for `${variable}`: the policy's `{value}` falls to the default `[{}]`",
+                                locale.tag, select.default
+                            ),
+                        )
+                        .at(
+                            locale
+                                .locate_in(id, &format!("[{}]", select.default))
+                                .or_else(|| locale.location(id))
+                                .expect("indexed"),
+                            "the default variant",
+                        )
+                        .help(format!(
+                            "add a `[{value}]` variant (keys here: {}); a mistyped key is the usual cause",
+                            select.keys.iter().map(|k| format!("[{k}]")).collect::<Vec<_>>().join(" ")
+                        )),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Message ids the templates ask for with `t(key="…")`.
 pub fn template_keys(templates: &[SourceFile]) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();

@@ -64,12 +64,14 @@ impl Analysis {
                 self.site = None;
             }
         }
-        // A formatting failure (PG0203) at a place a static check already explained adds
-        // nothing; likewise one finding per code, place and message.
+        // A formatting failure (PG0203) at a place a static check already reported as an
+        // error adds nothing (a warning there explains nothing, and dropping the failure
+        // would let `check` pass what `build` cannot render); likewise one finding per
+        // code, place and message.
         let explained: std::collections::BTreeSet<Option<String>> = self
             .findings
             .iter()
-            .filter(|d| d.code.starts_with("PG05"))
+            .filter(|d| d.code.starts_with("PG05") && d.severity == Severity::Error)
             .map(|d| d.position())
             .collect();
         self.findings

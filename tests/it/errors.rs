@@ -317,3 +317,68 @@ fn a_reader_that_goes_away_is_not_a_crash() {
         assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+/// `check` on a copy of the real project after `edit`: fails (exit 1, no panic) and
+/// reports `want` at the last line holding `needle` in `file` (for a duplicate, the
+/// second definition).
+fn check_reports(file: &str, from: &str, to: &str, needle: &str, want: &str) {
+    let sandbox = Sandbox::real();
+    sandbox.edit(file, from, to);
+    let run = sandbox.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}{}", run.stdout, run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    let text = sandbox.read(file);
+    let lines: Vec<&str> = text.lines().collect();
+    let line = lines.iter().rposition(|l| l.contains(needle)).unwrap() + 1;
+    assert!(
+        run.stdout.contains(want) && run.stdout.contains(&format!("{file}:{line}:")),
+        "expected {want:?} at {file}:{line}:\n{}",
+        run.stdout
+    );
+    let build = sandbox.run(&["build", "--no-search"]);
+    assert_eq!(build.code, Some(1), "check and build agree");
+}
+
+#[test]
+fn an_empty_name_is_an_error_not_a_crash() {
+    check_reports(
+        "policy/policy.yaml",
+        "{ id: tier-pro, name: Claude Pro }",
+        "{ id: tier-pro, name: \"\" }",
+        "id: tier-pro",
+        "error[PG0127]: entity `tier-pro` has an empty name",
+    );
+}
+
+#[test]
+fn a_mistyped_variant_key_cannot_turn_years_into_days() {
+    check_reports(
+        "locales/fr/site.ftl",
+        "    [years] { $amount ->",
+        "    [year] { $amount ->",
+        "*[days]",
+        "error[PG0519]: `duration` in `fr` has no variant `[years]` for `$unit`",
+    );
+}
+
+#[test]
+fn a_duplicate_version_id_is_an_error() {
+    check_reports(
+        "policy/policy.yaml",
+        "  - id: consumer-terms-2025\n",
+        "  - id: consumer-terms-opt-in\n",
+        "  - id: consumer-terms-opt-in",
+        "error[PG0112]: duplicate id `consumer-terms-opt-in`",
+    );
+}
+
+#[test]
+fn a_year_with_a_sign_is_not_a_date() {
+    check_reports(
+        "policy/policy.yaml",
+        "effective: 2025-08-28",
+        "effective: +025-08-28",
+        "effective: +025-08-28",
+        "invalid date `+025-08-28`",
+    );
+}

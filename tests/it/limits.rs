@@ -243,7 +243,13 @@ fn control_characters_and_bad_encoding_are_located() {
     );
     let out = check_fails(&sandbox);
     let line = line_of(&text, "name: Anthropic");
-    let col = text.lines().nth(line - 1).unwrap().find("Anthropic").unwrap() + 5;
+    let col = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("Anthropic")
+        .unwrap()
+        + 5;
     assert!(out.contains("the control character U+0007"), "{out}");
     assert!(
         out.contains(&format!("policy/policy.yaml:{line}:{col}")),
