@@ -89,7 +89,7 @@ fn stages(c: &mut Criterion) {
 
         // One page's content: its block's message formatted, turned into HTML, sanitized.
         let blocks = facts::blocks(&policy, policy.current());
-        let node: &Node = facts::find(&blocks, block).expect("the block exists");
+        let node: &Node = facts::find(blocks, block).expect("the block exists");
         let en = locales.reference();
         group.bench_function("render_page_block", |b| {
             b.iter(|| {

@@ -1,6 +1,6 @@
 ### Personenbezogene Daten und Modelltraining.
 
-article-scope = Dieser Artikel bezieht sich auf unsere Verbraucherprodukte, zum Beispiel { -tier-free-name } und { -tier-pro-name }. Für unsere Produkte für Unternehmen, zum Beispiel { -tier-work-name } und die { -tier-api-name }, lesen Sie [die Artikel zu unseren Produkten für Unternehmen]({ $commercial-help }).
+article-scope = Dieser Artikel bezieht sich auf unsere Verbraucherprodukte, zum Beispiel { -tier-free-name } und { -tier-pro-name }. Informationen zu unseren Produkten für Unternehmen, zum Beispiel { -tier-work-name } und der { -tier-api-name }, finden Sie in [den Artikeln zu diesen Produkten]({ $commercial-help }).
 
 about-training = Große Sprachmodelle wie { -product-name } werden mit Texten und anderen Inhalten trainiert, damit sie die Muster und Zusammenhänge zwischen Wörtern erlernen. Dieses Training ist wichtig, damit ein Modell wirksam und sicher arbeitet.
     .title = Über das Modelltraining
@@ -16,7 +16,7 @@ source-public-web = öffentlich zugängliche Informationen aus dem Internet
 source-licensed-datasets = Datensätze, für die wir von Drittunternehmen Lizenzen erwerben
 source-users-and-crowd-workers = Daten, die unsere Nutzer oder Crowdworker bereitstellen
 
-personal-data-use = Personenbezogene Daten, die in unseren Trainingsdaten enthalten sind, verwenden wir ausschließlich, um unseren Modellen dabei zu helfen, sich Sprache anzueignen und zu lernen, wie sie darauf antworten. Wir verwenden diese personenbezogenen Daten niemals, um:
+personal-data-use = Personenbezogene Daten, die in unseren Trainingsdaten enthalten sind, verwenden wir ausschließlich, um unseren Modellen Sprache beizubringen und ihnen zu vermitteln, wie sie darauf antworten können. Wir verwenden diese personenbezogenen Daten niemals, um:
     .title = Wofür personenbezogene Daten in Trainingsdaten verwendet werden
 never-contact-people = Personen zu kontaktieren
 never-build-profiles = Profile über Personen zu erstellen
@@ -42,7 +42,7 @@ rights = Unsere [Datenschutzerklärung]({ $privacy-policy }) erläutert Ihre Rec
 right-copy = eine Kopie Ihrer personenbezogenen Daten anzufordern
 right-object = der Verarbeitung Ihrer personenbezogenen Daten durch uns zu widersprechen
 right-delete = die Löschung Ihrer personenbezogenen Daten zu verlangen
-rights-limits = Wir bemühen uns nach Kräften, auf solche Anfragen zu reagieren. Bitte beachten Sie jedoch, dass diese Rechte eingeschränkt sind und dass die Bearbeitung von Anfragen zu unserem Trainingsdatensatz ein komplexer Vorgang ist.
+rights-limits = Wir bemühen uns nach Kräften, auf solche Anfragen zu reagieren. Bitte beachten Sie jedoch, dass diese Rechte nicht uneingeschränkt gelten und dass die Bearbeitung von Anfragen zu unserem Trainingsdatensatz ein komplexer Vorgang ist.
 rights-learn-more = Weitere Informationen und Hinweise, wie Sie uns zu Datenschutzfragen kontaktieren können, finden Sie in unserem [Trust Center]({ $trust-center }) und in unserer [Datenschutzerklärung]({ $privacy-policy }).
 
 controller-rule = Unsere [Datenschutzerklärung]({ $privacy-policy }) gilt nicht, wenn { -organization-name } als Auftragsverarbeiter handelt und personenbezogene Daten im Auftrag von Geschäftskunden verarbeitet, die seine Dienste für Unternehmen nutzen. In diesen Fällen ist der Geschäftskunde der Verantwortliche, und seine eigenen Richtlinien erläutern, wie er mit Ihren personenbezogenen Daten umgeht.

@@ -48,7 +48,7 @@ changes-intro = { $status ->
        *[past] Am { $date } ist eine neue Fassung dieser Richtlinie in Kraft getreten. Jede Angabe, die sich geändert hat, wird so gezeigt, wie sie vorher lautete und wie sie seitdem lautet.
     }
 changes-before = { $status ->
-        [upcoming] Bis zum { $date }
+        [upcoming] Vor dem { $date }
        *[past] Vor dem { $date }
     }
 changes-after = { $status ->

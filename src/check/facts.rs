@@ -14,7 +14,8 @@ use crate::policy::validate::locate_definition;
 use crate::policy::{Arg, Node, Policy, facts};
 use crate::render::{RENDERER_MESSAGES, markdown};
 
-fn all_nodes(policy: &Policy) -> Vec<Node> {
+/// The blocks of every version.
+fn all_nodes(policy: &Policy) -> Vec<&Node> {
     policy
         .versions
         .iter()
@@ -51,7 +52,7 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
             format!("{{ -{}-name }}", entity.id),
         );
     }
-    for node in all_nodes(policy).iter().flat_map(Node::walk) {
+    for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
         for (name, arg) in &node.args {
             let var = format!("{{ ${name} }}");
             match arg {
@@ -152,7 +153,7 @@ impl HandTyped<'_> {
 /// (a duration's unit reaches the `duration` message as `$unit`).
 pub fn keyword_uses(policy: &Policy) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
     let mut out: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
-    for node in all_nodes(policy).iter().flat_map(Node::walk) {
+    for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
         for (name, arg) in &node.args {
             match arg {
                 Arg::Keyword(k) => {
@@ -247,7 +248,7 @@ pub fn template_keys(templates: &[SourceFile]) -> BTreeSet<String> {
 /// lack a value that only another variant uses).
 pub fn given_variables(policy: &Policy) -> super::locales::Given {
     let mut given = super::locales::Given::new();
-    for node in all_nodes(policy).iter().flat_map(Node::walk) {
+    for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
         given
             .entry(node.id.to_string())
             .or_default()
@@ -270,7 +271,7 @@ pub fn coverage(
     let mut out = Vec::new();
     let mut wanted = given_variables(policy);
     let version_dates = ["announced", "effective", "updated"].map(String::from);
-    for node in all_nodes(policy).iter().flat_map(Node::walk) {
+    for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
         // An entity listed as an item shows its name when it has no message.
         if node.entity.is_none()
             && !en.has(node.id.as_str(), None)
@@ -416,7 +417,7 @@ impl Parity {
         // The same fact with the same values in two versions is checked once.
         let mut seen = std::collections::HashSet::new();
         let nodes: Vec<Node> = all_nodes(policy)
-            .iter()
+            .into_iter()
             .flat_map(Node::walk)
             .filter(|node| seen.insert((node.id.to_string(), format!("{:?}", node.args))))
             .map(|node| Node {

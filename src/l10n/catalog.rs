@@ -17,9 +17,9 @@ use crate::diag::{self, Diagnostic, Diagnostics, Location, SourceFile};
 /// Largest `.ftl` file read (bytes).
 pub const MAX_FILE_BYTES: u64 = 2 << 20;
 /// Most bytes of `.ftl` files in one locale folder.
-pub const MAX_LOCALE_BYTES: u64 = 8 << 20;
+pub const MAX_LOCALE_BYTES: u64 = 64 << 20;
 /// Most bytes of `.ftl` files under `locales/` in all.
-pub const MAX_TOTAL_BYTES: u64 = 64 << 20;
+pub const MAX_TOTAL_BYTES: u64 = 512 << 20;
 /// Deepest nesting of placeables, selects and call arguments in a Fluent file. The
 /// Fluent parser is recursive: this is checked on the text before it runs, so a deep
 /// file cannot overflow its stack.

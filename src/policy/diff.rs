@@ -42,7 +42,7 @@ pub fn diff(policy: &Policy, before: &Version, after: &Version) -> Vec<Change> {
     let new = facts::blocks(policy, after);
     let mut out = Vec::new();
     for node in new.iter().flat_map(Node::walk) {
-        match facts::find(&old, node.id.as_str()) {
+        match facts::find(old, node.id.as_str()) {
             None => out.push(Change::Added(shallow(node))),
             Some(prev) if prev.args != node.args => out.push(Change::Changed {
                 before: shallow(prev),
@@ -52,7 +52,7 @@ pub fn diff(policy: &Policy, before: &Version, after: &Version) -> Vec<Change> {
         }
     }
     for node in old.iter().flat_map(Node::walk) {
-        if facts::find(&new, node.id.as_str()).is_none() {
+        if facts::find(new, node.id.as_str()).is_none() {
             out.push(Change::Removed(shallow(node)));
         }
     }

@@ -156,8 +156,21 @@ pub fn pages_of(policy: &Policy, version: &Version) -> HashMap<Id, Id> {
     out
 }
 
-/// The blocks of one version, in the policy's order.
-pub fn blocks(policy: &Policy, version: &Version) -> Vec<Node> {
+/// The blocks of one version, in the policy's order (built once per policy).
+pub fn blocks<'p>(policy: &'p Policy, version: &Version) -> &'p [Node] {
+    let trees = policy
+        .trees
+        .get_or_init(|| policy.versions.iter().map(|v| build(policy, v)).collect());
+    let at = policy
+        .versions
+        .iter()
+        .position(|v| std::ptr::eq(v, version))
+        .or_else(|| policy.versions.iter().position(|v| v.id == version.id))
+        .expect("a version of this policy");
+    &trees[at]
+}
+
+fn build(policy: &Policy, version: &Version) -> Vec<Node> {
     let builder = Builder {
         policy,
         pages: pages_of(policy, version),

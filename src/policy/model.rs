@@ -38,6 +38,11 @@ pub struct Policy {
     #[serde(skip)]
     #[schemars(skip)]
     pub fingerprint: u64,
+    /// Each version's fact tree, built once on first use (`facts::blocks`): validation,
+    /// every check, the diff and the renderer all read the same trees.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub trees: std::sync::OnceLock<Vec<Vec<super::facts::Node>>>,
 }
 
 fn default_reference_locale() -> String {

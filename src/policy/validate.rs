@@ -112,8 +112,8 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         );
         out.extend(duplicates(&ids, &locate));
 
-        out.extend(unsourced(policy, version, &blocks, &locate));
-        let index = facts::index(&blocks);
+        out.extend(unsourced(policy, version, blocks, &locate));
+        let index = facts::index(blocks);
         for source in &version.sources {
             for id in &source.facts {
                 if !index.contains_key(id.as_str()) {
@@ -140,7 +140,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
     // on some page.
     // A page may show any fact, not only a top-level block (a retention period on the
     // feedback page): what it shows is that fact and everything under it.
-    let trees: Vec<Vec<Node>> = policy
+    let trees: Vec<&[Node]> = policy
         .versions
         .iter()
         .map(|v| facts::blocks(policy, v))
@@ -169,7 +169,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         }
     }
     let mut reported = BTreeSet::new();
-    for block in trees.iter().flatten() {
+    for block in trees.iter().copied().flatten() {
         if !shown.contains(block.id.as_str()) && reported.insert(block.id.as_str()) {
             out.push(
                 Diagnostic::error(

@@ -147,7 +147,7 @@ pub fn render_site(
 ) -> Result<Site, Diagnostics> {
     let version = policy.in_force(publication.today);
     let blocks = facts::blocks(policy, version);
-    let nodes = facts::index(&blocks);
+    let nodes = facts::index(blocks);
     let mut sets = change_sets(policy, publication.today);
     // A fact whose values changed but whose reference sentence reads the same (a value
     // only another variant uses) did not change for readers.
@@ -197,7 +197,7 @@ pub fn render_site(
             locale,
             version,
             nodes: &nodes,
-            fragments: views::fragments(&blocks),
+            fragments: views::fragments(blocks),
             sets: &sets,
             stale,
             urls: &urls,

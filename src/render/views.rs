@@ -347,7 +347,7 @@ pub fn change_views(
     // A fact's heading: its own title, or that of the nearest block around it.
     let heading = |version: &Version, node: &Node| -> Result<String, Diagnostic> {
         let blocks = facts::blocks(policy, version);
-        let path = path_to(&blocks, node.id.as_str()).unwrap_or_default();
+        let path = path_to(blocks, node.id.as_str()).unwrap_or_default();
         match path
             .iter()
             .rev()

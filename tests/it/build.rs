@@ -41,7 +41,7 @@ fn every_fact_id_is_an_element_on_its_page_in_every_locale() {
             let html = site.html(&format!("{locale}/{}.html", page.id));
             let ids = html.ids();
             for block in &page.blocks {
-                let node = facts::find(&blocks, block.as_str()).unwrap();
+                let node = facts::find(blocks, block.as_str()).unwrap();
                 for n in node.walk() {
                     assert!(
                         ids.contains(&n.id.to_string()),
