@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::check::{self, Options};
 use crate::diag::{Diagnostics, Severity};
 use crate::output;
-use crate::search::Indexer;
+use crate::search;
 
 /// Where a project's inputs live, relative to its root.
 #[derive(Debug, Clone)]
@@ -59,21 +59,10 @@ pub fn build(
     let site = analysis
         .site
         .expect("a site is rendered when no check failed");
-    let mut notes = Vec::new();
-    let indexer = if search {
-        Indexer::find(&project.root)
-    } else {
-        None
-    };
-    if search && indexer.is_none() {
-        notes.push(
-            "search index not built: Pagefind was not found (run `npm install`, or pass --no-search)"
-                .to_owned(),
-        );
-    }
-    output::write_site_with(&site, out, |staging, previous| match &indexer {
-        Some(indexer) => indexer.index(&site, staging, previous),
-        None => Ok(()),
+    let notes = Vec::new();
+    output::write_site_with(&site, out, |staging, previous| match search {
+        true => search::write_index(&site, staging, previous),
+        false => Ok(()),
     })
     .map_err(|d| vec![d])?;
     Ok(BuildReport {

@@ -1,9 +1,10 @@
-//! Search in a real headless Chromium: the Pagefind index built with the site finds
-//! inflected French and German words and links to the fact block that matched.
+//! Search in a real headless Chromium: the Pagefind index built in-process with the site
+//! (no Node, no npm) finds inflected French and German words and links to the fact block
+//! that matched.
 
 use scraper::{Html, Selector};
 
-use crate::support::{Sandbox, pagefind, rendered_dom, serve};
+use crate::support::{Sandbox, rendered_dom, serve};
 
 fn first_result(base: &str, locale: &str, query: &str) -> (String, String) {
     // Pagefind loads its index asynchronously; on a busy machine one snapshot of the page
@@ -27,7 +28,9 @@ fn first_result(base: &str, locale: &str, query: &str) -> (String, String) {
 #[test]
 fn inflected_words_find_the_retention_block_in_french_and_german() {
     let sandbox = Sandbox::real();
-    let run = sandbox.run_with(&["build"], &[("POLICYGLOT_PAGEFIND", &pagefind())]);
+    // Nothing on PATH: the index is made in-process, no `node`, `npm` or `pagefind` needed.
+    let nothing = tempfile::TempDir::new().unwrap();
+    let run = sandbox.run_with(&["build"], &[("PATH", nothing.path())]);
     assert!(run.success, "{}", run.stderr);
     assert!(
         sandbox.path("site/pagefind/pagefind.js").exists(),
@@ -55,18 +58,16 @@ fn inflected_words_find_the_retention_block_in_french_and_german() {
 #[test]
 fn an_unchanged_site_reuses_its_search_index() {
     let sandbox = Sandbox::real();
-    let env = [("POLICYGLOT_PAGEFIND", pagefind())];
-    let env: Vec<(&str, &std::path::Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
-    assert!(sandbox.run_with(&["build"], &env).success);
+    assert!(sandbox.build().success);
     let first = sandbox.site();
-    assert!(sandbox.run_with(&["build"], &env).success);
+    assert!(sandbox.build().success);
     assert_eq!(sandbox.site(), first, "same pages, same index");
     sandbox.edit(
         "locales/en/retention.ftl",
         "depends on your choice",
         "depends on what you choose",
     );
-    assert!(sandbox.run_with(&["build"], &env).success);
+    assert!(sandbox.build().success);
     let changed = sandbox.site();
     let index_files = |site: &crate::support::Site| -> Vec<String> {
         site.files

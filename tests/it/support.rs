@@ -334,13 +334,3 @@ pub fn rendered_dom_with(url: &str, flags: &[&str]) -> String {
         .unwrap();
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
-
-/// The repository's Pagefind (installed by `npm install`), for builds that need a search index.
-pub fn pagefind() -> PathBuf {
-    let path = Path::new(REPO).join("node_modules/.bin/pagefind");
-    assert!(
-        path.exists(),
-        "search tests need Pagefind: run `npm install` in the repository"
-    );
-    path
-}
