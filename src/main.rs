@@ -1,12 +1,12 @@
 //! The `policyglot` command line: parses arguments and dispatches; the work is in the library.
 
-use std::io::IsTerminal;
 #[cfg(feature = "serve")]
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use anstyle::{AnsiColor, Style};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use policyglot::check::{self, report};
 use policyglot::diag::Diagnostic;
 use policyglot::policy::Date;
@@ -25,6 +25,12 @@ struct Cli {
     /// later ones. Default: today, or SOURCE_DATE_EPOCH when set.
     #[arg(long, global = true, value_parser = parse_date)]
     today: Option<Date>,
+    /// Print only errors (build: nothing on success; check: error findings, no summary).
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more: every warning in full after a build, every finding of check.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -55,6 +61,13 @@ enum Command {
     },
     /// Print the JSON Schema of policy.yaml (policy/policy.schema.json is a copy of it).
     Schema,
+    /// Print a shell completion script, e.g. `policyglot completions bash > ~/.local/share/bash-completion/completions/policyglot`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `policyglot man | man -l -`.
+    Man,
     /// Confirm that a locale's translations match the current English text (clears stale).
     Confirm {
         /// The locale to confirm, e.g. `fr`.
@@ -99,11 +112,13 @@ fn parse_base_url(s: &str) -> Result<String, String> {
     }
 }
 
-/// Writes to standard output. A reader that went away (`policyglot check | head`) is not
-/// an error worth a panic: the rest of the output is simply not wanted.
+/// Writes to standard output, through anstream: colour is kept only where wanted
+/// (a terminal, unless NO_COLOR or CLICOLOR=0; anywhere with CLICOLOR_FORCE), stripped
+/// otherwise. A reader that went away (`policyglot check | head`) is not an error worth
+/// a panic: the rest of the output is simply not wanted.
 fn print_out(text: &str) {
     use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = anstream::stdout().lock();
     if let Err(e) = stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
@@ -113,10 +128,46 @@ fn print_out(text: &str) {
     }
 }
 
+/// Writes to standard error, colour as for `print_out`.
+fn print_err(text: &str) {
+    use std::io::Write;
+    let mut stderr = anstream::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+}
+
+/// `label: text` on standard error, the label in its colour.
+fn say(level: Level, text: &str) {
+    let (label, style) = match level {
+        Level::Error => ("error", AnsiColor::Red.on_default().bold()),
+        Level::Warning => ("warning", AnsiColor::Yellow.on_default().bold()),
+        Level::Note => ("note", Style::new().bold()),
+    };
+    print_err(&format!("{style}{label}{style:#}: {text}\n"));
+}
+
+#[derive(Clone, Copy)]
+enum Level {
+    Error,
+    Warning,
+    Note,
+}
+
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let styled = std::io::stderr().is_terminal();
     for d in diagnostics {
-        eprintln!("{}\n", d.render(styled));
+        print_err(&format!("{}\n\n", d.render(true)));
+    }
+}
+
+/// How the human report is printed, from --quiet and --verbose.
+fn human_options(quiet: bool, verbose: bool) -> report::HumanOptions {
+    report::HumanOptions {
+        styled: true,
+        errors_only: quiet,
+        per_code: if verbose {
+            usize::MAX
+        } else {
+            report::FINDINGS_PER_CODE
+        },
     }
 }
 
@@ -141,6 +192,7 @@ fn main() -> ExitCode {
             // An empty value (an unset CI variable) means no base URL.
             options.publication.base_url = base_url.filter(|u| !u.is_empty());
             match build(&project, &out, &options, !no_search) {
+                Ok(_) if cli.quiet => ExitCode::SUCCESS,
                 Ok(report) => {
                     print_out(&format!(
                         "built {} pages per locale × {} locales ({}) into {} in {} ms\n",
@@ -151,21 +203,29 @@ fn main() -> ExitCode {
                         report.elapsed.as_millis()
                     ));
                     for note in &report.notes {
-                        eprintln!("note: {note}");
+                        say(Level::Note, note);
                     }
-                    if !report.warnings.is_empty() {
-                        eprintln!(
-                            "warning: {} warning(s), e.g. stale translations (published with a notice); run `policyglot check` for details",
-                            report.warnings.len()
+                    if cli.verbose {
+                        print_diagnostics(&report.warnings);
+                    } else if !report.warnings.is_empty() {
+                        say(
+                            Level::Warning,
+                            &format!(
+                                "{} warning(s), e.g. stale translations (published with a notice); run `policyglot check` or `build --verbose` for details",
+                                report.warnings.len()
+                            ),
                         );
                     }
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => {
                     print_diagnostics(&diagnostics);
-                    eprintln!(
-                        "error: build failed with {} error(s); the previous site was left untouched",
-                        diagnostics.len()
+                    say(
+                        Level::Error,
+                        &format!(
+                            "build failed with {} error(s); the previous site was left untouched",
+                            diagnostics.len()
+                        ),
                     );
                     ExitCode::FAILURE
                 }
@@ -175,7 +235,9 @@ fn main() -> ExitCode {
             match check::run(&project, check::Options { strict, ..options }) {
                 Ok(analysis) => {
                     let text = match format {
-                        Format::Human => report::human(&analysis, std::io::stdout().is_terminal()),
+                        Format::Human => {
+                            report::human(&analysis, &human_options(cli.quiet, cli.verbose))
+                        }
                         Format::Json => report::json(&analysis),
                         Format::Github => report::github(&analysis),
                     };
@@ -203,12 +265,32 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "policyglot", &mut out);
+            print_out(&String::from_utf8_lossy(&out));
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => {
+                    print_out(&String::from_utf8_lossy(&out));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    say(Level::Error, &format!("cannot render the manual page: {e}"));
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Schema => {
             print_out(&policyglot::policy::schema::json_schema());
             ExitCode::SUCCESS
         }
         Command::Confirm { locale, messages } => {
             match check::confirm(&project, &locale, &messages) {
+                Ok(_) if cli.quiet => ExitCode::SUCCESS,
                 Ok(changed) => {
                     print_out(&format!(
                         "confirmed {changed} translation(s) of `{locale}` against the current English text\n"

@@ -1,6 +1,8 @@
 //! Presenting findings: rustc-style text with a per-locale summary, a JSON document
 //! (schema `policyglot-check/1`, documented in README.md), or GitHub workflow commands.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::{Analysis, LocaleSummary};
@@ -44,12 +46,60 @@ fn severity(d: &Diagnostic) -> &'static str {
     }
 }
 
-/// Findings as rustc prints them, then the per-locale summary.
-pub fn human(analysis: &Analysis, styled: bool) -> String {
+/// How many findings of one code the human report prints (JSON keeps every one).
+pub const FINDINGS_PER_CODE: usize = 20;
+
+/// How `human` prints.
+#[derive(Debug, Clone)]
+pub struct HumanOptions {
+    /// Colour (ANSI); the caller's stream strips it where unwanted.
+    pub styled: bool,
+    /// Only error findings: no warnings, no summary (`--quiet`).
+    pub errors_only: bool,
+    /// At most this many findings per diagnostic code; the rest are counted.
+    pub per_code: usize,
+}
+
+impl Default for HumanOptions {
+    fn default() -> Self {
+        HumanOptions {
+            styled: false,
+            errors_only: false,
+            per_code: FINDINGS_PER_CODE,
+        }
+    }
+}
+
+/// Findings as rustc prints them (at most `per_code` of each code, then a count of the
+/// rest), then the per-locale summary.
+pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
     let mut out = String::new();
-    for d in &analysis.findings {
-        out.push_str(&d.render(styled));
-        out.push_str("\n\n");
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in analysis
+        .findings
+        .iter()
+        .filter(|d| !options.errors_only || d.severity == Severity::Error)
+    {
+        let count = seen.entry(d.code).or_default();
+        *count += 1;
+        if *count <= options.per_code {
+            out.push_str(&d.render(options.styled));
+            out.push_str("\n\n");
+        }
+    }
+    for (code, count) in &seen {
+        if *count > options.per_code {
+            out.push_str(&format!(
+                "… and {} more {code} (`--verbose` or `--format json` lists every one)\n",
+                thousands(count - options.per_code)
+            ));
+        }
+    }
+    if options.errors_only {
+        return out;
+    }
+    if seen.values().any(|n| *n > options.per_code) {
+        out.push('\n');
     }
     if !analysis.summary.is_empty() {
         out.push_str("locale  messages  translated  missing  stale  obsolete\n");
@@ -65,6 +115,19 @@ pub fn human(analysis: &Analysis, styled: bool) -> String {
         analysis.errors(),
         analysis.warnings()
     ));
+    out
+}
+
+/// `7980` as `7,980`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
     out
 }
 
@@ -165,4 +228,17 @@ pub fn github(analysis: &Analysis) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(980), "980");
+        assert_eq!(thousands(7980), "7,980");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
 }

@@ -11,7 +11,6 @@ mod state;
 mod terminal;
 mod watch;
 
-use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -56,7 +55,9 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
             .help("pass --root with the folder holding policy/, locales/ and templates/")
     })?;
     let project = Project::new(root.clone());
-    let out = terminal::Terminal::new(std::io::stderr().is_terminal());
+    // anstream's rules: a terminal, NO_COLOR, CLICOLOR, CLICOLOR_FORCE.
+    let colour = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+    let out = terminal::Terminal::new(colour);
 
     let started = Instant::now();
     let mut session = check::Session::default();
