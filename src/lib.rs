@@ -9,6 +9,7 @@ pub mod memo;
 pub mod output;
 pub mod policy;
 pub mod render;
+pub mod schedule;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;

@@ -58,6 +58,10 @@ enum Command {
         /// Treat warnings (stale translations, obsolete or orphaned messages…) as errors.
         #[arg(long)]
         strict: bool,
+        /// Check only this locale (repeatable): its findings and those every locale
+        /// shares (policy, templates); the summary shows its row.
+        #[arg(long = "locale", value_name = "TAG")]
+        locales: Vec<String>,
     },
     /// Print the JSON Schema of policy.yaml (policy/policy.schema.json is a copy of it).
     Schema,
@@ -158,6 +162,84 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
+/// `policyglot check`: the report on stdout in `format` (JSON: always one document, also
+/// when the checks cannot run), and with `--format github` the Markdown job summary when
+/// GitHub Actions asks for one (`GITHUB_STEP_SUMMARY`). Exit 0 clean, 1 errors, 2 could
+/// not run.
+fn check_command(
+    project: &Project,
+    options: check::Options,
+    format: Format,
+    locales: &[String],
+    human: &report::HumanOptions,
+) -> ExitCode {
+    let today = options.publication.today;
+    let result = check::run(project, options).and_then(|mut analysis| {
+        report::select_locales(&mut analysis, locales)?;
+        Ok(analysis)
+    });
+    let (analysis, code) = match result {
+        Ok(analysis) => {
+            let code = if analysis.errors() > 0 { 1 } else { 0 };
+            (analysis, code)
+        }
+        Err(why) => {
+            if let Format::Json = format {
+                print_out(&report::json_could_not_run(&why));
+                return ExitCode::from(2);
+            }
+            let analysis = check::Analysis {
+                findings: vec![why],
+                summary: Vec::new(),
+                site: None,
+            };
+            (analysis, 2)
+        }
+    };
+    match format {
+        Format::Human if code == 2 => print_diagnostics(&analysis.findings),
+        Format::Human => print_out(&report::human(&analysis, human)),
+        Format::Json => print_out(&report::json(&analysis, next_change(project, today))),
+        Format::Github => {
+            let prefix = report::repository_prefix(&project.root);
+            print_out(&report::github(&analysis, &prefix));
+            if let Some(file) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|f| !f.is_empty()) {
+                let verdict = (code == 2).then_some("could not run");
+                let text = report::step_summary(&analysis, &prefix, verdict);
+                if let Err(e) = append(&PathBuf::from(&file), &text) {
+                    say(
+                        Level::Warning,
+                        &format!(
+                            "cannot write the job summary to {}: {e}",
+                            PathBuf::from(file).display()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    ExitCode::from(code)
+}
+
+/// The next day the site changes by itself (a later version takes effect), from the
+/// project's policy; `None` when none is scheduled or the policy cannot be read (the
+/// checks say why).
+fn next_change(project: &Project, today: Date) -> Option<Date> {
+    let shown = std::path::Path::new(Project::POLICY);
+    let (policy, _) = policyglot::policy::load::load(&project.root.join(shown), shown).ok()?;
+    policyglot::schedule::next_change(&policy, today)
+}
+
+/// Appends `text` to `file` (GitHub gives each step its summary file to append to).
+fn append(file: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)?
+        .write_all(text.as_bytes())
+}
+
 /// How the human report is printed, from --quiet and --verbose.
 fn human_options(quiet: bool, verbose: bool) -> report::HumanOptions {
     report::HumanOptions {
@@ -178,6 +260,7 @@ fn main() -> ExitCode {
     if let Some(today) = cli.today {
         options.publication.today = today;
     }
+    let today = options.publication.today;
     match cli.command {
         Command::Build {
             out,
@@ -202,6 +285,11 @@ fn main() -> ExitCode {
                         out.display(),
                         report.elapsed.as_millis()
                     ));
+                    if let Some(day) = next_change(&project, today) {
+                        print_out(&format!(
+                            "next change: {day}, when a later version of the policy takes effect; build again on that day\n"
+                        ));
+                    }
                     for note in &report.notes {
                         say(Level::Note, note);
                     }
@@ -231,29 +319,17 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { format, strict } => {
-            match check::run(&project, check::Options { strict, ..options }) {
-                Ok(analysis) => {
-                    let text = match format {
-                        Format::Human => {
-                            report::human(&analysis, &human_options(cli.quiet, cli.verbose))
-                        }
-                        Format::Json => report::json(&analysis),
-                        Format::Github => report::github(&analysis),
-                    };
-                    print_out(&text);
-                    if analysis.errors() > 0 {
-                        ExitCode::from(1)
-                    } else {
-                        ExitCode::SUCCESS
-                    }
-                }
-                Err(d) => {
-                    print_diagnostics(&[d]);
-                    ExitCode::from(2)
-                }
-            }
-        }
+        Command::Check {
+            format,
+            strict,
+            locales,
+        } => check_command(
+            &project,
+            check::Options { strict, ..options },
+            format,
+            &locales,
+            &human_options(cli.quiet, cli.verbose),
+        ),
         #[cfg(feature = "serve")]
         Command::Serve { port, bind, open } => {
             let options = policyglot::serve::Options { port, bind, open };

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{Analysis, LocaleSummary};
 use crate::diag::{Diagnostic, Severity};
+use crate::policy::Date;
 
 /// The stable name of a finding's class, by code.
 pub fn class(code: &str) -> &'static str {
@@ -137,6 +138,8 @@ struct JsonReport<'a> {
     schema: &'static str,
     /// False when the checks could not run (exit 2): `findings` then holds why.
     ran: bool,
+    /// The next day the published site changes by itself (a later version takes effect).
+    next_change: Option<Date>,
     errors: usize,
     warnings: usize,
     findings: Vec<JsonFinding<'a>>,
@@ -156,20 +159,27 @@ struct JsonFinding<'a> {
 }
 
 /// One JSON document (see README.md, "check --format json").
-pub fn json(analysis: &Analysis) -> String {
-    json_document(true, &analysis.findings, &analysis.summary)
+/// `next_change`: see `crate::schedule::next_change`.
+pub fn json(analysis: &Analysis, next_change: Option<Date>) -> String {
+    json_document(true, &analysis.findings, &analysis.summary, next_change)
 }
 
 /// The JSON document when the checks could not run (exit 2): `ran` is false and the
 /// one finding says why, so a script reading the output always gets a document.
 pub fn json_could_not_run(why: &Diagnostic) -> String {
-    json_document(false, std::slice::from_ref(why), &[])
+    json_document(false, std::slice::from_ref(why), &[], None)
 }
 
-fn json_document(ran: bool, findings: &[Diagnostic], locales: &[LocaleSummary]) -> String {
+fn json_document(
+    ran: bool,
+    findings: &[Diagnostic],
+    locales: &[LocaleSummary],
+    next_change: Option<Date>,
+) -> String {
     let report = JsonReport {
         schema: "policyglot-check/1",
         ran,
+        next_change,
         errors: findings
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -201,7 +211,7 @@ fn file_of(d: &Diagnostic) -> Option<PathBuf> {
     d.location
         .as_ref()
         .map(|l| l.file.path.clone())
-        .or_else(|| d.path.clone())
+        .or_else(|| d.path.as_deref().map(Path::to_path_buf))
 }
 
 /// A path with `/` separators, whatever the platform (GitHub and JSON readers expect them).
@@ -238,15 +248,11 @@ pub fn select_locales(analysis: &mut Analysis, selected: &[String]) -> Result<()
     }
     let locales: Vec<String> = analysis.summary.iter().map(|s| s.locale.clone()).collect();
     if let Some(unknown) = selected.iter().find(|l| !locales.contains(l)) {
-        return Err(Diagnostic::error(
-            "PG0204",
-            format!("the project has no locale `{unknown}`"),
-        )
-        .in_path("locales")
-        .help(format!(
-            "pass --locale with one of: {}",
-            locales.join(", ")
-        )));
+        return Err(
+            Diagnostic::error("PG0204", format!("the project has no locale `{unknown}`"))
+                .in_path("locales")
+                .help(format!("pass --locale with one of: {}", locales.join(", "))),
+        );
     }
     analysis
         .findings
@@ -344,29 +350,20 @@ pub fn github(analysis: &Analysis, prefix: &Path) -> String {
     out
 }
 
-/// The Markdown job summary (`$GITHUB_STEP_SUMMARY`): totals, the per-locale table and
-/// every finding (GitHub shows only 10 annotations of each kind per step; none is lost
-/// here). `prefix` as for `github`.
-pub fn step_summary(analysis: &Analysis, prefix: &Path) -> String {
+/// The Markdown job summary (`$GITHUB_STEP_SUMMARY`): totals (or `verdict`, e.g. "could
+/// not run"), the per-locale table and every finding (GitHub shows only 10 annotations
+/// of each kind per step; none is lost here). `prefix` as for `github`.
+pub fn step_summary(analysis: &Analysis, prefix: &Path, verdict: Option<&str>) -> String {
+    let totals = format!(
+        "{} error(s), {} warning(s)",
+        analysis.errors(),
+        analysis.warnings()
+    );
     summary_markdown(
         &analysis.findings,
         &analysis.summary,
         prefix,
-        &format!(
-            "{} error(s), {} warning(s)",
-            analysis.errors(),
-            analysis.warnings()
-        ),
-    )
-}
-
-/// The job summary when the checks could not run.
-pub fn step_summary_could_not_run(why: &Diagnostic, prefix: &Path) -> String {
-    summary_markdown(
-        std::slice::from_ref(why),
-        &[],
-        prefix,
-        "could not run",
+        verdict.unwrap_or(&totals),
     )
 }
 

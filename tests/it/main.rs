@@ -4,6 +4,7 @@ mod support;
 
 mod build;
 mod check;
+mod ci;
 mod cli;
 mod errors;
 mod generality;

@@ -88,6 +88,9 @@ impl Sandbox {
             .arg(self.root())
             .args(args)
             .env("NO_COLOR", "1")
+            // Tests may run in GitHub Actions: never write to the job's own summary.
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .env_remove("GITHUB_WORKSPACE")
             .output()
             .unwrap();
         Run::from(output)
