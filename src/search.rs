@@ -47,25 +47,39 @@ impl Index {
         let marked = |html: &[u8]| memchr::memmem::find(html, BODY_MARK).is_some();
         let any_marked = pages.clone().any(|(_, html)| marked(html));
         let pages = pages.filter(|(_, html)| !any_marked || marked(html));
+        // Pagefind reads the current folder and panics without one (it was deleted).
+        if let Err(e) = std::env::current_dir() {
+            return Err(Diagnostic::error(
+                "PG0402",
+                format!("cannot index the site for search: the current folder is unusable ({e})"),
+            )
+            .in_path(BUNDLE)
+            .help("run policyglot from an existing folder (e.g. `cd` back into the project), or build with --no-search"));
+        }
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| failure(format!("cannot start the indexing runtime: {e}")))?;
-        let files = runtime.block_on(async {
-            let mut index = pagefind::api::PagefindIndex::new(None)
-                .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
-            for (path, html) in pages {
-                let html = String::from_utf8_lossy(html).into_owned();
-                if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
-                    return Err(
-                        failure(format!("Pagefind could not index {path}: {e}")).in_path(&path)
-                    );
+        // Any other panic inside Pagefind is an error of this build, not a crash.
+        let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            runtime.block_on(async {
+                let mut index = pagefind::api::PagefindIndex::new(None)
+                    .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
+                for (path, html) in pages {
+                    let html = String::from_utf8_lossy(html).into_owned();
+                    if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
+                        return Err(
+                            failure(format!("Pagefind could not index {path}: {e}")).in_path(&path)
+                        );
+                    }
                 }
-            }
-            index
-                .get_files()
-                .await
-                .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
-        })?;
+                index
+                    .get_files()
+                    .await
+                    .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
+            })
+        }));
+        let files = indexed
+            .map_err(|_| failure("Pagefind stopped unexpectedly while indexing".to_owned()))??;
         Ok(Index {
             key,
             files: files

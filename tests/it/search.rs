@@ -82,3 +82,32 @@ fn an_unchanged_site_reuses_its_search_index() {
         "a changed page is re-indexed"
     );
 }
+
+/// Pagefind needs a current folder: a deleted one is an error the user can act on, the
+/// previous site untouched, never a crash.
+#[cfg(unix)]
+#[test]
+fn a_deleted_current_folder_is_an_error_not_a_crash() {
+    let sandbox = Sandbox::real();
+    let gone = sandbox.path("gone");
+    std::fs::create_dir(&gone).unwrap();
+    let run = crate::support::Run::from(
+        std::process::Command::new("sh")
+            .args([
+                "-c",
+                "cd \"$1\" && rmdir \"$1\" && exec \"$2\" --root \"$3\" build",
+            ])
+            .arg("sh")
+            .arg(&gone)
+            .arg(env!("CARGO_BIN_EXE_policyglot"))
+            .arg(sandbox.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("error[PG0402]"), "{}", run.stderr);
+    assert!(run.stderr.contains("current folder"), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!sandbox.path("site").exists(), "nothing published");
+}
