@@ -56,9 +56,10 @@ pub fn build(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let site = analysis
+    let mut site = analysis
         .site
         .expect("a site is rendered when no check failed");
+    crate::feed::add_to(&mut site, project, options.publication.base_url.as_deref());
     let notes = Vec::new();
     output::write_site_with(&site, out, |staging, previous| match search {
         true => search::write_index(&site, staging, previous),

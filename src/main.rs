@@ -225,8 +225,7 @@ fn check_command(
 /// project's policy; `None` when none is scheduled or the policy cannot be read (the
 /// checks say why).
 fn next_change(project: &Project, today: Date) -> Option<Date> {
-    let shown = std::path::Path::new(Project::POLICY);
-    let (policy, _) = policyglot::policy::load::load(&project.root.join(shown), shown).ok()?;
+    let policy = policyglot::schedule::load_policy(project)?;
     policyglot::schedule::next_change(&policy, today)
 }
 

@@ -308,7 +308,13 @@ fn guarded_check(
     blame: &Path,
 ) -> Result<Result<check::Analysis, Diagnostic>, Diagnostic> {
     // After a panic, what the session remembered may be half-updated: it starts afresh.
-    let run = std::panic::AssertUnwindSafe(|| session.run(project, check::Options::default()));
+    let run = std::panic::AssertUnwindSafe(|| {
+        let mut analysis = session.run(project, check::Options::default())?;
+        if let Some(site) = &mut analysis.site {
+            crate::feed::add_to(site, project, None);
+        }
+        Ok(analysis)
+    });
     std::panic::catch_unwind(run).map_err(|panic| {
         *session = check::Session::default();
         let what = panic

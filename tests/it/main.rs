@@ -7,6 +7,7 @@ mod check;
 mod ci;
 mod cli;
 mod errors;
+mod feed;
 mod generality;
 mod incremental;
 mod quality;

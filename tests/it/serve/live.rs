@@ -59,6 +59,8 @@ fn serves_what_build_publishes_plus_the_live_script() {
             Some("js") => "text/javascript; charset=utf-8",
             Some("json") => "application/json; charset=utf-8",
             Some("txt") => "text/plain; charset=utf-8",
+            // The Atom feeds.
+            Some("xml") => "text/xml; charset=utf-8",
             // Pagefind's compressed index, fragments and WebAssembly.
             Some("pagefind" | "pf_meta" | "pf_index" | "pf_fragment") => "application/octet-stream",
             other => panic!("unexpected file type {other:?} in the site"),
