@@ -3,6 +3,7 @@
 //! `templates/`. See ARCHITECTURE.md for the data flow.
 
 pub mod diag;
+pub mod feed;
 pub mod l10n;
 pub mod memo;
 pub mod output;
@@ -10,6 +11,7 @@ pub mod pipeline;
 pub mod policy;
 pub mod project;
 pub mod render;
+pub mod schedule;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;

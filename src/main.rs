@@ -1,12 +1,12 @@
 //! The `policyglot` command line: parses arguments and dispatches; the work is in the library.
 
-use std::io::IsTerminal;
 #[cfg(feature = "serve")]
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use anstyle::{AnsiColor, Style};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use policyglot::check::{self, report};
 use policyglot::diag::Diagnostic;
 use policyglot::pipeline;
@@ -26,6 +26,12 @@ struct Cli {
     /// later ones. Default: today, or SOURCE_DATE_EPOCH when set.
     #[arg(long, global = true, value_parser = parse_date)]
     today: Option<Date>,
+    /// Print only errors (build: nothing on success; check: error findings, no summary).
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more: every warning in full after a build, every finding of check.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -53,9 +59,20 @@ enum Command {
         /// Treat warnings (stale translations, obsolete or orphaned messages…) as errors.
         #[arg(long)]
         strict: bool,
+        /// Check only this locale (repeatable): its findings and those every locale
+        /// shares (policy, templates); the summary shows its row.
+        #[arg(long = "locale", value_name = "TAG")]
+        locales: Vec<String>,
     },
     /// Print the JSON Schema of policy.yaml (policy/policy.schema.json is a copy of it).
     Schema,
+    /// Print a shell completion script, e.g. `policyglot completions bash > ~/.local/share/bash-completion/completions/policyglot`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `policyglot man | man -l -`.
+    Man,
     /// Confirm that a locale's translations match the current reference-locale text (clears stale).
     Confirm {
         /// The locale to confirm, e.g. `fr`.
@@ -100,11 +117,13 @@ fn parse_base_url(s: &str) -> Result<String, String> {
     }
 }
 
-/// Writes to standard output. A reader that went away (`policyglot check | head`) is not
-/// an error worth a panic: the rest of the output is simply not wanted.
+/// Writes to standard output, through anstream: colour is kept only where wanted
+/// (a terminal, unless NO_COLOR or CLICOLOR=0; anywhere with CLICOLOR_FORCE), stripped
+/// otherwise. A reader that went away (`policyglot check | head`) is not an error worth
+/// a panic: the rest of the output is simply not wanted.
 fn print_out(text: &str) {
     use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = anstream::stdout().lock();
     if let Err(e) = stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
@@ -114,10 +133,123 @@ fn print_out(text: &str) {
     }
 }
 
+/// Writes to standard error, colour as for `print_out`.
+fn print_err(text: &str) {
+    use std::io::Write;
+    let mut stderr = anstream::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+}
+
+/// `label: text` on standard error, the label in its colour.
+fn say(level: Level, text: &str) {
+    let (label, style) = match level {
+        Level::Error => ("error", AnsiColor::Red.on_default().bold()),
+        Level::Warning => ("warning", AnsiColor::Yellow.on_default().bold()),
+        Level::Note => ("note", Style::new().bold()),
+    };
+    print_err(&format!("{style}{label}{style:#}: {text}\n"));
+}
+
+#[derive(Clone, Copy)]
+enum Level {
+    Error,
+    Warning,
+    Note,
+}
+
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let styled = std::io::stderr().is_terminal();
     for d in diagnostics {
-        eprintln!("{}\n", d.render(styled));
+        print_err(&format!("{}\n\n", d.render(true)));
+    }
+}
+
+/// `policyglot check`: the report on stdout in `format` (JSON: always one document, also
+/// when the checks cannot run), and with `--format github` the Markdown job summary when
+/// GitHub Actions asks for one (`GITHUB_STEP_SUMMARY`). Exit 0 clean, 1 errors, 2 could
+/// not run.
+fn check_command(
+    project: &Project,
+    options: pipeline::Options,
+    format: Format,
+    locales: &[String],
+    human: &report::HumanOptions,
+) -> ExitCode {
+    let today = options.publication.today;
+    let result = pipeline::run(project, options).and_then(|mut analysis| {
+        report::select_locales(&mut analysis, locales)?;
+        Ok(analysis)
+    });
+    let (analysis, code) = match result {
+        Ok(analysis) => {
+            let code = if analysis.errors() > 0 { 1 } else { 0 };
+            (analysis, code)
+        }
+        Err(why) => {
+            if let Format::Json = format {
+                print_out(&report::json_could_not_run(&why));
+                return ExitCode::from(2);
+            }
+            let analysis = check::Analysis {
+                findings: vec![why],
+                summary: Vec::new(),
+                site: None,
+            };
+            (analysis, 2)
+        }
+    };
+    match format {
+        Format::Human if code == 2 => print_diagnostics(&analysis.findings),
+        Format::Human => print_out(&report::human(&analysis, human)),
+        Format::Json => print_out(&report::json(&analysis, next_change(project, today))),
+        Format::Github => {
+            let prefix = report::repository_prefix(&project.root);
+            print_out(&report::github(&analysis, &prefix));
+            if let Some(file) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|f| !f.is_empty()) {
+                let verdict = (code == 2).then_some("could not run");
+                let text = report::step_summary(&analysis, &prefix, verdict);
+                if let Err(e) = append(&PathBuf::from(&file), &text) {
+                    say(
+                        Level::Warning,
+                        &format!(
+                            "cannot write the job summary to {}: {e}",
+                            PathBuf::from(file).display()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    ExitCode::from(code)
+}
+
+/// The next day the site changes by itself (a later version takes effect), from the
+/// project's policy; `None` when none is scheduled or the policy cannot be read (the
+/// checks say why).
+fn next_change(project: &Project, today: Date) -> Option<Date> {
+    let policy = policyglot::schedule::load_policy(project)?;
+    policyglot::schedule::next_change(&policy, today)
+}
+
+/// Appends `text` to `file` (GitHub gives each step its summary file to append to).
+fn append(file: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)?
+        .write_all(text.as_bytes())
+}
+
+/// How the human report is printed, from --quiet and --verbose.
+fn human_options(quiet: bool, verbose: bool) -> report::HumanOptions {
+    report::HumanOptions {
+        styled: true,
+        errors_only: quiet,
+        per_code: if verbose {
+            usize::MAX
+        } else {
+            report::FINDINGS_PER_CODE
+        },
     }
 }
 
@@ -128,6 +260,7 @@ fn main() -> ExitCode {
     if let Some(today) = cli.today {
         options.publication.today = today;
     }
+    let today = options.publication.today;
     match cli.command {
         Command::Build {
             out,
@@ -142,6 +275,7 @@ fn main() -> ExitCode {
             // An empty value (an unset CI variable) means no base URL.
             options.publication.base_url = base_url.filter(|u| !u.is_empty());
             match build(&project, &out, &options, !no_search) {
+                Ok(_) if cli.quiet => ExitCode::SUCCESS,
                 Ok(report) => {
                     print_out(&format!(
                         "built {} pages per locale × {} locales ({}) into {} in {} ms\n",
@@ -151,48 +285,51 @@ fn main() -> ExitCode {
                         out.display(),
                         report.elapsed.as_millis()
                     ));
-                    for note in &report.notes {
-                        eprintln!("note: {note}");
+                    if let Some(day) = next_change(&project, today) {
+                        print_out(&format!(
+                            "next change: {day}, when a later version of the policy takes effect; build again on that day\n"
+                        ));
                     }
-                    if !report.warnings.is_empty() {
-                        eprintln!(
-                            "warning: {} warning(s), e.g. stale translations (published with a notice); run `policyglot check` for details",
-                            report.warnings.len()
+                    for note in &report.notes {
+                        say(Level::Note, note);
+                    }
+                    if cli.verbose {
+                        print_diagnostics(&report.warnings);
+                    } else if !report.warnings.is_empty() {
+                        say(
+                            Level::Warning,
+                            &format!(
+                                "{} warning(s), e.g. stale translations (published with a notice); run `policyglot check` or `build --verbose` for details",
+                                report.warnings.len()
+                            ),
                         );
                     }
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => {
                     print_diagnostics(&diagnostics);
-                    eprintln!(
-                        "error: build failed with {} error(s); the previous site was left untouched",
-                        diagnostics.len()
+                    say(
+                        Level::Error,
+                        &format!(
+                            "build failed with {} error(s); the previous site was left untouched",
+                            diagnostics.len()
+                        ),
                     );
                     ExitCode::FAILURE
                 }
             }
         }
-        Command::Check { format, strict } => {
-            match pipeline::run(&project, pipeline::Options { strict, ..options }) {
-                Ok(analysis) => {
-                    let text = match format {
-                        Format::Human => report::human(&analysis, std::io::stdout().is_terminal()),
-                        Format::Json => report::json(&analysis),
-                        Format::Github => report::github(&analysis),
-                    };
-                    print_out(&text);
-                    if analysis.errors() > 0 {
-                        ExitCode::from(1)
-                    } else {
-                        ExitCode::SUCCESS
-                    }
-                }
-                Err(d) => {
-                    print_diagnostics(&[d]);
-                    ExitCode::from(2)
-                }
-            }
-        }
+        Command::Check {
+            format,
+            strict,
+            locales,
+        } => check_command(
+            &project,
+            pipeline::Options { strict, ..options },
+            format,
+            &locales,
+            &human_options(cli.quiet, cli.verbose),
+        ),
         #[cfg(feature = "serve")]
         Command::Serve { port, bind, open } => {
             let options = policyglot::serve::Options { port, bind, open };
@@ -204,12 +341,32 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "policyglot", &mut out);
+            print_out(&String::from_utf8_lossy(&out));
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => {
+                    print_out(&String::from_utf8_lossy(&out));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    say(Level::Error, &format!("cannot render the manual page: {e}"));
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Schema => {
             print_out(&policyglot::policy::schema::json_schema());
             ExitCode::SUCCESS
         }
         Command::Confirm { locale, messages } => {
             match check::confirm(&project, &locale, &messages) {
+                Ok(_) if cli.quiet => ExitCode::SUCCESS,
                 Ok(changed) => {
                     print_out(&format!(
                         "confirmed {changed} translation(s) of `{locale}` against the current reference text\n"

@@ -15,7 +15,7 @@ use crate::output;
 use crate::policy::{self, Policy};
 use crate::project::Project;
 use crate::render::{self, Publication, Templates};
-use crate::search::Indexer;
+use crate::search;
 
 /// How strict to be.
 #[derive(Debug, Clone)]
@@ -264,24 +264,22 @@ pub fn build(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let site = analysis
-        .site
-        .expect("a site is rendered when no check failed");
-    let mut notes = Vec::new();
-    let indexer = if search {
-        Indexer::find(&project.root)
-    } else {
-        None
+    // No check failed, so the site was rendered; if rendering found what no check
+    // foresaw, its findings are errors above. Never a panic.
+    let Some(mut site) = analysis.site else {
+        return Err(vec![
+            Diagnostic::error(
+                "PG0003",
+                "the site could not be rendered, and no check said why",
+            )
+            .help("this is a bug in policyglot: please report it with the project that shows it"),
+        ]);
     };
-    if search && indexer.is_none() {
-        notes.push(
-            "search index not built: Pagefind was not found (run `npm install`, or pass --no-search)"
-                .to_owned(),
-        );
-    }
-    output::write_site_with(&site, out, |staging, previous| match &indexer {
-        Some(indexer) => indexer.index(&site, staging, previous),
-        None => Ok(()),
+    crate::feed::add_to(&mut site, project, options.publication.base_url.as_deref());
+    let notes = Vec::new();
+    output::write_site_with(&site, out, |staging, previous| match search {
+        true => search::write_index(&site, staging, previous),
+        false => Ok(()),
     })
     .map_err(|d| vec![d])?;
     Ok(BuildReport {

@@ -1,10 +1,14 @@
 //! Presenting findings: rustc-style text with a per-locale summary, a JSON document
 //! (schema `policyglot-check/1`, documented in README.md), or GitHub workflow commands.
 
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
 use serde::Serialize;
 
 use super::{Analysis, LocaleSummary};
 use crate::diag::{Diagnostic, Severity};
+use crate::policy::Date;
 
 /// The stable name of a finding's class, by code.
 pub fn class(code: &str) -> &'static str {
@@ -44,12 +48,60 @@ fn severity(d: &Diagnostic) -> &'static str {
     }
 }
 
-/// Findings as rustc prints them, then the per-locale summary.
-pub fn human(analysis: &Analysis, styled: bool) -> String {
+/// How many findings of one code the human report prints (JSON keeps every one).
+pub const FINDINGS_PER_CODE: usize = 20;
+
+/// How `human` prints.
+#[derive(Debug, Clone)]
+pub struct HumanOptions {
+    /// Colour (ANSI); the caller's stream strips it where unwanted.
+    pub styled: bool,
+    /// Only error findings: no warnings, no summary (`--quiet`).
+    pub errors_only: bool,
+    /// At most this many findings per diagnostic code; the rest are counted.
+    pub per_code: usize,
+}
+
+impl Default for HumanOptions {
+    fn default() -> Self {
+        HumanOptions {
+            styled: false,
+            errors_only: false,
+            per_code: FINDINGS_PER_CODE,
+        }
+    }
+}
+
+/// Findings as rustc prints them (at most `per_code` of each code, then a count of the
+/// rest), then the per-locale summary.
+pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
     let mut out = String::new();
-    for d in &analysis.findings {
-        out.push_str(&d.render(styled));
-        out.push_str("\n\n");
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in analysis
+        .findings
+        .iter()
+        .filter(|d| !options.errors_only || d.severity == Severity::Error)
+    {
+        let count = seen.entry(d.code).or_default();
+        *count += 1;
+        if *count <= options.per_code {
+            out.push_str(&d.render(options.styled));
+            out.push_str("\n\n");
+        }
+    }
+    for (code, count) in &seen {
+        if *count > options.per_code {
+            out.push_str(&format!(
+                "… and {} more {code} (`--verbose` or `--format json` lists every one)\n",
+                thousands(count - options.per_code)
+            ));
+        }
+    }
+    if options.errors_only {
+        return out;
+    }
+    if seen.values().any(|n| *n > options.per_code) {
+        out.push('\n');
     }
     if !analysis.summary.is_empty() {
         out.push_str("locale  messages  translated  missing  stale  obsolete\n");
@@ -68,9 +120,26 @@ pub fn human(analysis: &Analysis, styled: bool) -> String {
     out
 }
 
+/// `7980` as `7,980`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     schema: &'static str,
+    /// False when the checks could not run (exit 2): `findings` then holds why.
+    ran: bool,
+    /// The next day the published site changes by itself (a later version takes effect).
+    next_change: Option<Date>,
     errors: usize,
     warnings: usize,
     findings: Vec<JsonFinding<'a>>,
@@ -90,36 +159,141 @@ struct JsonFinding<'a> {
 }
 
 /// One JSON document (see README.md, "check --format json").
-pub fn json(analysis: &Analysis) -> String {
+/// `next_change`: see `crate::schedule::next_change`.
+pub fn json(analysis: &Analysis, next_change: Option<Date>) -> String {
+    json_document(true, &analysis.findings, &analysis.summary, next_change)
+}
+
+/// The JSON document when the checks could not run (exit 2): `ran` is false and the
+/// one finding says why, so a script reading the output always gets a document.
+pub fn json_could_not_run(why: &Diagnostic) -> String {
+    json_document(false, std::slice::from_ref(why), &[], None)
+}
+
+fn json_document(
+    ran: bool,
+    findings: &[Diagnostic],
+    locales: &[LocaleSummary],
+    next_change: Option<Date>,
+) -> String {
     let report = JsonReport {
         schema: "policyglot-check/1",
-        errors: analysis.errors(),
-        warnings: analysis.warnings(),
-        findings: analysis
-            .findings
+        ran,
+        next_change,
+        errors: findings
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count(),
+        warnings: findings
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count(),
+        findings: findings
             .iter()
             .map(|d| JsonFinding {
                 severity: severity(d),
                 class: class(d.code),
                 code: d.code,
                 message: &d.message,
-                file: d
-                    .location
-                    .as_ref()
-                    .map(|l| l.file.path.display().to_string())
-                    .or_else(|| d.path.as_ref().map(|p| p.display().to_string())),
+                file: file_of(d).map(|f| slashed(&f)),
                 line: d.location.as_ref().map(|l| l.line),
                 column: d.location.as_ref().map(|l| l.col),
                 help: d.help.as_deref(),
             })
             .collect(),
-        locales: &analysis.summary,
+        locales,
     };
     serde_json::to_string_pretty(&report).expect("plain data serializes") + "\n"
 }
 
-/// GitHub Actions workflow commands: each finding becomes an annotation on its line.
-pub fn github(analysis: &Analysis) -> String {
+/// The file a finding is in: its location's, else its path.
+fn file_of(d: &Diagnostic) -> Option<PathBuf> {
+    d.location
+        .as_ref()
+        .map(|l| l.file.path.clone())
+        .or_else(|| d.path.as_deref().map(Path::to_path_buf))
+}
+
+/// A path with `/` separators, whatever the platform (GitHub and JSON readers expect them).
+fn slashed(path: &Path) -> String {
+    path.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The locale a finding concerns, when it concerns one: a locale quoted in its message
+/// ("message `x` is missing in `de`" sits at the English message but concerns `de`),
+/// else the locale folder its file is in.
+pub fn locale_of(d: &Diagnostic, locales: &[String]) -> Option<String> {
+    let quoted = d.message.split('`').skip(1).step_by(2);
+    quoted
+        .into_iter()
+        .find(|q| locales.iter().any(|l| l == q))
+        .map(str::to_owned)
+        .or_else(|| {
+            let file = slashed(&file_of(d)?);
+            let (tag, _) = file.strip_prefix("locales/")?.split_once('/')?;
+            Some(tag.to_owned())
+        })
+}
+
+/// Keeps what concerns `selected` locales (`check --locale fr`): findings of those
+/// locales, and those of no locale (the policy, the templates), which every locale
+/// shares; the summary keeps their rows. `Err` names a locale the project does not have.
+pub fn select_locales(analysis: &mut Analysis, selected: &[String]) -> Result<(), Diagnostic> {
+    if selected.is_empty() {
+        return Ok(());
+    }
+    let locales: Vec<String> = analysis.summary.iter().map(|s| s.locale.clone()).collect();
+    if let Some(unknown) = selected.iter().find(|l| !locales.contains(l)) {
+        return Err(
+            Diagnostic::error("PG0204", format!("the project has no locale `{unknown}`"))
+                .in_path("locales")
+                .help(format!("pass --locale with one of: {}", locales.join(", "))),
+        );
+    }
+    analysis
+        .findings
+        .retain(|d| locale_of(d, &locales).is_none_or(|l| selected.contains(&l)));
+    analysis.summary.retain(|s| selected.contains(&s.locale));
+    Ok(())
+}
+
+/// Where annotation paths start: the project root's folder inside the repository, from
+/// `GITHUB_WORKSPACE` (in GitHub Actions) or `git rev-parse --show-toplevel`; empty
+/// when the project is not inside either (paths then stay relative to the project).
+pub fn repository_prefix(root: &Path) -> PathBuf {
+    let Ok(root) = root.canonicalize() else {
+        return PathBuf::new();
+    };
+    let workspace = std::env::var_os("GITHUB_WORKSPACE")
+        .filter(|w| !w.is_empty())
+        .map(PathBuf::from);
+    let toplevel = || {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&root)
+            .args(["rev-parse", "--show-toplevel"])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())?;
+        let text = String::from_utf8(out.stdout).ok()?;
+        Some(PathBuf::from(text.trim_end_matches(['\n', '\r'])))
+    };
+    workspace
+        .into_iter()
+        .chain(std::iter::from_fn(toplevel).take(1))
+        .filter_map(|base| base.canonicalize().ok())
+        .find_map(|base| root.strip_prefix(&base).ok().map(Path::to_path_buf))
+        .unwrap_or_default()
+}
+
+/// GitHub Actions workflow commands: each finding becomes an annotation on its lines,
+/// its path prefixed with `prefix` (see `repository_prefix`) so that it names the file
+/// from the repository root.
+pub fn github(analysis: &Analysis, prefix: &Path) -> String {
     let escape_data = |s: &str| {
         s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -129,18 +303,27 @@ pub fn github(analysis: &Analysis) -> String {
     let mut out = String::new();
     for d in &analysis.findings {
         let mut properties = Vec::new();
-        if let Some(l) = &d.location {
+        if let Some(file) = file_of(d) {
             properties.push(format!(
                 "file={}",
-                escape_property(&l.file.path.display().to_string())
+                escape_property(&slashed(&prefix.join(file)))
             ));
+        }
+        if let Some(l) = &d.location {
             properties.push(format!("line={}", l.line));
             properties.push(format!("col={}", l.col));
-        } else if let Some(p) = &d.path {
-            properties.push(format!(
-                "file={}",
-                escape_property(&p.display().to_string())
-            ));
+            // The end of the span, when it has one: its last character.
+            if l.range.end > l.range.start {
+                let last = l.file.text[..l.range.end]
+                    .char_indices()
+                    .next_back()
+                    .map_or(l.range.start, |(i, _)| i.max(l.range.start));
+                let end = l.file.span(last..last);
+                properties.push(format!("endLine={}", end.line));
+                if end.line == l.line {
+                    properties.push(format!("endColumn={}", end.col));
+                }
+            }
         }
         properties.push(format!(
             "title={}",
@@ -165,4 +348,89 @@ pub fn github(analysis: &Analysis) -> String {
         ));
     }
     out
+}
+
+/// The Markdown job summary (`$GITHUB_STEP_SUMMARY`): totals (or `verdict`, e.g. "could
+/// not run"), the per-locale table and every finding (GitHub shows only 10 annotations
+/// of each kind per step; none is lost here). `prefix` as for `github`.
+pub fn step_summary(analysis: &Analysis, prefix: &Path, verdict: Option<&str>) -> String {
+    let totals = format!(
+        "{} error(s), {} warning(s)",
+        analysis.errors(),
+        analysis.warnings()
+    );
+    summary_markdown(
+        &analysis.findings,
+        &analysis.summary,
+        prefix,
+        verdict.unwrap_or(&totals),
+    )
+}
+
+fn summary_markdown(
+    findings: &[Diagnostic],
+    locales: &[LocaleSummary],
+    prefix: &Path,
+    verdict: &str,
+) -> String {
+    let cell = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .replace('<', "&lt;")
+            .replace('\n', "<br>")
+    };
+    let mut out = format!("## policyglot check: {verdict}\n\n");
+    if !locales.is_empty() {
+        out.push_str("| locale | messages | translated | missing | stale | obsolete |\n");
+        out.push_str("|---|---:|---:|---:|---:|---:|\n");
+        for s in locales {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} |\n",
+                cell(&s.locale),
+                s.messages,
+                s.translated,
+                s.missing,
+                s.stale,
+                s.obsolete
+            ));
+        }
+        out.push('\n');
+    }
+    if !findings.is_empty() {
+        out.push_str("| severity | code | where | message | help |\n");
+        out.push_str("|---|---|---|---|---|\n");
+        for d in findings {
+            let place = file_of(d).map_or_else(String::new, |f| {
+                let file = slashed(&prefix.join(f));
+                match &d.location {
+                    Some(l) => format!("`{file}:{}:{}`", l.line, l.col),
+                    None => format!("`{file}`"),
+                }
+            });
+            out.push_str(&format!(
+                "| {} | {} {} | {} | {} | {} |\n",
+                severity(d),
+                d.code,
+                class(d.code),
+                place,
+                cell(&d.message),
+                cell(d.help.as_deref().unwrap_or(""))
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(980), "980");
+        assert_eq!(thousands(7980), "7,980");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
 }

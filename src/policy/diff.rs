@@ -85,22 +85,27 @@ mod tests {
             .map(Change::id)
             .collect();
         assert!(changed.contains(&"training-rule"), "{changed:?}");
-        assert!(
-            changed.contains(&"retention-training-allowed"),
-            "{changed:?}"
-        );
         // Every fact also gets the version's dates and `$default`, so the raw diff lists
         // facts whose sentences read the same; the "what changed" page keeps only those
-        // whose reference text differs (tests/it/site.rs checks that 30 days before and
-        // after is not listed).
+        // whose reference text differs (tests/it/site.rs checks what it lists).
+        let removed: Vec<&str> = changes
+            .iter()
+            .filter(|c| matches!(c, Change::Removed(_)))
+            .map(Change::id)
+            .collect();
+        assert_eq!(removed, ["retention-conversations"]);
         let added: Vec<&str> = changes
             .iter()
             .filter(|c| matches!(c, Change::Added(_)))
             .map(Change::id)
             .collect();
-        assert!(
-            added.contains(&"training-choice") && added.contains(&"choice-deadline"),
-            "{added:?}"
-        );
+        for id in [
+            "training-choice",
+            "choice-deadline",
+            "retention-training-allowed",
+            "retention-longer-from",
+        ] {
+            assert!(added.contains(&id), "{added:?}");
+        }
     }
 }

@@ -4,13 +4,13 @@
 //! Broken input never stops the server: the last good site keeps being served.
 
 mod paths;
+mod search;
 mod server;
 mod side_by_side;
 mod state;
 mod terminal;
 mod watch;
 
-use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -56,7 +56,9 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
             .help("pass --root with the folder holding policy/, locales/ and templates/")
     })?;
     let project = Project::new(root.clone());
-    let out = terminal::Terminal::new(std::io::stderr().is_terminal());
+    // anstream's rules: a terminal, NO_COLOR, CLICOLOR, CLICOLOR_FORCE.
+    let colour = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+    let out = terminal::Terminal::new(colour);
 
     let started = Instant::now();
     let mut session = Session::default();
@@ -71,6 +73,8 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
     let (first, _) = Snapshot::default().next(outcome);
     let first = first.expect("the first build always makes a snapshot");
     out.first_build(&first, elapsed);
+    let (mut search, search_files) = search::Search::new();
+    update_search(&mut search, &first, &out);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -80,17 +84,43 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
             Diagnostic::error("PG0602", format!("cannot start the server runtime: {e}"))
                 .help("this is an operating-system limit (threads, file descriptors); free some and retry")
         })?;
-    runtime.block_on(serve(root, project, session, first, options, out))
+    let state = Served {
+        first,
+        search,
+        search_files,
+    };
+    runtime.block_on(serve(root, project, session, state, options, out))
+}
+
+/// What the server starts with: the first snapshot and its search bundle.
+struct Served {
+    first: Snapshot,
+    search: search::Search,
+    search_files: channel::Receiver<Arc<search::Files>>,
+}
+
+/// Indexes the snapshot's site for search; a failure is reported, the previous index stays.
+fn update_search(search: &mut search::Search, snapshot: &Snapshot, out: &terminal::Terminal) {
+    if let Some(site) = &snapshot.site
+        && let Err(d) = search.update(site)
+    {
+        out.warn(&d.render(false));
+    }
 }
 
 async fn serve(
     root: PathBuf,
     project: Project,
     session: Session,
-    first: Snapshot,
+    state: Served,
     options: &Options,
     out: terminal::Terminal,
 ) -> Result<(), Diagnostic> {
+    let Served {
+        first,
+        search,
+        search_files,
+    } = state;
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address)
         .await
@@ -105,7 +135,7 @@ async fn serve(
     let watcher = watch::Watcher::start(&root, send.clone())?;
     let rebuilds = std::thread::Builder::new()
         .name("policyglot-rebuild".into())
-        .spawn(move || rebuild_loop(&project, session, watcher, receive, publish, out))
+        .spawn(move || rebuild_loop(&project, session, watcher, receive, publish, search, out))
         .map_err(|e| {
             Diagnostic::error("PG0602", format!("cannot start the rebuild thread: {e}"))
                 .help("this is an operating-system limit (threads); free some and retry")
@@ -113,6 +143,7 @@ async fn serve(
 
     let app = server::router(server::AppState {
         snapshot,
+        search: search_files,
         shutdown: stop_rx.clone(),
         loopback_only: options.bind.is_loopback(),
     });
@@ -192,6 +223,7 @@ fn rebuild_loop(
     mut watcher: watch::Watcher,
     receive: mpsc::Receiver<watch::Message>,
     publish: channel::Sender<Arc<Snapshot>>,
+    mut search: search::Search,
     out: terminal::Terminal,
 ) {
     while let Ok(message) = receive.recv() {
@@ -225,7 +257,10 @@ fn rebuild_loop(
         }));
         match rebuilt {
             Ok(Some(next)) => {
-                publish.send_replace(Arc::new(next));
+                let next = Arc::new(next);
+                publish.send_replace(Arc::clone(&next));
+                // After publishing: the new pages do not wait for their search index.
+                update_search(&mut search, &next, &out);
             }
             Ok(None) => {}
             Err(_) => {
@@ -274,7 +309,13 @@ fn guarded_check(
     blame: &Path,
 ) -> Result<Result<check::Analysis, Diagnostic>, Diagnostic> {
     // After a panic, what the session remembered may be half-updated: it starts afresh.
-    let run = std::panic::AssertUnwindSafe(|| session.run(project, pipeline::Options::default()));
+    let run = std::panic::AssertUnwindSafe(|| {
+        let mut analysis = session.run(project, pipeline::Options::default())?;
+        if let Some(site) = &mut analysis.site {
+            crate::feed::add_to(site, project, None);
+        }
+        Ok(analysis)
+    });
     std::panic::catch_unwind(run).map_err(|panic| {
         *session = Session::default();
         let what = panic

@@ -17,8 +17,9 @@ use futures_util::Stream;
 use tokio::sync::watch;
 
 use super::paths::{self, Resolved};
+use super::search;
 use super::side_by_side::esc;
-use super::state::{PREVIEW, Snapshot, is_html};
+use super::state::{PREVIEW, Snapshot, content_type, is_html};
 
 const LIVE_JS: &str = include_str!("live.js");
 const LIVE_WORKER_JS: &str = include_str!("live-worker.js");
@@ -27,6 +28,8 @@ const LIVE_WORKER_JS: &str = include_str!("live-worker.js");
 #[derive(Clone)]
 pub struct AppState {
     pub snapshot: watch::Receiver<Arc<Snapshot>>,
+    /// The search bundle of the last good site (`/pagefind/…`).
+    pub search: watch::Receiver<Arc<search::Files>>,
     pub shutdown: watch::Receiver<bool>,
     /// Answer only requests addressed to a loopback name (see `local_hosts_only`).
     pub loopback_only: bool,
@@ -194,13 +197,12 @@ async fn file(State(app): State<AppState>, method: Method, uri: Uri) -> Response
         }
     };
     if let Some(served) = snapshot.files.get(&key) {
-        let mut response = Response::new(Body::from(served.bytes.clone()));
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_str(&served.content_type)
-                .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-        );
-        return no_store(response);
+        return bytes(served.bytes.clone(), &served.content_type);
+    }
+    if search::is_bundle(&key)
+        && let Some(bytes) = app.search.borrow().get(&key).cloned()
+    {
+        return self::bytes(bytes, &content_type(&key));
     }
     if !dir && snapshot.files.contains_key(&format!("{key}/index.html")) {
         let mut response = Response::new(Body::empty());
@@ -212,6 +214,17 @@ async fn file(State(app): State<AppState>, method: Method, uri: Uri) -> Response
         return no_store(response);
     }
     missing(&snapshot, uri.path(), &key)
+}
+
+/// A file's bytes, with its Content-Type.
+fn bytes(bytes: axum::body::Bytes, content_type: &str) -> Response {
+    let mut response = Response::new(Body::from(bytes));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    no_store(response)
 }
 
 fn plain(status: StatusCode, text: &str) -> Response {

@@ -85,15 +85,7 @@ impl Finding {
             });
         let quoted = quoted(&d.message);
         // "message `x` is missing in `de`" sits at the English message but concerns `de`.
-        let locale = quoted
-            .iter()
-            .find(|q| locales.iter().any(|l| l == *q))
-            .map(|q| (*q).to_owned())
-            .or_else(|| {
-                let rest = file.as_deref()?.strip_prefix("locales/")?;
-                let (tag, _) = rest.split_once('/')?;
-                Some(tag.to_owned())
-            });
+        let locale = crate::check::report::locale_of(d, locales);
         let mut subjects = Vec::new();
         if let Some(l) = &d.location
             && l.file.path.extension().is_some_and(|x| x == "ftl")

@@ -354,3 +354,42 @@ async fn eight_open_tabs_all_follow_an_edit() {
     }
     browser.stop().await;
 }
+
+/// `serve` answers search like the published site: its Pagefind bundle is made in memory
+/// from the same pages, and inflected French and German words find the retention block.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_works_under_serve() {
+    let sandbox = Sandbox::real();
+    let server = Server::start(sandbox.root(), &[]);
+    let browser = Browser::start().await;
+    const FIRST_RESULT: &str = "const a = document.querySelector('#search-results li a'); return a ? [a.getAttribute('href'), a.textContent] : null;";
+    // Neither word is in the pages as typed: "conservons" and "speichern" are.
+    for (locale, query, title) in [
+        ("fr", "conserv%C3%A9es", "Combien de temps"),
+        ("de", "speichert", "Wie lange"),
+    ] {
+        browser
+            .client
+            .goto(&format!(
+                "http://{}/{locale}/search.html?q={query}",
+                server.addr
+            ))
+            .await
+            .unwrap();
+        let (result, _) = browser
+            .eventually(&format!("a {locale} result"), FIRST_RESULT, |v| {
+                v.is_array()
+            })
+            .await;
+        let href = result[0].as_str().unwrap();
+        assert!(
+            href.ends_with(&format!("/{locale}/data-retention.html#retention")),
+            "{locale}: {href}"
+        );
+        assert!(
+            result[1].as_str().unwrap().contains(title),
+            "{locale}: {result}"
+        );
+    }
+    browser.stop().await;
+}

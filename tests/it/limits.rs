@@ -187,7 +187,7 @@ fn a_hostile_one_megabyte_ftl_is_handled_quickly() {
         (
             "noisy",
             noisy,
-            "line=3998,col=1,title=PG0207 duplicate-id::`dup` is defined twice in locale `fr`",
+            "line=3998,col=1,endLine=3998,endColumn=3,title=PG0207 duplicate-id::`dup` is defined twice in locale `fr`",
         ),
     ] {
         let sandbox = Sandbox::real();

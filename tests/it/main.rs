@@ -4,9 +4,12 @@ mod support;
 
 mod build;
 mod check;
+mod ci;
+mod cli;
 mod content;
 mod docs;
 mod errors;
+mod feed;
 mod generality;
 mod incremental;
 mod limits;

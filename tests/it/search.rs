@@ -1,9 +1,10 @@
-//! Search in a real headless Chromium: the Pagefind index built with the site finds
-//! inflected French and German words and links to the fact block that matched.
+//! Search in a real headless Chromium: the Pagefind index built in-process with the site
+//! (no Node, no npm) finds inflected French and German words and links to the fact block
+//! that matched.
 
 use scraper::{Html, Selector};
 
-use crate::support::{Sandbox, pagefind, rendered_dom, serve};
+use crate::support::{Sandbox, rendered_dom, serve};
 
 fn first_result(base: &str, locale: &str, query: &str) -> (String, String) {
     // Pagefind loads its index asynchronously; on a busy machine one snapshot of the page
@@ -27,7 +28,9 @@ fn first_result(base: &str, locale: &str, query: &str) -> (String, String) {
 #[test]
 fn inflected_words_find_the_retention_block_in_french_and_german() {
     let sandbox = Sandbox::real();
-    let run = sandbox.run_with(&["build"], &[("POLICYGLOT_PAGEFIND", &pagefind())]);
+    // Nothing on PATH: the index is made in-process, no `node`, `npm` or `pagefind` needed.
+    let nothing = tempfile::TempDir::new().unwrap();
+    let run = sandbox.run_with(&["build"], &[("PATH", nothing.path())]);
     assert!(run.success, "{}", run.stderr);
     assert!(
         sandbox.path("site/pagefind/pagefind.js").exists(),
@@ -55,18 +58,16 @@ fn inflected_words_find_the_retention_block_in_french_and_german() {
 #[test]
 fn an_unchanged_site_reuses_its_search_index() {
     let sandbox = Sandbox::real();
-    let env = [("POLICYGLOT_PAGEFIND", pagefind())];
-    let env: Vec<(&str, &std::path::Path)> = env.iter().map(|(k, v)| (*k, v.as_path())).collect();
-    assert!(sandbox.run_with(&["build"], &env).success);
+    assert!(sandbox.build().success);
     let first = sandbox.site();
-    assert!(sandbox.run_with(&["build"], &env).success);
+    assert!(sandbox.build().success);
     assert_eq!(sandbox.site(), first, "same pages, same index");
     sandbox.edit(
         "locales/en/retention.ftl",
         "depends on your choice",
         "depends on what you choose",
     );
-    assert!(sandbox.run_with(&["build"], &env).success);
+    assert!(sandbox.build().success);
     let changed = sandbox.site();
     let index_files = |site: &crate::support::Site| -> Vec<String> {
         site.files
@@ -80,4 +81,33 @@ fn an_unchanged_site_reuses_its_search_index() {
         index_files(&first),
         "a changed page is re-indexed"
     );
+}
+
+/// Pagefind needs a current folder: a deleted one is an error the user can act on, the
+/// previous site untouched, never a crash.
+#[cfg(unix)]
+#[test]
+fn a_deleted_current_folder_is_an_error_not_a_crash() {
+    let sandbox = Sandbox::real();
+    let gone = sandbox.path("gone");
+    std::fs::create_dir(&gone).unwrap();
+    let run = crate::support::Run::from(
+        std::process::Command::new("sh")
+            .args([
+                "-c",
+                "cd \"$1\" && rmdir \"$1\" && exec \"$2\" --root \"$3\" build",
+            ])
+            .arg("sh")
+            .arg(&gone)
+            .arg(env!("CARGO_BIN_EXE_policyglot"))
+            .arg(sandbox.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("error[PG0402]"), "{}", run.stderr);
+    assert!(run.stderr.contains("current folder"), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!sandbox.path("site").exists(), "nothing published");
 }

@@ -112,6 +112,9 @@ impl Sandbox {
             .arg(self.root())
             .args(args)
             .env("NO_COLOR", "1")
+            // Tests may run in GitHub Actions: never write to the job's own summary.
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .env_remove("GITHUB_WORKSPACE")
             .output()
             .unwrap();
         Run::from(output)
@@ -357,14 +360,4 @@ pub fn rendered_dom_with(url: &str, flags: &[&str]) -> String {
         .output()
         .unwrap();
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// The repository's Pagefind (installed by `npm install`), for builds that need a search index.
-pub fn pagefind() -> PathBuf {
-    let path = Path::new(REPO).join("node_modules/.bin/pagefind");
-    assert!(
-        path.exists(),
-        "search tests need Pagefind: run `npm install` in the repository"
-    );
-    path
 }

@@ -40,7 +40,15 @@ fn serves_what_build_publishes_plus_the_live_script() {
     let built = sandbox.build_ok();
     let server = Server::start(sandbox.root(), &[]);
     assert!(built.files.len() > 15, "{:?}", built.files.keys());
-    for (key, bytes) in built.files.iter().filter(|(k, _)| *k != ".policyglot-site") {
+    // The search bundle too, byte for byte (`serve` indexes the same pages in memory);
+    // only the build's bookkeeping files are not part of what is served.
+    assert!(built.files.contains_key("pagefind/pagefind.js"));
+    let bookkeeping = [".policyglot-site", "pagefind/.policyglot-pages"];
+    for (key, bytes) in built
+        .files
+        .iter()
+        .filter(|(k, _)| !bookkeeping.contains(&k.as_str()))
+    {
         let response = server.get(&format!("/{key}"));
         assert_eq!(response.status, 200, "/{key}");
         assert_eq!(response.header("cache-control"), Some("no-store"));
@@ -51,6 +59,10 @@ fn serves_what_build_publishes_plus_the_live_script() {
             Some("js") => "text/javascript; charset=utf-8",
             Some("json") => "application/json; charset=utf-8",
             Some("txt") => "text/plain; charset=utf-8",
+            // The Atom feeds.
+            Some("xml") => "text/xml; charset=utf-8",
+            // Pagefind's compressed index, fragments and WebAssembly.
+            Some("pagefind" | "pf_meta" | "pf_index" | "pf_fragment") => "application/octet-stream",
             other => panic!("unexpected file type {other:?} in the site"),
         };
         assert_eq!(

@@ -1,0 +1,130 @@
+//! An Atom feed per locale (`feeds/<lang>.xml`, beside the locale folders, which hold
+//! pages only) of the policy's versions: one entry per "what changed" page, in the
+//! locale's language (titles taken from the rendered pages), so readers and journalists
+//! can follow changes. Each locale's index links to it (`<link rel="alternate"
+//! type="application/atom+xml">`, in `templates/index.html`).
+
+use std::path::{Path, PathBuf};
+
+use crate::policy::{Date, Policy};
+use crate::project::Project;
+use crate::render::Site;
+
+/// The folder of the feeds, at the site root.
+pub const FOLDER: &str = "feeds";
+
+/// Adds the feeds of `project`'s policy to `site` (nothing when the policy cannot be
+/// read: the checks have said why). The pipeline's hook.
+pub fn add_to(site: &mut Site, project: &Project, base_url: Option<&str>) {
+    if let Some(policy) = crate::schedule::load_policy(project) {
+        add_feeds(site, &policy, base_url);
+    }
+}
+
+/// Adds `feeds/<lang>.xml` to `site` for each of its locales. `base_url` (the site's
+/// absolute address, when known) makes the ids and links absolute; without it links are
+/// relative to the feed and ids are `tag:` URIs.
+pub fn add_feeds(site: &mut Site, policy: &Policy, base_url: Option<&str>) {
+    let feeds: Vec<(PathBuf, Vec<u8>)> = site
+        .locales
+        .iter()
+        .map(|lang| {
+            let xml = feed(site, policy, lang, base_url);
+            (
+                Path::new(FOLDER).join(format!("{lang}.xml")),
+                xml.into_bytes(),
+            )
+        })
+        .collect();
+    site.files.extend(feeds);
+}
+
+/// One entry per version that has a "what changed" page (every version but the first).
+fn feed(site: &Site, policy: &Policy, lang: &str, base_url: Option<&str>) -> String {
+    // The site root: absolute, or relative to the feed (`feeds/<lang>.xml`).
+    let root = base_url.map_or_else(
+        || "../".to_owned(),
+        |b| format!("{}/", b.trim_end_matches('/')),
+    );
+    let id = |path: &str| match base_url {
+        Some(_) => format!("{root}{path}"),
+        // The first version names the policy for as long as it exists.
+        None => format!(
+            "tag:policyglot,2025:{}/{path}",
+            policy.versions[0].id.as_str()
+        ),
+    };
+    let html = |file: &str| {
+        site.files
+            .get(&Path::new(lang).join(file))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    };
+    let title = html("index.html")
+        .and_then(|page| inner(&page, "<title>", "</title>").map(str::to_owned))
+        .unwrap_or_else(|| policy.versions[0].id.to_string());
+    let mut entries = Vec::new();
+    for version in policy.versions.iter().skip(1) {
+        let file = format!("changes-{}.html", version.id.as_str());
+        let Some(page) = html(&file) else { continue };
+        let heading = inner(&page, "<h1>", "</h1>").unwrap_or(version.id.as_str());
+        let day = version.effective.or(version.announced);
+        let path = format!("{lang}/{file}");
+        entries.push((
+            day,
+            format!(
+                "<entry>\n<id>{}</id>\n<title type=\"html\">{}</title>\n<updated>{}</updated>\n\
+                 <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href=\"{}\"/>\n</entry>\n",
+                esc(&id(&path)),
+                esc(heading),
+                timestamp(day),
+                esc(&format!("{root}{path}")),
+            ),
+        ));
+    }
+    let updated = entries.iter().filter_map(|(d, _)| *d).max();
+    let own = format!("{FOLDER}/{lang}.xml");
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<id>{}</id>\n\
+         <title type=\"html\">{}</title>\n<updated>{}</updated>\n<author><name>{}</name></author>\n\
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n\
+         <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        esc(&id(&own)),
+        esc(&title),
+        timestamp(updated),
+        // The policy names no author field of its own: the help center, as titled.
+        esc(&title),
+        esc(&format!("{root}{own}")),
+        esc(&format!("{root}{lang}/index.html")),
+    );
+    // Newest first, as feed readers expect.
+    entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+    for (_, entry) in entries {
+        xml.push_str(&entry);
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// The text between the first `open` and the next `close`.
+fn inner<'a>(html: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = html.find(open)? + open.len();
+    let end = html[start..].find(close)? + start;
+    Some(&html[start..end])
+}
+
+/// An Atom date (RFC 3339) for a day; the Unix epoch when none is known.
+fn timestamp(day: Option<Date>) -> String {
+    match day {
+        Some(d) => format!("{d}T00:00:00Z"),
+        None => "1970-01-01T00:00:00Z".to_owned(),
+    }
+}
+
+/// XML-escapes text (the rendered HTML it carries stays HTML: `type="html"`).
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -1,0 +1,82 @@
+//! The Atom feed of each locale, read by a real feed parser (Python's feedparser, which
+//! `scripts/test` installs): one entry per "what changed" page, in the locale's language,
+//! linked from the locale's index; absolute links with a base URL.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::support::Sandbox;
+
+/// The feed at `path` as feedparser reads it: bozo flag, version, title, entries.
+fn parse(path: &std::path::Path) -> Value {
+    let script = "import feedparser, json, sys\n\
+                  d = feedparser.parse(sys.argv[1])\n\
+                  print(json.dumps({'bozo': bool(d.bozo), 'error': str(d.get('bozo_exception', '')), 'version': d.version, \
+                  'title': d.feed.get('title'), 'language': d.feed.get('language'), \
+                  'entries': [{'title': e.title, 'link': e.link, 'id': e.id, 'updated': e.updated} for e in d.entries]}))";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "feed tests need Python's feedparser (`pip install feedparser`; scripts/test installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn each_locale_has_a_valid_atom_feed_of_its_changes_pages() {
+    let sandbox = Sandbox::real();
+    let site = sandbox.build_ok();
+    for (locale, title) in [
+        ("en", "What changed on August 28, 2025"),
+        ("fr", "Ce qui a changé le 28\u{a0}août 2025"),
+        ("de", "Was sich am 28.\u{a0}August 2025 geändert hat"),
+    ] {
+        let feed = parse(&sandbox.path(&format!("site/feeds/{locale}.xml")));
+        assert_eq!(feed["bozo"], false, "{locale}: {feed}");
+        assert_eq!(feed["version"], "atom10", "{locale}");
+        assert_eq!(feed["language"], locale);
+        // One entry per "what changed" page of the locale.
+        let changes: Vec<String> = site
+            .pages_of(locale)
+            .into_iter()
+            .filter(|p| p.starts_with("changes-"))
+            .collect();
+        let entries = feed["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), changes.len(), "{locale}: {feed}");
+        assert!(!entries.is_empty());
+        let entry = &entries[0];
+        assert_eq!(entry["title"], title, "{locale}: in its language");
+        assert_eq!(entry["updated"], "2025-08-28T00:00:00Z");
+        let link = entry["link"].as_str().unwrap();
+        assert!(
+            changes.iter().any(|c| format!("../{locale}/{c}") == link),
+            "{locale}: {link} is a changes page: {changes:?}"
+        );
+        // The index says where the feed is.
+        let index = site.html(&format!("{locale}/index.html"));
+        assert_eq!(
+            index
+                .attr("link[rel=alternate][type=\"application/atom+xml\"]", "href")
+                .as_deref(),
+            Some(format!("../feeds/{locale}.xml").as_str())
+        );
+    }
+
+    // With a base URL, ids and links are absolute.
+    let run = sandbox.run(&["build", "--base-url", "https://help.example.com/privacy/"]);
+    assert!(run.success, "{}", run.stderr);
+    let feed = parse(&sandbox.path("site/feeds/fr.xml"));
+    assert_eq!(feed["bozo"], false, "{feed}");
+    let entry = &feed["entries"][0];
+    assert_eq!(
+        entry["link"],
+        "https://help.example.com/privacy/fr/changes-consumer-terms-2025.html"
+    );
+    assert_eq!(entry["id"], entry["link"]);
+}
