@@ -1,7 +1,7 @@
 ### Durées de conservation. Les durées viennent de la politique, via le message `duration`.
 
 retention = { $default ->
-        [opt-in] Combien de temps nous conservons vos données :
+        [opt-in] Voici combien de temps nous conservons vos données :
        *[opt-out] La durée pendant laquelle vos conversations sont conservées dépend de votre choix.
     }
     .title = Combien de temps nous conservons vos données

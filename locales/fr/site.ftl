@@ -42,10 +42,10 @@ changes-title = { $status ->
     }
 changes-intro = { $status ->
         [upcoming] Une nouvelle version de cette politique entre en vigueur le { $date }. Chaque information qui change est présentée telle qu’elle est aujourd’hui et telle qu’elle sera.
-       *[past] Une nouvelle version de cette politique est entrée en vigueur le { $date }. Chaque information qui a changé est présentée telle qu’elle était auparavant et telle qu’elle est depuis.
+       *[past] Une nouvelle version de cette politique est entrée en vigueur le { $date }. Chaque information modifiée est présentée telle qu’elle était auparavant et telle qu’elle est désormais.
     }
 changes-before = { $status ->
-        [upcoming] Jusqu’au { $date }
+        [upcoming] Avant le { $date }
        *[past] Avant le { $date }
     }
 changes-after = { $status ->
@@ -63,13 +63,13 @@ changes-removed = { $status ->
 policy-history = Historique de la politique
 
 not-found-title = Page introuvable
-not-found-text = Aucune page ne se trouve à cette adresse. Elle a peut-être été déplacée : choisissez une langue pour retrouver les articles d’aide.
+not-found-text = La page que vous recherchez ne se trouve pas à cette adresse. Elle a peut-être été déplacée : choisissez une langue pour retrouver les articles d’aide.
 
 search-link = Rechercher
 search-title = Rechercher dans le centre d’aide
 search-label = Rechercher
 search-button = Rechercher
 search-results = Résultats
-search-no-results = Aucun article ne correspond à ces mots. Essayez d’autres termes ou parcourez les articles depuis l’index.
-search-unavailable = La recherche n’est pas disponible pour le moment. Parcourez plutôt les articles depuis l’index.
-search-noscript = La recherche nécessite JavaScript. Tous les articles sont répertoriés dans l’index :
+search-no-results = Aucun article ne correspond à votre recherche. Essayez d’autres termes ou parcourez la liste des articles sur la page d’accueil.
+search-unavailable = La recherche n’est pas disponible pour le moment. Parcourez plutôt la liste des articles sur la page d’accueil.
+search-noscript = La recherche nécessite JavaScript. Tous les articles sont répertoriés sur la page d’accueil :

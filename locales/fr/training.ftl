@@ -1,7 +1,7 @@
 ### Utilisation des conversations pour l’entraînement : la règle, les cas, le choix.
 
 training-rule = { $default ->
-        [opt-in] Nous n’utilisons vos conversations pour entraîner nos modèles que si elles sont signalées pour un examen Confiance et sécurité, si vous nous les envoyez comme commentaire ou si vous choisissez de l’autoriser.
+        [opt-in] Nous n’utilisons vos conversations pour entraîner nos modèles que si elles sont signalées pour examen par notre équipe Confiance et sécurité, si vous nous les envoyez sous forme de commentaire ou si vous choisissez de l’autoriser.
        *[opt-out] À compter du { $effective }, vos conversations peuvent servir à entraîner nos modèles, sauf si vous désactivez cette option. Cette règle s’applique à { $covered }.
     }
     .title = La règle
@@ -12,13 +12,13 @@ exception-trust-and-safety = Elle a été signalée pour examen par notre équip
 exception-feedback = Vous nous l’avez explicitement envoyée, par exemple au moyen de nos outils de commentaires.
 exception-your-choice = { $default ->
         [opt-in] Vous avez choisi de l’autoriser, par exemple en participant à notre programme de testeurs de confiance.
-       *[opt-out] Le paramètre « { $setting } » est activé, et il le reste tant que vous ne le désactivez pas.
+       *[opt-out] Le paramètre « { $setting } » est activé, et il le reste tant que vous ne le désactivez pas.
     }
 
-training-choice = Le paramètre « { $setting } » vous permet de décider.
+training-choice = Le paramètre « { $setting } » vous permet de décider.
     .title = Comment faire votre choix
-choice-at-signup = Si vous découvrez { -product-name }, vous faites ce choix lors de votre inscription.
-choice-existing-users = Si vous utilisez déjà { -product-name }, une fenêtre contextuelle intitulée « { $prompt } » vous demande de choisir. Dans cette fenêtre, décochez l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
+choice-at-signup = Si vous êtes nouvel utilisateur de { -product-name }, vous faites ce choix lors de votre inscription.
+choice-existing-users = Si vous utilisez déjà { -product-name }, une fenêtre contextuelle intitulée « { $prompt } » vous demande de choisir. Dans cette fenêtre, décochez l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
 choice-deadline = Les utilisateurs existants doivent faire leur choix au plus tard le { $deadline } pour continuer à utiliser { -product-name }.
 choice-new-and-existing = Si vous l’autorisez, vos nouvelles conversations ou vos conversations existantes peuvent être utilisées.
 choice-in-settings = Vous pouvez aussi désactiver ce paramètre dans { $location }.

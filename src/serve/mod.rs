@@ -3,6 +3,7 @@
 //! the inputs, and makes open pages reload by themselves or show the build errors.
 //! Broken input never stops the server: the last good site keeps being served.
 
+mod build;
 mod paths;
 mod search;
 mod server;

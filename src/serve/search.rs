@@ -9,7 +9,8 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use tokio::sync::watch;
 
-use super::state::{SiteData, is_html};
+use super::build::SiteData;
+use super::state::is_html;
 use crate::diag::Diagnostic;
 use crate::search::{BUNDLE, Index, Indexer};
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use scraper::{ElementRef, Html, Selector};
 
-use super::state::{Finding, SiteData};
+use super::build::{Finding, SiteData};
 
 const STYLE: &str = include_str!("preview.css");
 
