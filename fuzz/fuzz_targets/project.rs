@@ -16,15 +16,19 @@ const FILES: [&str; 3] = [
 
 fuzz_target!(|data: &[u8]| {
     let root = common::project();
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let mut parts = data.split_inclusive(|&b| b == b'\n').fold(vec![Vec::new()], |mut parts, line| {
-        if line == b"%%\n" {
-            parts.push(Vec::new());
-        } else {
-            parts.last_mut().unwrap().extend_from_slice(line);
-        }
-        parts
-    });
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
+    let mut parts =
+        data.split_inclusive(|&b| b == b'\n')
+            .fold(vec![Vec::new()], |mut parts, line| {
+                if line == b"%%\n" {
+                    parts.push(Vec::new());
+                } else {
+                    parts.last_mut().unwrap().extend_from_slice(line);
+                }
+                parts
+            });
     parts.resize(FILES.len(), Vec::new());
     for (file, part) in FILES.iter().zip(&parts) {
         let bytes = if part.is_empty() {
