@@ -45,7 +45,7 @@ for case in yaml-aliases yaml-flow-nesting yaml-block-nesting ftl-deep-nesting f
     /usr/bin/time -f "%e %M" -o "$work/time" "$bin" --root "$work/$case" check --format "$format" >/dev/null 2>&1
     code=$?
     set -e
-    read -r secs kb < "$work/time"
+    read -r secs kb < <(tail -n 1 "$work/time")
     printf '| %s | %s | %s | %s s | %s MiB |\n' "$case" "$format" "$code" "$secs" "$((kb / 1024))"
   done
 done

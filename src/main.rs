@@ -40,7 +40,7 @@ struct Cli {
 enum Command {
     /// Check, then build the static site (nothing is written if a check fails).
     Build {
-        /// Output folder (replaced atomically; never a folder policyglot did not create).
+        /// Output folder (swapped in at once: atomically on Linux, by two renames elsewhere; never a folder policyglot did not create).
         #[arg(long, default_value = "site")]
         out: PathBuf,
         /// Absolute URL the site is published at, for canonical and hreflang links and

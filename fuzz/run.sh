@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Fuzz policyglot with cargo-fuzz (libFuzzer), one target at a time on one core.
+#
+#   fuzz/run.sh                  # every target, 60 s each (the smoke run)
+#   fuzz/run.sh 600              # every target, 10 minutes each
+#   fuzz/run.sh 3600 ftl         # one target for an hour
+#   FUZZ_FLAGS=-a fuzz/run.sh    # with debug assertions and overflow checks (default -O:
+#                                # optimized, as `cargo fuzz build -O` builds)
+#
+# Installs the nightly toolchain and cargo-fuzz when they are missing. Seeds each
+# target's corpus (fuzz/corpus/<target>/, git-ignored) from the real project and
+# tests/fixtures. A crash ends that target's run and leaves the input under
+# fuzz/artifacts/<target>/ (reproduce: `cargo +nightly fuzz run <target> <file>`); the
+# other targets still run, and the script exits 1 at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(policy ftl project)
+
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install --locked cargo-fuzz
+
+seed() {
+  local dir=fuzz/corpus/$1
+  mkdir -p "$dir"
+  case $1 in
+    policy)
+      for f in policy/policy.yaml tests/fixtures/*/policy/policy.yaml; do
+        cp "$f" "$dir/$(echo "$f" | tr / _)"
+      done ;;
+    ftl)
+      find locales tests/fixtures -name '*.ftl' | while read -r f; do
+        cp "$f" "$dir/$(echo "$f" | tr / _)"
+      done ;;
+    project)
+      for fixture in . tests/fixtures/brightwave; do
+        [ -f "$fixture/locales/en/site.ftl" ] || continue
+        { cat "$fixture/policy/policy.yaml"; echo '%%'; cat "$fixture/locales/en/site.ftl"; echo '%%'
+          cat "$fixture/locales/fr/site.ftl" 2>/dev/null || true; } > "$dir/$(basename "$(realpath "$fixture")").seed"
+      done ;;
+  esac
+}
+
+failed=()
+for target in "${targets[@]}"; do
+  seed "$target"
+  echo "== fuzz target $target for ${seconds}s"
+  (cd fuzz && cargo +nightly fuzz run ${FUZZ_FLAGS:--O} "$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+    -max_len=1048576 -print_final_stats=1) || failed+=("$target")
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing found a crash in: ${failed[*]} (inputs under fuzz/artifacts/)"
+  exit 1
+fi
