@@ -377,14 +377,24 @@ fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<S
             _ => false,
         })
     };
-    let mut out: Vec<String> = markdown::link_targets(markdown_text)
-        .into_iter()
-        .filter(|target| policy_link(target))
-        .map(|target| format!("a link to {target}"))
-        .collect();
+    let links = args
+        .iter()
+        .any(|(_, arg)| matches!(arg, Arg::Link(_) | Arg::Email(_)));
+    let mut out: Vec<String> = if links {
+        markdown::link_targets(markdown_text)
+            .into_iter()
+            .filter(|target| policy_link(target))
+            .map(|target| format!("a link to {target}"))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut rest = markdown::plain(markdown_text);
     for (_, arg) in args {
-        if let Arg::Date(date) = arg {
+        // Every fact gets its version's dates; most messages show none of them.
+        if let Arg::Date(date) = arg
+            && rest.contains(&date.year.to_string())
+        {
             let written = markdown::plain(&l10n::escape_markdown(&locale.formats().date(*date)));
             let times = rest.matches(written.as_str()).count();
             rest = rest.replace(written.as_str(), " ");

@@ -82,7 +82,15 @@ impl Locales {
         let Some(pattern) = pattern else {
             return Err(self.missing(locale, &name));
         };
-        let fluent_args = self.fluent_args(locale, args)?;
+        // A fact's messages get every value in its scope (its version's, its block's…);
+        // only those the message names are formatted (dates and lists cost ICU work).
+        let source = locale.source.source(id).unwrap_or_default();
+        let (variables, references) = placeables(source);
+        let used: Vec<&(K, Arg)> = args
+            .iter()
+            .filter(|(n, _)| references || variables.contains(&n.as_ref()))
+            .collect();
+        let fluent_args = self.fluent_args(locale, &used)?;
         let mut errors = Vec::new();
         let text = locale
             .bundle
@@ -151,10 +159,10 @@ impl Locales {
     fn fluent_args<'a, K: AsRef<str>>(
         &self,
         locale: &'a Locale,
-        args: &'a [(K, Arg)],
+        args: &[&'a (K, Arg)],
     ) -> Result<FluentArgs<'a>, Diagnostic> {
         let mut out = FluentArgs::new();
-        for (name, arg) in args {
+        for (name, arg) in args.iter().copied() {
             let value: FluentValue = match arg {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Keyword(k) => FluentValue::from(k.as_str()),
@@ -215,6 +223,29 @@ impl Locales {
             Arg::Duration(d) => escape_markdown(&d.to_string()),
         }
     }
+}
+
+/// The variables a message's source names (`$name`), and whether it references another
+/// message (`{ other }`, which gets every value passed on). One pass over the few
+/// `{` and `$` of the text.
+fn placeables(source: &str) -> (Vec<&str>, bool) {
+    let bytes = source.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+    let mut variables = Vec::new();
+    let mut references = false;
+    for at in memchr::memchr2_iter(b'$', b'{', bytes) {
+        if bytes[at] == b'$' {
+            let end = bytes[at + 1..]
+                .iter()
+                .position(|&c| !ident(c))
+                .map_or(bytes.len(), |n| at + 1 + n);
+            variables.push(&source[at + 1..end]);
+        } else {
+            let next = bytes[at + 1..].iter().find(|c| !c.is_ascii_whitespace());
+            references |= next.is_some_and(|c| c.is_ascii_lowercase());
+        }
+    }
+    (variables, references)
 }
 
 /// Marks Markdown `text` as written in `tag` (a fallback label on another language's

@@ -234,24 +234,28 @@ fn day_and_month(text: &str, months: &[&str]) -> String {
         let (before, after) = rest.split_at(at);
         out.push_str(before);
         let after = &after[1..];
+        // Only a word ending in a digit, `.` or `er` can be a day: test that first.
+        let candidate =
+            before.ends_with(|c: char| c.is_ascii_digit() || c == '.') || before.ends_with("er");
         let day = before
             .rsplit(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == 'r'))
             .next()
             .unwrap_or("");
-        let is_day = {
+        let is_day = candidate && {
             let digits = day.trim_end_matches('.').trim_end_matches("er");
             !digits.is_empty()
                 && digits.len() <= 2
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && (day == digits || day == format!("{digits}.") || day == format!("{digits}er"))
         };
-        let is_month = months.iter().any(|m| {
-            after.starts_with(m)
-                && !after[m.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic)
-        });
+        let is_month = is_day
+            && months.iter().any(|m| {
+                after.starts_with(m)
+                    && !after[m.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+            });
         out.push(if is_day && is_month { NBSP } else { ' ' });
         rest = after;
     }

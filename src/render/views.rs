@@ -119,36 +119,30 @@ pub fn block_view(
         (None, None) => fact_html(locales, locale, fragments, node)?,
         (_, Some(_)) => String::new(),
     };
+    // This fact's attribute `name`, as inline HTML.
+    let attribute = |name: &str| -> Result<String, Diagnostic> {
+        Ok(markdown::inline(&locales.format(
+            locale,
+            id,
+            Some(name),
+            &node.args,
+        )?))
+    };
     // A row's further cells: its attribute named like the column, else that value.
     let cells = columns
         .iter()
         .skip(1)
-        .map(|column| {
-            if locale.has(id, Some(column.as_str())) {
-                Ok(markdown::inline(&locales.format(
-                    locale,
-                    id,
-                    Some(column.as_str()),
-                    &node.args,
-                )?))
-            } else {
-                Ok(node.arg(column.as_str()).map_or_else(String::new, |arg| {
-                    markdown::inline(&locales.format_value(locale, arg).unwrap_or_default())
-                }))
-            }
+        .map(|column| match node.arg(column.as_str()) {
+            _ if locale.has(id, Some(column.as_str())) => attribute(column.as_str()),
+            Some(arg) => Ok(markdown::inline(&locales.format_value(locale, arg)?)),
+            None => Ok(String::new()),
         })
         .collect::<Result<Vec<_>, Diagnostic>>()?;
+    // A table's column headings: its attributes named like the columns.
     let headings = node
         .columns
         .iter()
-        .map(|column| {
-            Ok(markdown::inline(&locales.format(
-                locale,
-                id,
-                Some(column.as_str()),
-                &node.args,
-            )?))
-        })
+        .map(|column| attribute(column.as_str()))
         .collect::<Result<Vec<_>, Diagnostic>>()?;
     let (mut items, mut notes) = (Vec::new(), Vec::new());
     let mut list = None;
