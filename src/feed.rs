@@ -7,19 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::policy::{Date, Policy};
-use crate::project::Project;
 use crate::render::Site;
 
 /// The folder of the feeds, at the site root.
 pub const FOLDER: &str = "feeds";
-
-/// Adds the feeds of `project`'s policy to `site` (nothing when the policy cannot be
-/// read: the checks have said why). The pipeline's hook.
-pub fn add_to(site: &mut Site, project: &Project, base_url: Option<&str>) {
-    if let Some(policy) = crate::schedule::load_policy(project) {
-        add_feeds(site, &policy, base_url);
-    }
-}
 
 /// Adds `feeds/<lang>.xml` to `site` for each of its locales. `base_url` (the site's
 /// absolute address, when known) makes the ids and links absolute; without it links are

@@ -202,7 +202,15 @@ impl Session {
                 &options.publication,
                 &mut self.rendered,
             ) {
-                Ok(site) => analysis.site = Some(site),
+                Ok(mut site) => {
+                    // The feeds are made from the pages just rendered and this policy.
+                    crate::feed::add_feeds(
+                        &mut site,
+                        policy,
+                        options.publication.base_url.as_deref(),
+                    );
+                    analysis.site = Some(site);
+                }
                 Err(e) => analysis.findings.extend(e),
             }
         }
@@ -266,7 +274,7 @@ pub fn build(
     }
     // No check failed, so the site was rendered; if rendering found what no check
     // foresaw, its findings are errors above. Never a panic.
-    let Some(mut site) = analysis.site else {
+    let Some(site) = analysis.site else {
         return Err(vec![
             Diagnostic::error(
                 "PG0003",
@@ -275,7 +283,6 @@ pub fn build(
             .help("this is a bug in policyglot: please report it with the project that shows it"),
         ]);
     };
-    crate::feed::add_to(&mut site, project, options.publication.base_url.as_deref());
     let notes = Vec::new();
     output::write_site_with(&site, out, |staging, previous| match search {
         true => search::write_index(&site, staging, previous),

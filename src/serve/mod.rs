@@ -310,13 +310,7 @@ fn guarded_check(
     blame: &Path,
 ) -> Result<Result<check::Analysis, Diagnostic>, Diagnostic> {
     // After a panic, what the session remembered may be half-updated: it starts afresh.
-    let run = std::panic::AssertUnwindSafe(|| {
-        let mut analysis = session.run(project, pipeline::Options::default())?;
-        if let Some(site) = &mut analysis.site {
-            crate::feed::add_to(site, project, None);
-        }
-        Ok(analysis)
-    });
+    let run = std::panic::AssertUnwindSafe(|| session.run(project, pipeline::Options::default()));
     std::panic::catch_unwind(run).map_err(|panic| {
         *session = Session::default();
         let what = panic
