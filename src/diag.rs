@@ -131,10 +131,39 @@ pub fn decode(
 /// The byte offset and value of the first control character other than tab, line feed
 /// and carriage return (NUL included): invisible in editors, dropped or mangled in pages.
 pub fn first_control(text: &str) -> Option<(usize, char)> {
-    text.char_indices().find(|&(_, c)| {
+    let is_control = |c: char| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
             || matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
-    })
+    };
+    // Every file is scanned, so bytes first: a character is decoded only at a byte that
+    // can start one of these (an ASCII control; 0xC2 leads U+0080–U+009F, 0xEF leads
+    // U+FEFF–U+FFFF). Neither lead byte is ever a continuation byte.
+    const CANDIDATE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            table[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+            b += 1;
+        }
+        table[0x7F] = true;
+        table[0xC2] = true;
+        table[0xEF] = true;
+        table
+    };
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(n) = bytes[from..]
+        .iter()
+        .position(|&b| CANDIDATE[usize::from(b)])
+    {
+        let at = from + n;
+        let c = text[at..].chars().next()?;
+        if is_control(c) {
+            return Some((at, c));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// An error at the first control character of `file`, if it has one.
@@ -322,5 +351,26 @@ mod tests {
         assert!(text.contains("error[PG0001]: duplicate id `x`"), "{text}");
         assert!(text.contains("policy/policy.yaml:2:5"), "{text}");
         assert!(text.contains("help: rename one of them"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_are_found_at_their_byte_among_multibyte_text() {
+        let plain = |text: &str| {
+            text.char_indices().find(|&(_, c)| {
+                (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
+                    || matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+            })
+        };
+        for text in [
+            "« droits » 28\u{a0}septembre\t\r\n\u{85}ok",
+            "ﬁn ﬂ \u{FFFD} é\u{0}",
+            "é\u{9F}x",
+            "texte\u{FEFF}",
+            "\u{7F}",
+            "\u{FFFF}",
+            "no control here: « » \u{a0} \u{202f} ﬁ",
+        ] {
+            assert_eq!(first_control(text), plain(text), "{text:?}");
+        }
     }
 }

@@ -401,11 +401,19 @@ fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<S
             out.extend(std::iter::repeat_n(date.to_string(), times));
         }
     }
-    out.extend(
-        rest.split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned),
-    );
+    // Runs of ASCII digits, found by byte (a digit byte is never part of a longer
+    // UTF-8 sequence): texts run to kilobytes, and most of their bytes are letters.
+    let bytes = rest.as_bytes();
+    let mut at = 0;
+    while let Some(start) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let start = at + start;
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |n| start + n);
+        out.push(rest[start..end].to_owned());
+        at = end;
+    }
     out.sort();
     out
 }
@@ -424,12 +432,16 @@ const PARTS: [Option<&str>; 2] = [None, Some("title")];
 
 impl Parity {
     pub fn new(policy: &Policy, locales: &Locales) -> Parity {
-        // The same fact with the same values in two versions is checked once.
+        // The same fact showing the same values in two versions is checked once: every
+        // fact's scope holds its version's dates, which most of its messages never show.
         let mut seen = std::collections::HashSet::new();
         let nodes: Vec<Node> = all_nodes(policy)
             .into_iter()
             .flat_map(Node::walk)
-            .filter(|node| seen.insert((node.id.to_string(), format!("{:?}", node.args))))
+            .filter(|node| {
+                let shown = locales.used_args(node.id.as_str(), &node.args);
+                seen.insert((node.id.to_string(), format!("{shown:?}")))
+            })
             .map(|node| Node {
                 children: Vec::new(),
                 ..node.clone()

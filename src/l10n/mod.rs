@@ -128,6 +128,27 @@ impl Locales {
         Ok(text.into_owned())
     }
 
+    /// The values of `args` that message `id` can show in some locale: those its source
+    /// names in any locale, or all of them where one references another message (which
+    /// gets every value passed on). Two scopes that agree on these format alike.
+    pub fn used_args<'a, K: AsRef<str>>(
+        &self,
+        id: &str,
+        args: &'a [(K, Arg)],
+    ) -> Vec<&'a (K, Arg)> {
+        let mut named: Vec<&str> = Vec::new();
+        for locale in &self.list {
+            let (variables, references) = placeables(locale.source.source(id).unwrap_or_default());
+            if references {
+                return args.iter().collect();
+            }
+            named.extend(variables);
+        }
+        args.iter()
+            .filter(|(n, _)| named.contains(&n.as_ref()))
+            .collect()
+    }
+
     /// Formats a message known to take no variables (page chrome).
     pub fn text(
         &self,

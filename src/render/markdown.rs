@@ -32,10 +32,18 @@ pub fn block(markdown: &str) -> String {
     sanitize(&language_spans(out.trim_end()))
 }
 
+/// Whether `text` holds a mark of `l10n::in_language` (U+E000–U+E002, UTF-8 `EE 80 8x`):
+/// found by byte, as every fragment is tested and few hold one.
+fn has_marks(text: &str) -> bool {
+    const MARKS: [char; 3] = [LANG_OPEN, LANG_TAG_END, LANG_CLOSE];
+    // The two bytes the three marks' encodings start with.
+    memchr::memmem::find_iter(text.as_bytes(), b"\xEE\x80").any(|at| text[at..].starts_with(MARKS))
+}
+
 /// Text marked by `l10n::in_language` as `<span lang="…">`; a stray or malformed mark (a
 /// translation can type the characters) is dropped.
 fn language_spans(html: &str) -> String {
-    if !html.contains([LANG_OPEN, LANG_TAG_END, LANG_CLOSE]) {
+    if !has_marks(html) {
         return html.to_owned();
     }
     let mut out = String::with_capacity(html.len() + 32);
@@ -94,6 +102,7 @@ pub fn plain(markdown: &str) -> String {
     let mut out = String::new();
     for e in events(markdown) {
         match e {
+            Event::Text(t) | Event::Code(t) if !has_marks(&t) => out.push_str(&t),
             Event::Text(t) | Event::Code(t) => out.extend(
                 t.split([LANG_OPEN, LANG_CLOSE])
                     .map(|part| part.rsplit(LANG_TAG_END).next().unwrap_or(part)),

@@ -7,6 +7,7 @@ pub mod typography;
 mod views;
 mod web;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -329,7 +330,10 @@ impl LocalePages<'_> {
     ) -> Result<(PathBuf, Vec<u8>), Diagnostics> {
         let html = self.templates.render(template, context)?;
         // Typography is the language's, whoever wrote the text: messages and values alike.
-        let html = typography::Typography::of(&self.locale.tag).apply(&html);
+        let html = match typography::Typography::of(&self.locale.tag).apply(&html) {
+            Cow::Borrowed(_) => html,
+            Cow::Owned(typeset) => typeset,
+        };
         Ok((
             PathBuf::from(&self.locale.tag).join(file),
             html.into_bytes(),

@@ -4,10 +4,43 @@
 //! spaces. It works on the text of the HTML only: tags, attributes, entities, scripts
 //! and code are left as they are.
 
+use std::borrow::Cow;
+
 /// U+202F NARROW NO-BREAK SPACE, French before `;` `!` `?` and inside « ».
 const NARROW: char = '\u{202F}';
 /// U+00A0 NO-BREAK SPACE, French before `:`, and inside dates.
 const NBSP: char = '\u{A0}';
+
+/// Elements whose text is not prose, with their closing tags.
+const VERBATIM: [(&str, &str); 4] = [
+    ("script", "/script"),
+    ("style", "/style"),
+    ("code", "/code"),
+    ("pre", "/pre"),
+];
+
+/// The bytes a French rule starts from: digits (dates), `;` `!` `?` `:`, and 0xC2, the
+/// lead byte of « », U+00A0.
+const FRENCH_TRIGGERS: [bool; 256] = triggers(b";!?:\xC2");
+/// The bytes a German rule starts from: digits (dates), `"`, `&` (`&quot;`), and 0xE2,
+/// the lead byte of “ ” „.
+const GERMAN_TRIGGERS: [bool; 256] = triggers(b"\"&\xE2");
+
+/// A byte table: the digits and `bytes` are set.
+const fn triggers(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut digit = b'0';
+    while digit <= b'9' {
+        table[digit as usize] = true;
+        digit += 1;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
 
 const FRENCH_MONTHS: [&str; 12] = [
     "janvier",
@@ -57,9 +90,9 @@ impl Typography {
     }
 
     /// `html` with the language's typography applied to its text.
-    pub fn apply(self, html: &str) -> String {
+    pub fn apply(self, html: &str) -> Cow<'_, str> {
         if self == Typography::Plain {
-            return html.to_owned();
+            return Cow::Borrowed(html);
         }
         let mut out = String::with_capacity(html.len() + html.len() / 32);
         let mut rest = html;
@@ -69,25 +102,20 @@ impl Typography {
         let mut quoting = false;
         while !rest.is_empty() {
             if let Some(tag_start) = rest.strip_prefix('<') {
-                let end = tag_start.find('>').map_or(rest.len(), |i| i + 2);
+                let end = memchr::memchr(b'>', tag_start.as_bytes()).map_or(rest.len(), |i| i + 2);
                 let tag = &rest[..end];
-                let name: String = tag[1..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
-                    .collect::<String>()
-                    .to_ascii_lowercase();
+                let name_len = tag[1..]
+                    .bytes()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == b'/')
+                    .count();
+                let name = &tag[1..1 + name_len];
                 match verbatim {
-                    Some(closing) if name == closing => verbatim = None,
+                    Some(closing) if name.eq_ignore_ascii_case(closing) => verbatim = None,
                     None => {
-                        verbatim = ["script", "style", "code", "pre"]
-                            .into_iter()
-                            .find(|v| name == *v)
-                            .map(|v| match v {
-                                "script" => "/script",
-                                "style" => "/style",
-                                "code" => "/code",
-                                _ => "/pre",
-                            })
+                        verbatim = VERBATIM
+                            .iter()
+                            .find(|(open, _)| name.eq_ignore_ascii_case(open))
+                            .map(|(_, closing)| *closing)
                     }
                     _ => {}
                 }
@@ -95,16 +123,30 @@ impl Typography {
                 rest = &rest[end..];
                 continue;
             }
-            let end = rest.find('<').unwrap_or(rest.len());
+            let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
             let text = &rest[..end];
-            if verbatim.is_some() {
+            // Most runs (the spaces between tags, plain sentences) hold nothing any rule
+            // changes: they are copied without the per-character passes.
+            if verbatim.is_some() || !self.may_change(text) {
                 out.push_str(text);
             } else {
                 out.push_str(&self.text(text, &mut quoting));
             }
             rest = &rest[end..];
         }
-        out
+        Cow::Owned(out)
+    }
+
+    /// Whether a rule could change `text`: it holds a byte some rule starts from (a
+    /// digit for a date; punctuation or the lead byte of a quotation mark or no-break
+    /// space). A cheap test that may say yes for nothing, never no for something.
+    fn may_change(self, text: &str) -> bool {
+        let table = match self {
+            Typography::French => &FRENCH_TRIGGERS,
+            Typography::German => &GERMAN_TRIGGERS,
+            Typography::Plain => return false,
+        };
+        text.bytes().any(|b| table[usize::from(b)])
     }
 
     /// One run of HTML text (entities kept as they are).
@@ -268,7 +310,7 @@ mod tests {
     use super::*;
 
     fn fr(html: &str) -> String {
-        Typography::French.apply(html)
+        Typography::French.apply(html).into_owned()
     }
 
     #[test]
