@@ -15,7 +15,7 @@ pub fn class(code: &str) -> &'static str {
     match code {
         "PG0100" | "PG0101" => "policy-syntax",
         c if c.starts_with("PG011") => "policy-invalid",
-        "PG0200" | "PG0201" | "PG0204" | "PG0205" => "locale-setup",
+        "PG0200" | "PG0201" | "PG0204" | "PG0205" | "PG0209" => "locale-setup",
         "PG0206" => "fluent-syntax",
         "PG0207" => "duplicate-id",
         "PG0208" => "generated-term-clash",
@@ -35,6 +35,7 @@ pub fn class(code: &str) -> &'static str {
         "PG0515" => "encoding",
         "PG0516" => "duplicate-variant",
         "PG0517" => "reference-mismatch",
+        "PG0530" => "required-message",
         c if c.starts_with("PG052") => "confirmations",
         c if c.starts_with("PG03") => "template-error",
         _ => "other",
@@ -45,6 +46,7 @@ fn severity(d: &Diagnostic) -> &'static str {
     match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 
@@ -113,10 +115,14 @@ pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
         }
     }
     out.push_str(&format!(
-        "check: {} error(s), {} warning(s)\n",
+        "check: {} error(s), {} warning(s)",
         analysis.errors(),
         analysis.warnings()
     ));
+    match analysis.notes() {
+        0 => out.push('\n'),
+        n => out.push_str(&format!(", {n} note(s)\n")),
+    }
     out
 }
 
@@ -336,7 +342,11 @@ pub fn github(analysis: &Analysis, prefix: &Path) -> String {
         }
         out.push_str(&format!(
             "::{} {}::{}\n",
-            severity(d),
+            // GitHub's workflow command for a note is `notice`.
+            match d.severity {
+                Severity::Note => "notice",
+                _ => severity(d),
+            },
             properties.join(","),
             escape_data(&message)
         ));
