@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{self, Catalog, Locale, LocaleSource, Locales};
 use crate::policy::{Arg, Node, Policy, facts};
 use crate::render::markdown;
-use crate::render::required::Need;
+use crate::render::required::{self, Need};
 
 /// The blocks of every version.
 fn all_nodes(policy: &Policy) -> Vec<&Node> {
@@ -246,12 +246,32 @@ pub fn given_variables(policy: &Policy) -> super::locales::Given {
 pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
     let en = catalog.reference();
     let mut out = Vec::new();
+    // What each message gets, and what each of its parts gets where the inventory says
+    // (`stale-notice.undated` gets no `$changed`: it is shown when no day is known).
     let mut wanted: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut per_part: BTreeMap<(&str, Option<&str>), BTreeSet<&str>> = BTreeMap::new();
+    let facts: BTreeSet<&str> = needs
+        .iter()
+        .filter(|n| matches!(n.by, required::Requirer::Fact(_)))
+        .map(|n| n.id.as_str())
+        .collect();
     for need in needs {
+        let variables = need.variables.iter().map(String::as_str);
         wanted
             .entry(need.id.as_str())
             .or_default()
-            .extend(need.variables.iter().map(String::as_str));
+            .extend(variables.clone());
+        let part = match &need.part {
+            required::Part::Value => Some(None),
+            required::Part::Attribute(a) => Some(Some(a.as_str())),
+            required::Part::ValueOrTitle => None,
+        };
+        if let Some(part) = part {
+            per_part
+                .entry((need.id.as_str(), part))
+                .or_default()
+                .extend(variables);
+        }
     }
     for id in en.message_ids() {
         let Some(given) = wanted.get(id) else {
@@ -267,6 +287,9 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
         };
         let Some(entry) = en.ast(id) else { continue };
         for part in analysis::parts(entry) {
+            let given = per_part
+                .get(&(id, part.attribute.as_deref()))
+                .unwrap_or(given);
             for variable in part
                 .variables
                 .iter()
@@ -277,21 +300,34 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
                     None => id.to_owned(),
                 };
                 let known: Vec<String> = given.iter().map(|v| format!("${v}")).collect();
+                let gets = match known.is_empty() {
+                    true => format!("`{name}` gets no variables"),
+                    false => format!("`{name}` gets {}", known.join(", ")),
+                };
+                let (what, help) = match facts.contains(id) {
+                    true => (
+                        "its fact does not give",
+                        format!(
+                            "{gets}: write the text without it, or give the fact a value named `{variable}` in policy.yaml"
+                        ),
+                    ),
+                    // A template's or the renderer's message: what it gets is fixed.
+                    false => (
+                        "it is not given",
+                        format!("{gets}: write the text without it"),
+                    ),
+                };
                 out.push(
                     Diagnostic::error(
                         "PG0518",
-                        format!("`{name}` uses `${variable}`, which its fact does not give"),
+                        format!("`{name}` uses `${variable}`, which {what}"),
                     )
                     .at(
                         en.locate_in(id, &format!("${variable}"))
                             .unwrap_or_else(|| en.location(id).expect("indexed")),
                         "unknown variable",
                     )
-                    .help(if known.is_empty() {
-                        format!("`{id}` gets no variables: write the text without it, or give the fact a value named `{variable}` in policy.yaml")
-                    } else {
-                        format!("`{id}` gets {}; or give the fact a value named `{variable}` in policy.yaml", known.join(", "))
-                    }),
+                    .help(help),
                 );
             }
         }

@@ -214,3 +214,40 @@ fn a_translation_missing_a_message_is_told_who_needs_it() {
         )]
     );
 }
+
+#[test]
+fn each_part_of_a_notice_may_use_only_what_it_is_given() {
+    // `.undated` is shown when no day is known: a `$changed` there would fail only in
+    // that state, so `check` refuses it today.
+    let sandbox = Sandbox::real();
+    sandbox.edit(
+        "locales/en/pages.ftl",
+        "    .undated = The English text of this section changed; this translation",
+        "    .undated = The English text of this section changed on { $changed }; this translation",
+    );
+    let run = sandbox.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, Some(1));
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let errors: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "PG0518")
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0]["file"], "locales/en/pages.ftl");
+    assert_eq!(
+        errors[0]["message"],
+        "`stale-notice.undated` uses `$changed`, which it is not given"
+    );
+    assert_eq!(
+        errors[0]["help"],
+        "`stale-notice.undated` gets no variables: write the text without it"
+    );
+    // The dated text and the link get `$changed`.
+    assert!(
+        sandbox
+            .read("locales/en/pages.ftl")
+            .contains("changed on { $changed }; this translation is being reviewed.\n    .undated")
+    );
+}
