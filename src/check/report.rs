@@ -53,6 +53,19 @@ fn severity(d: &Diagnostic) -> &'static str {
 /// How many findings of one code the human report prints (JSON keeps every one).
 pub const FINDINGS_PER_CODE: usize = 20;
 
+/// Codes the human report prints in full: a missing required message (PG0530) is one
+/// per message the project needs and locale, a bounded list of fixes to make, and the
+/// point of the finding is that one run names every one.
+const PRINTED_IN_FULL: [&str; 1] = ["PG0530"];
+
+/// How many findings of `code` the human report prints.
+fn cap(code: &str, per_code: usize) -> usize {
+    match PRINTED_IN_FULL.contains(&code) {
+        true => usize::MAX,
+        false => per_code,
+    }
+}
+
 /// How `human` prints.
 #[derive(Debug, Clone)]
 pub struct HumanOptions {
@@ -86,13 +99,13 @@ pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
     {
         let count = seen.entry(d.code).or_default();
         *count += 1;
-        if *count <= options.per_code {
+        if *count <= cap(d.code, options.per_code) {
             out.push_str(&d.render(options.styled));
             out.push_str("\n\n");
         }
     }
     for (code, count) in &seen {
-        if *count > options.per_code {
+        if *count > cap(code, options.per_code) {
             out.push_str(&format!(
                 "… and {} more {code} (`--verbose` or `--format json` lists every one)\n",
                 thousands(count - options.per_code)
@@ -102,7 +115,10 @@ pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
     if options.errors_only {
         return out;
     }
-    if seen.values().any(|n| *n > options.per_code) {
+    if seen
+        .iter()
+        .any(|(code, n)| *n > cap(code, options.per_code))
+    {
         out.push('\n');
     }
     if !analysis.summary.is_empty() {

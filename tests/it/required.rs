@@ -120,6 +120,16 @@ fn without_the_site_chrome_one_check_names_every_missing_message_and_who_needs_i
         .unwrap();
     assert_eq!(located["file"], "templates/base.html");
 
+    // The human report prints every one too (other codes stop at 20 and count the rest).
+    let human = sandbox.run(&["check"]);
+    assert_eq!(
+        human.stdout.matches("error[PG0530]").count(),
+        findings.len(),
+        "{}",
+        human.stdout
+    );
+    assert!(!human.stdout.contains("more PG0530"), "{}", human.stdout);
+
     // `build` fails on the same findings, and publishes nothing.
     let run = sandbox.build();
     assert_eq!(run.code, Some(1));
