@@ -140,8 +140,10 @@ fn parse_commit(text: &str) -> Option<Commit> {
 /// When each line of `file` was last written. A file git cannot blame (untracked, or a
 /// repository with no commit yet) is uncommitted throughout: an empty list.
 fn blame(root: &Path, file: &Path) -> Vec<Written> {
+    // `-M -C`: lines moved within the file, or from another file changed in the same
+    // commit, keep the commit that wrote them: moving a message is not changing its text.
     let output = git(root)
-        .args(["blame", "--porcelain", "--"])
+        .args(["blame", "--porcelain", "-M", "-C", "--"])
         .arg(file)
         .output()
         .ok()

@@ -306,3 +306,36 @@ fn without_git_a_fresh_project_is_current_and_check_says_what_it_assumed() {
         assert!(!html.contains("stale-notice"), "fr/{page}");
     }
 }
+
+#[test]
+fn moving_a_reference_message_to_another_file_does_not_make_it_stale() {
+    let sandbox = Sandbox::real();
+    std::fs::remove_file(sandbox.path("locales/confirmed.yaml")).unwrap();
+    git(&sandbox, "2025-01-01", &["init", "-q"]);
+    commit(&sandbox, "2025-01-01", "the project");
+    // The English `feedback-not-combined` moves to a new file, word for word.
+    let text = sandbox.read("locales/en/feedback.ftl");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("feedback-not-combined ="))
+        .unwrap()
+        .to_owned();
+    sandbox.edit("locales/en/feedback.ftl", &format!("{line}\n"), "");
+    sandbox.write("locales/en/moved.ftl", &format!("{line}\n"));
+    commit(&sandbox, "2025-02-01", "reorganized");
+    let report = check(&sandbox);
+    assert!(report.stale.is_empty(), "{:?}", report.messages);
+    // Its text changing afterwards is a change.
+    sandbox.edit(
+        "locales/en/moved.ftl",
+        "We don’t combine",
+        "We never combine",
+    );
+    commit(&sandbox, "2025-03-01", "reworded");
+    let ids: Vec<String> = check(&sandbox)
+        .stale
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    assert_eq!(ids, ["feedback-not-combined", "feedback-not-combined"]);
+}
