@@ -173,7 +173,11 @@ impl Session {
 
         let locales = match Locales::rebuild(&catalog, policy, self.locales.as_deref()) {
             Ok(l) => Arc::new(l),
-            Err(e) => return analysis.finish(e, options.strict),
+            Err(e) => {
+                // The parsed templates are kept for the next run (`serve`).
+                self.templates = templates.ok();
+                return analysis.finish(e, options.strict);
+            }
         };
         self.locales = Some(locales.clone());
         let mut templates = match templates {
