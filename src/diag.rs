@@ -200,6 +200,9 @@ pub struct Location {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// What the reader should know (an assumption made): never fails a check, even
+    /// `--strict`.
+    Note,
     Warning,
     Error,
 }
@@ -240,6 +243,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
     pub fn at(mut self, location: Location, label: impl Into<String>) -> Self {
         self.location = Some(Box::new(location));
         self.label = label.into();
@@ -270,6 +280,7 @@ impl Diagnostic {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let title = level.primary_title(self.message.as_str()).id(self.code);
         let mut group = match &self.location {

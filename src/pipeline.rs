@@ -113,6 +113,22 @@ impl Session {
             &tags,
             &policy.reference_locale,
         ));
+        // The templates are read first: every message they need is known before any
+        // locale is checked (a template that cannot be parsed is reported below).
+        let templates = Templates::reload(
+            &project.root.join(Project::TEMPLATES),
+            Path::new(Project::TEMPLATES),
+            self.templates.take(),
+        );
+        let needs = {
+            let sources: Vec<&SourceFile> = match &templates {
+                Ok(t) => t.sources().collect(),
+                Err(_) => Vec::new(),
+            };
+            render::required::inventory(policy, &sources)
+        };
+        let needed_by = check::required::needed_by(&needs);
+        let needs_key = fingerprint(&needed_by);
         let per_locale = |key: &dyn Fn(&LocaleSource) -> u64| {
             catalog
                 .locales
@@ -121,9 +137,11 @@ impl Session {
                 .collect()
         };
         let fluent = self.fluent.each_with(
-            per_locale(&|l| fingerprint(&(policy.fingerprint, en.fingerprint, l.fingerprint))),
+            per_locale(&|l| {
+                fingerprint(&(policy.fingerprint, en.fingerprint, l.fingerprint, needs_key))
+            }),
             || check::facts::given_variables(policy),
-            |given, l| check::locales::check(en, l, &reserved, given),
+            |given, l| check::locales::check(en, l, &reserved, given, &needed_by),
         );
         analysis.findings.extend(fluent.into_iter().flatten());
         let hand_typed = self.hand_typed.each_with(
@@ -146,7 +164,8 @@ impl Session {
                 Default::default()
             }
         };
-        let stale = check::stale::find(&project.root, &catalog, &confirmed);
+        let (stale, assumed) = check::stale::find(&project.root, &catalog, &confirmed);
+        analysis.findings.extend(assumed);
         analysis
             .findings
             .extend(check::stale::findings(&catalog, &stale));
@@ -154,14 +173,14 @@ impl Session {
 
         let locales = match Locales::rebuild(&catalog, policy, self.locales.as_deref()) {
             Ok(l) => Arc::new(l),
-            Err(e) => return analysis.finish(e, options.strict),
+            Err(e) => {
+                // The parsed templates are kept for the next run (`serve`).
+                self.templates = templates.ok();
+                return analysis.finish(e, options.strict);
+            }
         };
         self.locales = Some(locales.clone());
-        let mut templates = match Templates::reload(
-            &project.root.join(Project::TEMPLATES),
-            Path::new(Project::TEMPLATES),
-            self.templates.take(),
-        ) {
+        let mut templates = match templates {
             Ok(t) => t,
             Err(e) => return analysis.finish(e, options.strict),
         };
@@ -174,10 +193,14 @@ impl Session {
             .findings
             .extend(self.coverage.one("coverage", key, || {
                 let sources: Vec<_> = templates.sources().cloned().collect();
-                let mut out = check::facts::coverage(policy, policy_file, &catalog, &sources);
+                let mut out = check::facts::coverage(&catalog, &needs);
                 out.extend(check::templates::check(&sources));
                 out
             }));
+        // Every needed message, in every locale, before rendering.
+        analysis
+            .findings
+            .extend(check::required::check(&needs, &catalog, policy_file));
         let parity = self.parity.each_with(
             locales
                 .list
@@ -265,10 +288,12 @@ pub fn build(
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let analysis = run(project, options.clone()).map_err(|d| vec![d])?;
-    let (errors, warnings): (Diagnostics, Diagnostics) = analysis
+    let (errors, mut warnings): (Diagnostics, Diagnostics) = analysis
         .findings
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
+    // Notes (what `check` assumed) are for `check` to say, not a build's warnings.
+    warnings.retain(|d| d.severity == Severity::Warning);
     if !errors.is_empty() {
         return Err(errors);
     }

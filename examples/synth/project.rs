@@ -8,7 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-use policyglot::render::{RENDERER_MESSAGES, related};
+use policyglot::render::related;
+use policyglot::render::required::RENDERER;
 use unic_langid::LanguageIdentifier;
 
 /// What to generate.
@@ -447,9 +448,9 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
         &[("link", p(rng, 3))],
     );
     // The "what changed" messages select on whether the change is past or upcoming.
-    for (id, _) in RENDERER_MESSAGES
+    for (id, ..) in RENDERER
         .iter()
-        .filter(|(m, _)| m.starts_with("changes-"))
+        .filter(|(m, attribute, ..)| m.starts_with("changes-") && attribute.is_none())
     {
         site += &format!(
             "{id} = {{ $status ->\n        [upcoming] {} {{ $date }}\n       *[past] {} {{ $date }}\n    }}\n",
@@ -491,7 +492,7 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
     site += &message(
         "stale-notice",
         &[format!("{} {{ $changed }}{sp}{}", p(rng, 4), s(rng, 4))],
-        &[("link", p(rng, 3))],
+        &[("undated", s(rng, 6)), ("link", p(rng, 3))],
     );
 
     let t = |rng: &mut Rng| Some(lang.phrase(rng, 4));

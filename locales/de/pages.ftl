@@ -18,4 +18,5 @@ index-title = Datenschutz und Modelltraining
 index-intro = Wie { -organization-name } Daten für das Training von { -product-name } verwendet, welche Wahl Sie haben und wie lange Ihre Daten gespeichert werden.
 footer-note = { -organization-name } · Datenschutz und Modelltraining
 stale-notice = Der englische Text dieses Abschnitts wurde am { $changed } geändert; diese Übersetzung wird derzeit überprüft.
+    .undated = Der englische Text dieses Abschnitts wurde geändert; diese Übersetzung wird derzeit überprüft.
     .link = Englische Fassung lesen

@@ -17,9 +17,10 @@ site-title = { -product-name } Help Center
 index-title = Privacy and model training
 index-intro = How { -organization-name } uses data to train { -product-name }, what you can choose, and how long your data is kept.
 footer-note = { -organization-name } · Privacy and model training
-# Shown on a block whose translation has not been confirmed since its English text
-# changed (never shown in English).
+# Shown on a block whose English text changed after its translation was last written
+# or confirmed (never shown in English); .undated when no commit dates the change yet.
 # Variables:
 #   $changed (String) - the day the English text of the block last changed
 stale-notice = The English text of this section changed on { $changed }; this translation is being reviewed.
+    .undated = The English text of this section changed; this translation is being reviewed.
     .link = Read the English version

@@ -18,4 +18,5 @@ index-title = Confidentialité et entraînement des modèles
 index-intro = Comment { -organization-name } utilise les données pour entraîner { -product-name }, ce que vous pouvez choisir et combien de temps vos données sont conservées.
 footer-note = { -organization-name } · Confidentialité et entraînement des modèles
 stale-notice = Le texte anglais de cette section a été modifié le { $changed } ; cette traduction est en cours de révision.
+    .undated = Le texte anglais de cette section a été modifié ; cette traduction est en cours de révision.
     .link = Lire la version anglaise

@@ -8,11 +8,11 @@ use memchr::memmem;
 use rayon::prelude::*;
 
 use super::analysis;
-use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{self, Catalog, Locale, LocaleSource, Locales};
-use crate::policy::validate::locate_definition;
 use crate::policy::{Arg, Node, Policy, facts};
-use crate::render::{RENDERER_MESSAGES, markdown};
+use crate::render::markdown;
+use crate::render::required::{self, Need};
 
 /// The blocks of every version.
 fn all_nodes(policy: &Policy) -> Vec<&Node> {
@@ -227,23 +227,6 @@ pub fn selectors(
     out
 }
 
-/// Message ids the templates ask for with `t(key="…")`.
-pub fn template_keys(templates: &[SourceFile]) -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
-    for t in templates {
-        for (i, _) in t.text.match_indices("key=") {
-            let rest = &t.text[i + 4..];
-            let quote = rest.chars().next();
-            if let Some(q @ ('"' | '\'')) = quote
-                && let Some(end) = rest[1..].find(q)
-            {
-                keys.insert(rest[1..1 + end].to_owned());
-            }
-        }
-    }
-    keys
-}
-
 /// The variables each fact's messages get: its values in any version (a version may
 /// lack a value that only another variant uses).
 pub fn given_variables(policy: &Policy) -> super::locales::Given {
@@ -257,71 +240,38 @@ pub fn given_variables(policy: &Policy) -> super::locales::Given {
     given
 }
 
-/// Every policy item has its message in the reference (other locales are compared to
-/// it), every reference message is used by something, and uses only the variables it
-/// is given: a misused variable is an error here, once, not in every translation.
-pub fn coverage(
-    policy: &Policy,
-    policy_file: &SourceFile,
-    catalog: &Catalog,
-    templates: &[SourceFile],
-) -> Diagnostics {
+/// Every reference message is used by something (`render::required`: a template, the
+/// renderer, a fact, a page), and uses only the variables it is given: a misused variable
+/// is an error here, once, not in every translation.
+pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
     let en = catalog.reference();
-    let reference = &en.tag;
     let mut out = Vec::new();
-    let mut wanted = given_variables(policy);
-    let version_dates = ["announced", "effective", "updated"].map(String::from);
-    for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
-        // An entity listed as an item shows its name when it has no message.
-        if node.entity.is_none()
-            && !en.has(node.id.as_str(), None)
-            && !en.has(node.id.as_str(), Some("title"))
-        {
-            out.push(
-                Diagnostic::error(
-                    "PG0509",
-                    format!("fact `{}` has no message in `{reference}`", node.id),
-                )
-                .at(locate_definition(policy_file, &node.id), "defined here")
-                .help(format!(
-                    "add `{} = …` (its sentence) to a file in {}/",
-                    node.id,
-                    en.dir.display()
-                )),
-            );
+    // What each message gets, and what each of its parts gets where the inventory says
+    // (`stale-notice.undated` gets no `$changed`: it is shown when no day is known).
+    let mut wanted: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut per_part: BTreeMap<(&str, Option<&str>), BTreeSet<&str>> = BTreeMap::new();
+    let facts: BTreeSet<&str> = needs
+        .iter()
+        .filter(|n| matches!(n.by, required::Requirer::Fact(_)))
+        .map(|n| n.id.as_str())
+        .collect();
+    for need in needs {
+        let variables = need.variables.iter().map(String::as_str);
+        wanted
+            .entry(need.id.as_str())
+            .or_default()
+            .extend(variables.clone());
+        let part = match &need.part {
+            required::Part::Value => Some(None),
+            required::Part::Attribute(a) => Some(Some(a.as_str())),
+            required::Part::ValueOrTitle => None,
+        };
+        if let Some(part) = part {
+            per_part
+                .entry((need.id.as_str(), part))
+                .or_default()
+                .extend(variables);
         }
-    }
-    for page in &policy.pages {
-        let id = format!("page-{}", page.id);
-        if !en.has(&id, Some("title")) {
-            out.push(
-                Diagnostic::error(
-                    "PG0509",
-                    format!(
-                        "page `{}` has no `{id}.title` message in `{reference}`",
-                        page.id
-                    ),
-                )
-                .at(
-                    locate_definition(policy_file, &page.id),
-                    "page defined here",
-                )
-                .help(format!(
-                    "add `{id} = summary` with `    .title = Title` to a file in {}/",
-                    en.dir.display()
-                )),
-            );
-        }
-        wanted.insert(id, version_dates.iter().cloned().collect());
-    }
-    for key in template_keys(templates) {
-        wanted.insert(key, version_dates.iter().cloned().collect());
-    }
-    for (key, variables) in RENDERER_MESSAGES {
-        wanted.insert(
-            key.to_string(),
-            variables.iter().map(|v| v.to_string()).collect(),
-        );
     }
     for id in en.message_ids() {
         let Some(given) = wanted.get(id) else {
@@ -337,27 +287,47 @@ pub fn coverage(
         };
         let Some(entry) = en.ast(id) else { continue };
         for part in analysis::parts(entry) {
-            for variable in part.variables.iter().filter(|v| !given.contains(*v)) {
+            let given = per_part
+                .get(&(id, part.attribute.as_deref()))
+                .unwrap_or(given);
+            for variable in part
+                .variables
+                .iter()
+                .filter(|v| !given.contains(v.as_str()))
+            {
                 let name = match &part.attribute {
                     Some(a) => format!("{id}.{a}"),
                     None => id.to_owned(),
                 };
                 let known: Vec<String> = given.iter().map(|v| format!("${v}")).collect();
+                let gets = match known.is_empty() {
+                    true => format!("`{name}` gets no variables"),
+                    false => format!("`{name}` gets {}", known.join(", ")),
+                };
+                let (what, help) = match facts.contains(id) {
+                    true => (
+                        "its fact does not give",
+                        format!(
+                            "{gets}: write the text without it, or give the fact a value named `{variable}` in policy.yaml"
+                        ),
+                    ),
+                    // A template's or the renderer's message: what it gets is fixed.
+                    false => (
+                        "it is not given",
+                        format!("{gets}: write the text without it"),
+                    ),
+                };
                 out.push(
                     Diagnostic::error(
                         "PG0518",
-                        format!("`{name}` uses `${variable}`, which its fact does not give"),
+                        format!("`{name}` uses `${variable}`, which {what}"),
                     )
                     .at(
                         en.locate_in(id, &format!("${variable}"))
                             .unwrap_or_else(|| en.location(id).expect("indexed")),
                         "unknown variable",
                     )
-                    .help(if known.is_empty() {
-                        format!("`{id}` gets no variables: write the text without it, or give the fact a value named `{variable}` in policy.yaml")
-                    } else {
-                        format!("`{id}` gets {}; or give the fact a value named `{variable}` in policy.yaml", known.join(", "))
-                    }),
+                    .help(help),
                 );
             }
         }

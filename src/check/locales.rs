@@ -17,31 +17,42 @@ use crate::l10n::LocaleSource;
 pub type Given = std::collections::BTreeMap<String, BTreeSet<String>>;
 
 /// Findings for `locale` (the reference included: references, duplicates, mojibake);
-/// `generated_terms` are defined by the policy.
+/// `generated_terms` are defined by the policy; `needed_by` says who needs each message
+/// (`check::required::needed_by`), named when one is missing.
 pub fn check(
     reference: &LocaleSource,
     locale: &LocaleSource,
     generated_terms: &[String],
     given: &Given,
+    needed_by: &BTreeMap<String, String>,
 ) -> Diagnostics {
     let mut out = Vec::new();
     references(locale, generated_terms, &mut out);
     reference_graph(locale, &mut out);
     duplicates_and_mojibake(locale, &mut out);
     if locale.tag != reference.tag {
-        against_reference(reference, locale, given, &mut out);
+        against_reference(reference, locale, given, needed_by, &mut out);
     }
     out
 }
 
-fn against_reference(en: &LocaleSource, l: &LocaleSource, given: &Given, out: &mut Diagnostics) {
+fn against_reference(
+    en: &LocaleSource,
+    l: &LocaleSource,
+    given: &Given,
+    needed_by: &BTreeMap<String, String>,
+    out: &mut Diagnostics,
+) {
     let dir = l.dir.display();
     for id in en.message_ids() {
         if !l.entries.contains_key(id) {
+            let who = needed_by
+                .get(id)
+                .map_or_else(String::new, |who| format!(", needed by {who}"));
             out.push(
                 Diagnostic::error(
                     "PG0501",
-                    format!("message `{id}` is missing in `{}`", l.tag),
+                    format!("message `{id}` is missing in `{}`{who}", l.tag),
                 )
                 .at(
                     en.location(id).expect("indexed"),

@@ -4,8 +4,10 @@
 
 pub mod analysis;
 pub mod facts;
+pub mod history;
 pub mod locales;
 pub mod report;
+pub mod required;
 pub mod stale;
 pub mod templates;
 
@@ -39,14 +41,22 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn errors(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.count(Severity::Error)
     }
 
     pub fn warnings(&self) -> usize {
-        self.findings.len() - self.errors()
+        self.count(Severity::Warning)
+    }
+
+    pub fn notes(&self) -> usize {
+        self.count(Severity::Note)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
@@ -57,7 +67,12 @@ impl Analysis {
     pub fn finish(mut self, more: Diagnostics, strict: bool) -> Result<Analysis, Diagnostic> {
         self.findings.extend(more);
         if strict {
-            for d in &mut self.findings {
+            // Notes say what was assumed; they are never a failure.
+            for d in self
+                .findings
+                .iter_mut()
+                .filter(|d| d.severity == Severity::Warning)
+            {
                 d.severity = Severity::Error;
             }
             if self.findings.iter().any(|d| d.code == "PG0511") {

@@ -15,7 +15,7 @@ pub fn class(code: &str) -> &'static str {
     match code {
         "PG0100" | "PG0101" => "policy-syntax",
         c if c.starts_with("PG011") => "policy-invalid",
-        "PG0200" | "PG0201" | "PG0204" | "PG0205" => "locale-setup",
+        "PG0200" | "PG0201" | "PG0204" | "PG0205" | "PG0209" => "locale-setup",
         "PG0206" => "fluent-syntax",
         "PG0207" => "duplicate-id",
         "PG0208" => "generated-term-clash",
@@ -35,6 +35,7 @@ pub fn class(code: &str) -> &'static str {
         "PG0515" => "encoding",
         "PG0516" => "duplicate-variant",
         "PG0517" => "reference-mismatch",
+        "PG0530" => "required-message",
         c if c.starts_with("PG052") => "confirmations",
         c if c.starts_with("PG03") => "template-error",
         _ => "other",
@@ -45,11 +46,25 @@ fn severity(d: &Diagnostic) -> &'static str {
     match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 
 /// How many findings of one code the human report prints (JSON keeps every one).
 pub const FINDINGS_PER_CODE: usize = 20;
+
+/// Codes the human report prints in full: a missing required message (PG0530) is one
+/// per message the project needs and locale, a bounded list of fixes to make, and the
+/// point of the finding is that one run names every one.
+const PRINTED_IN_FULL: [&str; 1] = ["PG0530"];
+
+/// How many findings of `code` the human report prints.
+fn cap(code: &str, per_code: usize) -> usize {
+    match PRINTED_IN_FULL.contains(&code) {
+        true => usize::MAX,
+        false => per_code,
+    }
+}
 
 /// How `human` prints.
 #[derive(Debug, Clone)]
@@ -84,13 +99,13 @@ pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
     {
         let count = seen.entry(d.code).or_default();
         *count += 1;
-        if *count <= options.per_code {
+        if *count <= cap(d.code, options.per_code) {
             out.push_str(&d.render(options.styled));
             out.push_str("\n\n");
         }
     }
     for (code, count) in &seen {
-        if *count > options.per_code {
+        if *count > cap(code, options.per_code) {
             out.push_str(&format!(
                 "… and {} more {code} (`--verbose` or `--format json` lists every one)\n",
                 thousands(count - options.per_code)
@@ -100,7 +115,10 @@ pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
     if options.errors_only {
         return out;
     }
-    if seen.values().any(|n| *n > options.per_code) {
+    if seen
+        .iter()
+        .any(|(code, n)| *n > cap(code, options.per_code))
+    {
         out.push('\n');
     }
     if !analysis.summary.is_empty() {
@@ -113,10 +131,14 @@ pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
         }
     }
     out.push_str(&format!(
-        "check: {} error(s), {} warning(s)\n",
+        "check: {} error(s), {} warning(s)",
         analysis.errors(),
         analysis.warnings()
     ));
+    match analysis.notes() {
+        0 => out.push('\n'),
+        n => out.push_str(&format!(", {n} note(s)\n")),
+    }
     out
 }
 
@@ -336,7 +358,11 @@ pub fn github(analysis: &Analysis, prefix: &Path) -> String {
         }
         out.push_str(&format!(
             "::{} {}::{}\n",
-            severity(d),
+            // GitHub's workflow command for a note is `notice`.
+            match d.severity {
+                Severity::Note => "notice",
+                _ => severity(d),
+            },
             properties.join(","),
             escape_data(&message)
         ));

@@ -1,16 +1,17 @@
-//! Stale translations, Fluent's missing "fuzzy": `locales/confirmed.yaml` records, per
-//! translation, a hash of the reference source it was confirmed against. When the reference
-//! text changes, its translations are stale until `policyglot confirm` records the new hash.
+//! Stale translations, Fluent's missing "fuzzy": a translation is stale when its reference
+//! text changed after it was last written (git history, `check::history`) or confirmed
+//! (`locales/confirmed.yaml`: per translation, a hash of the reference source it was
+//! confirmed against, recorded by `policyglot confirm`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use super::history::{History, Written};
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-use crate::l10n::{Catalog, Stale};
+use crate::l10n::{Catalog, LocaleSource, Stale};
 use crate::policy::Date;
 
 /// Where the confirmations live, relative to the project root.
@@ -46,12 +47,19 @@ pub fn read(root: &Path) -> Result<Confirmations, Diagnostic> {
     })
 }
 
-/// Which translations are stale. Dates come from `git blame` of the reference file (the
-/// day the message's lines last changed), or today when git cannot tell.
-pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> Stale {
+/// Which translations are stale, and what was assumed to decide it.
+///
+/// A translation is stale when the reference text changed after the translation was last
+/// written or confirmed. A confirmation recorded for the current reference text clears it
+/// at once. Otherwise, with git, the newest line of the reference message is compared
+/// with the newest line of the translation (`check::history`): a message added with its
+/// translations, a new locale and a new project are current; a later edit of the
+/// reference makes its translations stale, dated by that commit (undated while the edit
+/// is not committed). Without git nothing says when a text was written: a translation
+/// with no confirmation is taken as current (one note says so), and one confirmed
+/// against another reference text is stale, undated.
+pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> (Stale, Diagnostics) {
     let en = catalog.reference();
-    let mut stale = Stale::default();
-    let mut blame_cache: BTreeMap<usize, Option<Vec<i64>>> = BTreeMap::new();
     // Each reference message is hashed once, not once per locale.
     let hashes: BTreeMap<&str, String> = en
         .message_ids()
@@ -59,42 +67,95 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> Stale 
         .into_par_iter()
         .map(|id| (id, hash(en.source(id).expect("indexed"))))
         .collect();
+    // Translations no confirmation clears, with whether one was recorded at all.
+    let mut open: Vec<(&LocaleSource, &str, bool)> = Vec::new();
     for locale in &catalog.locales[1..] {
         let recorded = confirmed.get(&locale.tag);
         for id in en
             .message_ids()
             .filter(|id| locale.entries.contains_key(*id))
         {
-            let current = &hashes[id];
-            if recorded.and_then(|r| r.get(id)) == Some(current) {
-                continue;
+            match recorded.and_then(|r| r.get(id)) {
+                Some(h) if *h == hashes[id] => {}
+                Some(_) => open.push((locale, id, true)),
+                None => open.push((locale, id, false)),
             }
-            let entry = &en.entries[id];
-            let times = blame_cache
-                .entry(entry.file)
-                .or_insert_with(|| blame(root, &en.files[entry.file]));
-            let file = &en.files[entry.file];
-            let first = file.span(entry.range.clone()).line;
-            let last = first
-                + file.text[entry.range.clone()]
-                    .lines()
-                    .count()
-                    .saturating_sub(1);
-            let changed = times
-                .as_ref()
-                .and_then(|t| {
-                    t.get(first - 1..last.min(t.len()))
-                        .and_then(|s| s.iter().max().copied())
-                })
-                .map_or_else(Date::today, Date::from_unix);
-            stale
-                .by_locale
-                .entry(locale.tag.clone())
-                .or_default()
-                .insert(id.to_owned(), changed);
         }
     }
-    stale
+    let mut stale = Stale::default();
+    let mut mark = |tag: &str, id: &str, changed: Option<Date>| {
+        stale
+            .by_locale
+            .entry(tag.to_owned())
+            .or_default()
+            .insert(id.to_owned(), changed);
+    };
+    let history = (!open.is_empty()).then(|| History::open(root)).flatten();
+    let Some(mut history) = history else {
+        let assumed: Vec<&str> = open
+            .iter()
+            .filter(|(_, _, recorded)| !recorded)
+            .map(|(l, _, _)| l.tag.as_str())
+            .collect();
+        for (locale, id, _) in open.iter().filter(|(_, _, recorded)| *recorded) {
+            mark(&locale.tag, id, None);
+        }
+        return (stale, assumption(&assumed).into_iter().collect());
+    };
+    history.blame_all(
+        open.iter()
+            .flat_map(|(l, id, _)| [file_of(en, id), file_of(l, id)]),
+    );
+    for (locale, id, _) in open {
+        let reference = written(&history, en, id);
+        if history.newer(reference, written(&history, locale, id)) {
+            let changed = match reference {
+                Written::Committed { time, .. } => Some(Date::from_unix(time)),
+                Written::Uncommitted => None,
+            };
+            mark(&locale.tag, id, changed);
+        }
+    }
+    (stale, Vec::new())
+}
+
+/// The file (relative to the project root) defining `id` in `locale`.
+fn file_of<'l>(locale: &'l LocaleSource, id: &str) -> &'l Path {
+    &locale.files[locale.entries[id].file].path
+}
+
+/// When the lines of `id` in `locale` were last written.
+fn written(history: &History, locale: &LocaleSource, id: &str) -> Written {
+    let entry = &locale.entries[id];
+    let file = &locale.files[entry.file];
+    let first = file.span(entry.range.clone()).line;
+    let last = first
+        + file.text[entry.range.clone()]
+            .lines()
+            .count()
+            .saturating_sub(1);
+    history.written(&file.path, first, last)
+}
+
+/// The note saying that, without git, unconfirmed translations were taken as current.
+fn assumption(tags: &[&str]) -> Option<Diagnostic> {
+    let count = tags.len();
+    let mut locales: Vec<&str> = tags.to_vec();
+    locales.dedup();
+    let first = locales.first()?;
+    Some(
+        Diagnostic::note(
+            "PG0524",
+            format!(
+                "no git history: {count} translation(s) in {} with no confirmation were taken as current",
+                locales.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+            ),
+        )
+        .in_path(LOCK_FILE)
+        .help(format!(
+            "once reviewed, run `policyglot confirm {first}` (and each other locale) to record the text each translates; or keep the project in git, where a translation is stale only when its reference text changed in a later commit"
+        )),
+    )
 }
 
 /// Warnings for stale translations (errors with `--strict`).
@@ -104,8 +165,12 @@ pub fn findings(catalog: &Catalog, stale: &Stale) -> Diagnostics {
         let locale = catalog.get(tag).expect("stale locales exist");
         let reference = &catalog.reference().tag;
         for (id, changed) in messages {
+            let when = match changed {
+                Some(day) => format!("changed on {day}"),
+                None => "changed (no commit dates the change yet)".to_owned(),
+            };
             out.push(
-                Diagnostic::warning("PG0511", format!("`{id}` in `{tag}` is stale: the `{reference}` text changed on {changed} and this translation was not confirmed since"))
+                Diagnostic::warning("PG0511", format!("`{id}` in `{tag}` is stale: the `{reference}` text {when}, after this translation was last written or confirmed"))
                     .at(locale.location(id).expect("indexed"), format!("translated from an older `{reference}` text"))
                     .help(format!("compare it with the `{reference}` text, update it if needed, then run `policyglot confirm {tag} {id}`")),
             );
@@ -172,47 +237,6 @@ pub fn confirm(
                 .help("check that locales/ is writable")
         })?;
     Ok(changed)
-}
-
-/// Committer time (Unix seconds) of each line of a file, from `git blame`.
-fn blame(root: &Path, file: &SourceFile) -> Option<Vec<i64>> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["blame", "--porcelain", "--"])
-        .arg(&file.path)
-        .output()
-        .ok()
-        .filter(|o| o.status.success())?;
-    let text = String::from_utf8(output.stdout).ok()?;
-    let mut times_by_commit: BTreeMap<&str, i64> = BTreeMap::new();
-    let mut lines: Vec<i64> = Vec::new();
-    let mut current: Option<(&str, usize)> = None;
-    for line in text.lines() {
-        if line.starts_with('\t') {
-            if let Some((sha, final_line)) = current.take() {
-                let time = times_by_commit.get(sha).copied().unwrap_or(0);
-                if lines.len() < final_line {
-                    lines.resize(final_line, 0);
-                }
-                lines[final_line - 1] = time;
-            }
-        } else if let Some(time) = line.strip_prefix("committer-time ") {
-            if let Some((sha, _)) = current {
-                times_by_commit.insert(sha, time.parse().unwrap_or(0));
-            }
-        } else {
-            let mut fields = line.split(' ');
-            if let (Some(sha), Some(_), Some(final_line)) =
-                (fields.next(), fields.next(), fields.next())
-                && sha.len() == 40
-                && sha.chars().all(|c| c.is_ascii_hexdigit())
-            {
-                current = final_line.parse().ok().map(|n| (sha, n));
-            }
-        }
-    }
-    Some(lines)
 }
 
 #[cfg(test)]

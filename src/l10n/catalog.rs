@@ -109,6 +109,9 @@ impl LocaleSource {
 pub struct Catalog {
     /// Shared with the bundles built from them (`l10n::Locales`).
     pub locales: Vec<Arc<LocaleSource>>,
+    /// One warning per folder under `locales/` with no messages yet: it is no locale of
+    /// the site (not checked, not built) until it has some.
+    pub empty: Diagnostics,
 }
 
 impl Catalog {
@@ -122,7 +125,9 @@ impl Catalog {
 
     /// Every problem found while reading.
     pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.locales.iter().flat_map(|l| l.problems.iter())
+        self.empty
+            .iter()
+            .chain(self.locales.iter().flat_map(|l| l.problems.iter()))
     }
 }
 
@@ -202,8 +207,36 @@ pub fn reread(
                 known,
             )
         })
+        .collect::<Vec<_>>();
+    // A folder just created for a new language (nothing in it, or only empty files) is
+    // one warning, not one error per message it does not have yet.
+    let (locales, empty): (Vec<_>, Vec<_>) = locales
+        .into_iter()
+        .enumerate()
+        .partition(|(i, l)| *i == 0 || !l.entries.is_empty() || !l.problems.is_empty());
+    let reference = &locales[0].1;
+    let empty = empty
+        .into_iter()
+        .map(|(_, l)| {
+            Diagnostic::warning(
+                "PG0209",
+                format!(
+                    "`{}` has no messages yet: it is not a locale of the site until it has some (not checked, not built)",
+                    l.dir.display()
+                ),
+            )
+            .in_path(&l.dir)
+            .help(format!(
+                "copy the files of {}/ into {}/ and translate them (`check` then lists every message still missing), or remove the folder",
+                reference.dir.display(),
+                l.dir.display()
+            ))
+        })
         .collect();
-    Ok(Catalog { locales })
+    Ok(Catalog {
+        locales: locales.into_iter().map(|(_, l)| l).collect(),
+        empty,
+    })
 }
 
 /// The `.ftl` files of a locale folder (symlinks followed, hidden entries skipped) that

@@ -5,14 +5,17 @@ use std::collections::BTreeMap;
 
 use crate::policy::Date;
 
-/// Stale messages per locale, with the day the reference text last changed.
+/// Stale messages per locale, each with the day its reference text changed: `None` when
+/// no commit dates the change (an uncommitted edit, or a project without git history),
+/// never a day made up from the clock.
 #[derive(Debug, Default, Clone)]
 pub struct Stale {
-    pub by_locale: BTreeMap<String, BTreeMap<String, Date>>,
+    pub by_locale: BTreeMap<String, BTreeMap<String, Option<Date>>>,
 }
 
 impl Stale {
-    pub fn get(&self, locale: &str, id: &str) -> Option<Date> {
+    /// `Some(changed)` when `id` is stale in `locale`.
+    pub fn get(&self, locale: &str, id: &str) -> Option<Option<Date>> {
         self.by_locale.get(locale).and_then(|m| m.get(id)).copied()
     }
 

@@ -511,7 +511,8 @@ pub fn labels(
 ) -> Diagnostics {
     let locate = Locator { file };
     let mut out = Vec::new();
-    let mut maps: Vec<(String, &Id, Vec<&String>)> = Vec::new();
+    // (what, its owner, the value holding it, its locales)
+    let mut maps: Vec<(String, &Id, Option<&Id>, Vec<&String>)> = Vec::new();
     for version in &policy.versions {
         let known: BTreeSet<&str> = version.sources.iter().map(|s| s.id.as_str()).collect();
         for_each_value(version, &mut |owner, name, value| {
@@ -555,7 +556,12 @@ pub fn labels(
                     );
                 }
             }
-            maps.push((format!("the `{name}` label"), owner, text.keys().collect()));
+            maps.push((
+                format!("the `{name}` label"),
+                owner,
+                Some(name),
+                text.keys().collect(),
+            ));
         });
     }
     for entity in &policy.entities {
@@ -563,29 +569,46 @@ pub fn labels(
             maps.push((
                 format!("the name of `{}`", entity.id),
                 &entity.id,
+                None,
                 map.keys().collect(),
             ));
         }
         maps.push((
             format!("the grammar of `{}`", entity.id),
             &entity.id,
+            None,
             entity.grammar.keys().collect(),
         ));
     }
-    for (what, owner, keys) in maps {
+    for (what, owner, value, keys) in maps {
         for key in keys.into_iter().filter(|k| !locales.contains(&k.as_str())) {
-            let at = locate.tokens(key).next().map_or_else(
-                || locate.definition(owner, 0),
-                |i| file.span(i..i + key.len()),
-            );
+            // The key's first occurrence after its owner and value (a tag such as `fr`
+            // occurs all over a policy).
+            let mut from = locate.definition(owner, 0).range.start;
+            if let Some(value) = value {
+                from = locate
+                    .tokens(value.as_str())
+                    .find(|&i| i >= from)
+                    .unwrap_or(from);
+            }
+            let at = locate
+                .tokens(key)
+                .find(|&i| i >= from)
+                .or_else(|| locate.tokens(key).next())
+                .map_or_else(
+                    || locate.definition(owner, 0),
+                    |i| file.span(i..i + key.len()),
+                );
+            // A warning: a writer builds the reference locale first, with the labels of
+            // languages to come already in the policy; they show once the folder exists.
             out.push(
-                Diagnostic::error(
+                Diagnostic::warning(
                     "PG0118",
-                    format!("{what} has text for `{key}`, which is not a locale of this site"),
+                    format!("{what} has text for `{key}`, which is not a locale of this site (yet): it is not shown"),
                 )
-                .at(at, "unknown locale")
+                .at(at, "no such locale")
                 .help(format!(
-                    "use one of the folders under locales/: {}",
+                    "create locales/{key}/ with its messages to publish that language, or fix the tag if it is a typo (the locales: {})",
                     locales.join(", ")
                 )),
             );

@@ -2,6 +2,7 @@
 //! fragments here; Tera templates lay them out. No file is written in this stage.
 
 pub mod markdown;
+pub mod required;
 mod templates;
 pub mod typography;
 mod views;
@@ -26,23 +27,6 @@ use views::{
     ChangeSet, Fragments, block_view, change_sets, change_views, group_changes, stale_notice,
     upcoming_notice,
 };
-
-/// Message ids the renderer asks for itself (besides facts, pages and templates' keys),
-/// with the variables each gets.
-pub const RENDERER_MESSAGES: &[(&str, &[&str])] = &[
-    ("duration", &["amount", "unit"]),
-    ("language-name", &[]),
-    ("site-title", &["announced", "effective", "updated"]),
-    ("choose-language", &["announced", "effective", "updated"]),
-    ("stale-notice", &["changed"]),
-    ("upcoming-notice", &["date"]),
-    ("changes-title", &["date", "status"]),
-    ("changes-intro", &["date", "status"]),
-    ("changes-before", &["date", "status"]),
-    ("changes-after", &["date", "status"]),
-    ("changes-added", &["date", "status"]),
-    ("changes-removed", &["date", "status"]),
-];
 
 /// The rendered site: output path (relative to the site root) to bytes.
 #[derive(Debug, Default)]

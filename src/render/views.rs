@@ -207,22 +207,25 @@ fn fact_html(
     })
 }
 
+/// A notice: the text of message `id` (its value, or attribute `text`), and its `.link`.
 fn notice(
     locales: &Locales,
     locale: &Locale,
-    id: &str,
+    (id, text): (&str, Option<&str>),
     args: &[(&str, Arg)],
     href: String,
 ) -> Result<Notice, Diagnostic> {
     Ok(Notice {
-        text: markdown::inline(&locales.format(locale, id, None, args)?),
+        text: markdown::inline(&locales.format(locale, id, text, args)?),
         link: markdown::inline(&locales.format(locale, id, Some("link"), args)?),
         href,
     })
 }
 
 /// The notice on a block whose translation is stale in `locale` (any message of the
-/// block), dated with the latest change of the reference text.
+/// block), dated with the latest change of the reference text: `stale-notice` with
+/// `$changed`, or its `.undated` text when no commit dates a change (an uncommitted edit
+/// is newer than any dated one).
 pub fn stale_notice(
     locales: &Locales,
     locale: &Locale,
@@ -230,23 +233,35 @@ pub fn stale_notice(
     stale: &Stale,
     page_href: &str,
 ) -> Result<Option<Notice>, Diagnostic> {
-    let Some(changed) = node
+    let changes: Vec<Option<Date>> = node
         .walk()
         .filter_map(|n| stale.get(&locale.tag, n.id.as_str()))
-        .max()
-    else {
+        .collect();
+    if changes.is_empty() {
         return Ok(None);
-    };
+    }
     let href = format!("../{}/{page_href}#{}", locales.reference().tag, node.id);
-    notice(
-        locales,
-        locale,
-        "stale-notice",
-        &[("changed", Arg::Date(changed))],
-        href,
-    )
+    let latest = match changes.contains(&None) {
+        true => None,
+        false => changes.into_iter().flatten().max(),
+    };
+    match latest {
+        Some(changed) => notice(
+            locales,
+            locale,
+            (STALE_NOTICE, None),
+            &[("changed", Arg::Date(changed))],
+            href,
+        ),
+        None => notice(locales, locale, (STALE_NOTICE, Some("undated")), &[], href),
+    }
     .map(Some)
 }
+
+/// The message of the notice on a stale translation.
+pub const STALE_NOTICE: &str = "stale-notice";
+/// The message of the notice on a block a later version changes.
+pub const UPCOMING_NOTICE: &str = "upcoming-notice";
 
 /// The notice on a block that an announced version will change.
 pub fn upcoming_notice(
@@ -268,7 +283,7 @@ pub fn upcoming_notice(
     notice(
         locales,
         locale,
-        "upcoming-notice",
+        (UPCOMING_NOTICE, None),
         &[("date", Arg::Date(set.date))],
         href,
     )

@@ -95,6 +95,7 @@ impl Finding {
             severity: match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "note",
             },
             code: d.code,
             message: d.message.clone(),

@@ -197,7 +197,10 @@ impl Snapshot {
     }
 
     pub fn warnings(&self) -> usize {
-        self.findings.iter().filter(|f| !f.is_error()).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == "warning")
+            .count()
     }
 
     /// The live-reload script tag for a page the site does not have (404, 503), so that

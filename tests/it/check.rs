@@ -209,11 +209,15 @@ fn a_changed_english_message_is_stale_until_confirmed() {
         ["locales/de/retention.ftl", "locales/fr/retention.ftl"]
     );
 
-    // Published with a notice on the block, in fr and de only, linking to the English block.
+    // Published with a notice on the block, in fr and de only, linking to the English block;
+    // without git nothing dates the change, and the notice invents no day.
     let site = sandbox.build_ok();
     for (locale, words) in [
-        ("fr", "Le texte anglais de cette section a été modifié le"),
-        ("de", "Der englische Text dieses Abschnitts wurde am"),
+        (
+            "fr",
+            "Le texte anglais de cette section a été modifié\u{202f};",
+        ),
+        ("de", "Der englische Text dieses Abschnitts wurde geändert;"),
     ] {
         let page = site.html(&format!("{locale}/data-retention.html"));
         let notice = page

@@ -13,11 +13,14 @@ mod feed;
 mod generality;
 mod incremental;
 mod limits;
+mod locales;
 mod model;
 mod quality;
+mod required;
 mod safety;
 mod search;
 mod site;
+mod stale;
 // Unix only: the tests use symlinks and send SIGINT.
 #[cfg(all(feature = "serve", unix))]
 mod serve;
