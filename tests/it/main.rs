@@ -12,6 +12,7 @@ mod errors;
 mod feed;
 mod generality;
 mod incremental;
+mod init;
 mod limits;
 mod model;
 mod quality;
