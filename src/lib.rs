@@ -12,6 +12,7 @@ pub mod pipeline;
 pub mod policy;
 pub mod project;
 pub mod render;
+pub mod review;
 pub mod schedule;
 pub mod search;
 #[cfg(feature = "serve")]

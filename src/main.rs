@@ -82,6 +82,20 @@ enum Command {
         #[arg(long, value_name = "TAG", default_value = "en")]
         reference: String,
     },
+    /// What readers will read differently: builds the site as of REV (from git) and as
+    /// of REV2 (default: the working tree) in memory, with the same --today, and prints
+    /// each page whose text changed, per locale, with the words removed and added.
+    /// Exit status: 0 compared (changes or not), 2 could not compare.
+    Diff {
+        /// The earlier revision: a commit, branch or tag, e.g. `HEAD~1` or `main`.
+        #[arg(value_name = "REV")]
+        old: String,
+        /// The later revision (default: the files on disk, committed or not).
+        #[arg(value_name = "REV2")]
+        new: Option<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
     /// Print the JSON Schema of policy.yaml (policy/policy.schema.json is a copy of it).
     Schema,
     /// Print a shell completion script, e.g. `policyglot completions bash > ~/.local/share/bash-completion/completions/policyglot`.
@@ -112,6 +126,13 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Markdown,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -379,6 +400,25 @@ fn main() -> ExitCode {
                 }
                 Err(d) => {
                     print_diagnostics(&[d]);
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Diff { old, new, format } => {
+            use policyglot::review::{self, Side};
+            let new = new.map_or(Side::WorkingTree, Side::Revision);
+            match review::review(&project, &Side::Revision(old), &new, &options) {
+                Ok(review) => {
+                    let format = match format {
+                        DiffFormat::Human => review::Format::Human,
+                        DiffFormat::Markdown => review::Format::Markdown,
+                        DiffFormat::Json => review::Format::Json,
+                    };
+                    print_out(&review.render(format));
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    print_diagnostics(&diagnostics);
                     ExitCode::from(2)
                 }
             }

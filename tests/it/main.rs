@@ -7,6 +7,7 @@ mod check;
 mod ci;
 mod cli;
 mod content;
+mod diff;
 mod docs;
 mod errors;
 mod feed;
