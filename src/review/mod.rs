@@ -59,10 +59,19 @@ pub struct PageChange {
     pub paragraphs: Vec<Paragraph>,
 }
 
+/// A paragraph that changed, and where: the id of the fact block or item it is in (the
+/// same in every locale: `<path>#<id>` links to it).
+#[derive(Debug, Serialize)]
+pub struct Paragraph {
+    pub at: Option<String>,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
 /// A paragraph that went away, appeared, or reads differently (word by word).
 #[derive(Debug, Serialize)]
 #[serde(tag = "change", rename_all = "lowercase")]
-pub enum Paragraph {
+pub enum Change {
     Removed { text: String },
     Added { text: String },
     Changed { words: Vec<Words> },
@@ -149,11 +158,15 @@ fn compare(before: &Site, after: &Site) -> Vec<LocaleChanges> {
     let mut by_locale: BTreeMap<String, Vec<PageChange>> = BTreeMap::new();
     let paths: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
     for path in paths {
-        let old = before.get(path).map(|html| text::read(html));
-        let new = after.get(path).map(|html| text::read(html));
+        let (old, new) = (before.get(path), after.get(path));
+        if old == new {
+            continue; // the same bytes: nothing to read
+        }
+        let old = old.map(|html| text::read(html));
+        let new = new.map(|html| text::read(html));
         let change = match (old, new) {
             (Some(old), Some(new)) => {
-                let paragraphs = paragraphs(&old.paragraphs, &new.paragraphs);
+                let paragraphs = paragraphs(&old, &new);
                 (!paragraphs.is_empty()).then(|| PageChange {
                     path: path.clone(),
                     title: new.title,
@@ -163,9 +176,9 @@ fn compare(before: &Site, after: &Site) -> Vec<LocaleChanges> {
             }
             (None, Some(new)) => Some(PageChange {
                 path: path.clone(),
+                paragraphs: paragraphs(&text::PageText::default(), &new),
                 title: new.title,
                 change: "added",
-                paragraphs: paragraphs(&[], &new.paragraphs),
             }),
             (Some(old), None) => Some(PageChange {
                 path: path.clone(),
@@ -192,28 +205,35 @@ fn compare(before: &Site, after: &Site) -> Vec<LocaleChanges> {
 }
 
 /// The paragraphs that differ: a replaced run is compared pair by pair, word by word.
-fn paragraphs(old: &[String], new: &[String]) -> Vec<Paragraph> {
+fn paragraphs(old: &text::PageText, new: &text::PageText) -> Vec<Paragraph> {
     let mut out = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, old, new) {
+    for op in capture_diff_slices(Algorithm::Myers, &old.paragraphs, &new.paragraphs) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
             continue;
         }
-        let (old, new) = (&old[old_range], &new[new_range]);
-        let paired = old.len().min(new.len());
-        for (a, b) in old.iter().zip(new) {
-            out.push(Paragraph::Changed { words: words(a, b) });
+        let paired = old_range.len().min(new_range.len());
+        let (old_at, new_at) = (old_range.start, new_range.start);
+        for i in 0..paired {
+            out.push(Paragraph {
+                at: new.anchors[new_at + i].clone(),
+                change: Change::Changed {
+                    words: words(&old.paragraphs[old_at + i], &new.paragraphs[new_at + i]),
+                },
+            });
         }
-        out.extend(
-            old[paired..]
-                .iter()
-                .map(|t| Paragraph::Removed { text: t.clone() }),
-        );
-        out.extend(
-            new[paired..]
-                .iter()
-                .map(|t| Paragraph::Added { text: t.clone() }),
-        );
+        out.extend(old_range.skip(paired).map(|i| Paragraph {
+            at: old.anchors[i].clone(),
+            change: Change::Removed {
+                text: old.paragraphs[i].clone(),
+            },
+        }));
+        out.extend(new_range.skip(paired).map(|i| Paragraph {
+            at: new.anchors[i].clone(),
+            change: Change::Added {
+                text: new.paragraphs[i].clone(),
+            },
+        }));
     }
     out
 }
@@ -307,6 +327,7 @@ impl Review {
 
     fn human(&self) -> String {
         let bold = Style::new().bold();
+        let dim = Style::new().dimmed();
         let removed = AnsiColor::Red.on_default().effects(Effects::STRIKETHROUGH);
         let added = AnsiColor::Green.on_default().effects(Effects::UNDERLINE);
         let mut out = format!(
@@ -331,13 +352,20 @@ impl Review {
                     "  {bold}{}{bold:#} — {}{what}\n",
                     page.title, page.path
                 ));
+                let mut at = None;
                 for p in &page.paragraphs {
-                    let line = match p {
-                        Paragraph::Removed { text } => {
+                    // Where the next lines are, once per block or item.
+                    if p.at.is_some() && p.at != at {
+                        at.clone_from(&p.at);
+                        let id = p.at.as_deref().unwrap_or_default();
+                        out.push_str(&format!("    {dim}#{id}{dim:#}\n"));
+                    }
+                    let line = match &p.change {
+                        Change::Removed { text } => {
                             format!("    - {removed}[-{text}-]{removed:#}")
                         }
-                        Paragraph::Added { text } => format!("    + {added}{{+{text}+}}{added:#}"),
-                        Paragraph::Changed { words } => {
+                        Change::Added { text } => format!("    + {added}{{+{text}+}}{added:#}"),
+                        Change::Changed { words } => {
                             let mut line = String::from("    ~ ");
                             for w in words {
                                 line.push_str(&match w.change {
@@ -383,11 +411,16 @@ impl Review {
                     page.path
                 ));
                 for p in &page.paragraphs {
-                    let line = match p {
-                        Paragraph::Removed { text } => format!("- removed: ~~{}~~", escape(text)),
-                        Paragraph::Added { text } => format!("- added: **{}**", escape(text)),
-                        Paragraph::Changed { words } => {
-                            let mut line = String::from("- ");
+                    let at =
+                        p.at.as_ref()
+                            .map_or(String::new(), |id| format!("`#{id}` "));
+                    let line = match &p.change {
+                        Change::Removed { text } => {
+                            format!("- {at}removed: ~~{}~~", escape(text))
+                        }
+                        Change::Added { text } => format!("- {at}added: **{}**", escape(text)),
+                        Change::Changed { words } => {
+                            let mut line = format!("- {at}");
                             for w in words {
                                 let text = escape(&w.text);
                                 line.push_str(&match w.change {

@@ -73,6 +73,10 @@ fn names_the_changed_page_and_value_in_each_locale_and_nothing_else() {
         let paragraphs = pages[0]["paragraphs"].as_array().unwrap();
         assert_eq!(paragraphs.len(), 1, "{tag}: {paragraphs:?}");
         assert_eq!(paragraphs[0]["change"], "changed");
+        assert_eq!(
+            paragraphs[0]["at"], "plans-covered",
+            "the fact block it is in"
+        );
         let words = paragraphs[0]["words"].as_array().unwrap();
         let of = |kind: &str| -> Vec<&str> {
             words
@@ -95,6 +99,7 @@ fn names_the_changed_page_and_value_in_each_locale_and_nothing_else() {
         assert!(out.contains(&format!("— {tag}/plans.html")), "{out}");
     }
     assert!(out.contains("up to [-5-]{+6+} devices"), "{out}");
+    assert_eq!(out.matches("    #plans-covered\n").count(), 4, "{out}");
     for unchanged in [
         "what-we-keep",
         "index.html",
