@@ -190,3 +190,47 @@ fn errors_say_what_is_wrong_and_exit_2() {
     );
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
+
+#[test]
+fn reads_a_project_in_a_subfolder_of_its_repository() {
+    let repo = tempfile::TempDir::new().unwrap();
+    let run = crate::support::run_in(repo.path(), &["init", "help", "--today", "2026-01-05"]);
+    assert!(run.success, "{}", run.stderr);
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .arg("-C")
+            .arg(repo.path())
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "new help center"]);
+    let policy = repo.path().join("help/policy/policy.yaml");
+    let text = std::fs::read_to_string(&policy).unwrap();
+    std::fs::write(
+        &policy,
+        text.replace("duration: 2 days", "duration: 1 week"),
+    )
+    .unwrap();
+    let run = crate::support::run_in(&repo.path().join("help"), &["diff", "HEAD"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("We answer every message within [-2 days.-]{+1 week.+}"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("1 page(s) read differently in 1 locale(s)"),
+        "{}",
+        run.stdout
+    );
+}
