@@ -4,6 +4,7 @@
 
 pub mod diag;
 pub mod feed;
+pub mod init;
 pub mod l10n;
 pub mod memo;
 pub mod output;
@@ -11,6 +12,7 @@ pub mod pipeline;
 pub mod policy;
 pub mod project;
 pub mod render;
+pub mod review;
 pub mod schedule;
 pub mod search;
 #[cfg(feature = "serve")]

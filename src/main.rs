@@ -40,9 +40,11 @@ struct Cli {
 enum Command {
     /// Check, then build the static site (nothing is written if a check fails).
     Build {
-        /// Output folder (swapped in at once: atomically on Linux, by two renames elsewhere; never a folder policyglot did not create).
-        #[arg(long, default_value = "site")]
-        out: PathBuf,
+        /// Output folder, relative to the current folder like any path argument (default:
+        /// `site` in the project folder, --root). Swapped in at once: atomically on Linux,
+        /// by two renames elsewhere; never a folder policyglot did not create.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
         /// Absolute URL the site is published at, for canonical and hreflang links and
         /// sitemap.xml (written only with it).
         #[arg(long, env = "POLICYGLOT_BASE_URL", value_parser = parse_base_url)]
@@ -63,6 +65,36 @@ enum Command {
         /// shares (policy, templates); the summary shows its row.
         #[arg(long = "locale", value_name = "TAG")]
         locales: Vec<String>,
+    },
+    /// Start a new project: a policy skeleton (one page, one fact, one version), the
+    /// reference locale's messages, the templates and assets. It passes `check --strict`
+    /// and builds at once. Refuses a folder that already holds a project (exit 2).
+    Init {
+        /// The folder to write the project into, created when missing (default: --root,
+        /// the current folder).
+        dir: Option<PathBuf>,
+        /// Add a locale (repeatable), e.g. `fr`: its site chrome comes translated when
+        /// policyglot has it (de, en, fr); the project's own messages are left for its
+        /// translator, and `check` lists them.
+        #[arg(long = "locale", value_name = "TAG")]
+        locales: Vec<String>,
+        /// The reference locale: the one messages are written in first.
+        #[arg(long, value_name = "TAG", default_value = "en")]
+        reference: String,
+    },
+    /// What readers will read differently: builds the site as of REV (from git) and as
+    /// of REV2 (default: the working tree) in memory, with the same --today, and prints
+    /// each page whose text changed, per locale, with the words removed and added.
+    /// Exit status: 0 compared (changes or not), 2 could not compare.
+    Diff {
+        /// The earlier revision: a commit, branch or tag, e.g. `HEAD~1` or `main`.
+        #[arg(value_name = "REV")]
+        old: String,
+        /// The later revision (default: the files on disk, committed or not).
+        #[arg(value_name = "REV2")]
+        new: Option<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
     },
     /// Print the JSON Schema of policy.yaml (policy/policy.schema.json is a copy of it).
     Schema,
@@ -94,6 +126,13 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Markdown,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -267,11 +306,7 @@ fn main() -> ExitCode {
             base_url,
             no_search,
         } => {
-            let out = if out.is_absolute() {
-                out
-            } else {
-                cli.root.join(out)
-            };
+            let out = out.unwrap_or_else(|| cli.root.join("site"));
             // An empty value (an unset CI variable) means no base URL.
             options.publication.base_url = base_url.filter(|u| !u.is_empty());
             match build(&project, &out, &options, !no_search) {
@@ -332,11 +367,58 @@ fn main() -> ExitCode {
         ),
         #[cfg(feature = "serve")]
         Command::Serve { port, bind, open } => {
-            let options = policyglot::serve::Options { port, bind, open };
+            let options = policyglot::serve::Options {
+                port,
+                bind,
+                open,
+                today: cli.today,
+            };
             match policyglot::serve::run(&project, &options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(d) => {
                     print_diagnostics(&[d]);
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Init {
+            dir,
+            locales,
+            reference,
+        } => {
+            let dir = dir.unwrap_or(cli.root);
+            let init = policyglot::init::Options {
+                reference,
+                locales,
+                effective: today,
+            };
+            match policyglot::init::init(&dir, &init) {
+                Ok(_) if cli.quiet => ExitCode::SUCCESS,
+                Ok(written) => {
+                    print_out(&written.summary(&dir));
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    print_diagnostics(&[d]);
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Diff { old, new, format } => {
+            use policyglot::review::{self, Side};
+            let new = new.map_or(Side::WorkingTree, Side::Revision);
+            match review::review(&project, &Side::Revision(old), &new, &options) {
+                Ok(review) => {
+                    let format = match format {
+                        DiffFormat::Human => review::Format::Human,
+                        DiffFormat::Markdown => review::Format::Markdown,
+                        DiffFormat::Json => review::Format::Json,
+                    };
+                    print_out(&review.render(format));
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    print_diagnostics(&diagnostics);
                     ExitCode::from(2)
                 }
             }

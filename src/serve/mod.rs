@@ -36,6 +36,9 @@ pub struct Options {
     pub bind: IpAddr,
     /// Open the preview in the system's browser once it is served.
     pub open: bool,
+    /// The day the preview describes (which version is in force, which are announced);
+    /// `None`: each rebuild's today, as `build` without --today.
+    pub today: Option<crate::policy::Date>,
 }
 
 impl Default for Options {
@@ -44,6 +47,7 @@ impl Default for Options {
             port: DEFAULT_PORT,
             bind: IpAddr::from([127, 0, 0, 1]),
             open: false,
+            today: None,
         }
     }
 }
@@ -56,14 +60,17 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
             .in_path(&project.root)
             .help("pass --root with the folder holding policy/, locales/ and templates/")
     })?;
-    let project = Project::new(root.clone());
+    let target = Target {
+        project: Project::new(root.clone()),
+        today: options.today,
+    };
     // anstream's rules: a terminal, NO_COLOR, CLICOLOR, CLICOLOR_FORCE.
     let colour = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
     let out = terminal::Terminal::new(colour);
 
     let started = Instant::now();
     let mut session = Session::default();
-    let outcome = match guarded_check(&mut session, &project, Path::new(".")) {
+    let outcome = match guarded_check(&mut session, &target, Path::new(".")) {
         Ok(Ok(analysis)) => Outcome::Ran(analysis),
         // Nothing to build at all (no policy file, no locales folder): a wrong folder.
         Ok(Err(d)) => return Err(d),
@@ -90,7 +97,7 @@ pub fn run(project: &Project, options: &Options) -> Result<(), Diagnostic> {
         search,
         search_files,
     };
-    runtime.block_on(serve(root, project, session, state, options, out))
+    runtime.block_on(serve(root, target, session, state, options, out))
 }
 
 /// What the server starts with: the first snapshot and its search bundle.
@@ -111,7 +118,7 @@ fn update_search(search: &mut search::Search, snapshot: &Snapshot, out: &termina
 
 async fn serve(
     root: PathBuf,
-    project: Project,
+    target: Target,
     session: Session,
     state: Served,
     options: &Options,
@@ -136,7 +143,7 @@ async fn serve(
     let watcher = watch::Watcher::start(&root, send.clone())?;
     let rebuilds = std::thread::Builder::new()
         .name("policyglot-rebuild".into())
-        .spawn(move || rebuild_loop(&project, session, watcher, receive, publish, search, out))
+        .spawn(move || rebuild_loop(&target, session, watcher, receive, publish, search, out))
         .map_err(|e| {
             Diagnostic::error("PG0602", format!("cannot start the rebuild thread: {e}"))
                 .help("this is an operating-system limit (threads); free some and retry")
@@ -219,7 +226,7 @@ async fn shutdown_signal() {
 
 /// Rebuilds after every batch of changes and publishes the new snapshot, until `Stop`.
 fn rebuild_loop(
-    project: &Project,
+    target: &Target,
     mut session: Session,
     mut watcher: watch::Watcher,
     receive: mpsc::Receiver<watch::Message>,
@@ -254,7 +261,7 @@ fn rebuild_loop(
         let current = publish.borrow().clone();
         // A bug in the preview itself must not end the rebuilds: report it, go on.
         let rebuilt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            rebuild(&mut session, project, &current, &changed, &out)
+            rebuild(&mut session, target, &current, &changed, &out)
         }));
         match rebuilt {
             Ok(Some(next)) => {
@@ -277,14 +284,14 @@ fn rebuild_loop(
 /// the pipeline becomes an error shown like any other.
 fn rebuild(
     session: &mut Session,
-    project: &Project,
+    target: &Target,
     current: &Snapshot,
     changed: &[PathBuf],
     out: &terminal::Terminal,
 ) -> Option<Snapshot> {
     let started = Instant::now();
     let blame = changed.first().map_or(Path::new("."), PathBuf::as_path);
-    let outcome = match guarded_check(session, project, blame) {
+    let outcome = match guarded_check(session, target, blame) {
         Ok(Ok(analysis)) => Outcome::Ran(analysis),
         Ok(Err(d)) | Err(d) => Outcome::CouldNotRun(d),
     };
@@ -306,11 +313,11 @@ fn rebuild(
 /// pages and the terminal show like any other, instead of the end of the server.
 fn guarded_check(
     session: &mut Session,
-    project: &Project,
+    target: &Target,
     blame: &Path,
 ) -> Result<Result<check::Analysis, Diagnostic>, Diagnostic> {
     // After a panic, what the session remembered may be half-updated: it starts afresh.
-    let run = std::panic::AssertUnwindSafe(|| session.run(project, pipeline::Options::default()));
+    let run = std::panic::AssertUnwindSafe(|| session.run(&target.project, target.options()));
     std::panic::catch_unwind(run).map_err(|panic| {
         *session = Session::default();
         let what = panic
@@ -322,6 +329,23 @@ fn guarded_check(
             .in_path(blame)
             .help("this is a bug in policyglot: please report it with the change that caused it; undoing the change restores the preview")
     })
+}
+
+/// What each rebuild builds: the project, as of the day asked for.
+struct Target {
+    project: Project,
+    /// `--today`; `None`: the day of each rebuild.
+    today: Option<crate::policy::Date>,
+}
+
+impl Target {
+    fn options(&self) -> pipeline::Options {
+        let mut options = pipeline::Options::default();
+        if let Some(today) = self.today {
+            options.publication.today = today;
+        }
+        options
+    }
 }
 
 /// Errors among the findings of an outcome.

@@ -312,3 +312,26 @@ fn each_page_links_to_itself_in_the_other_languages() {
     links.sort();
     assert_eq!(links, ["de/index.html", "en/index.html", "fr/index.html"]);
 }
+
+#[test]
+fn an_explicit_out_is_relative_to_the_current_folder_the_default_is_in_the_project() {
+    let sandbox = Sandbox::real();
+    let elsewhere = tempfile::TempDir::new().unwrap();
+    let root = sandbox.root().to_str().unwrap();
+    let run = crate::support::run_in(
+        elsewhere.path(),
+        &["--root", root, "build", "--no-search", "--out", "public"],
+    );
+    assert!(run.success, "{}", run.stderr);
+    assert!(elsewhere.path().join("public/en/index.html").is_file());
+    assert!(!sandbox.path("public").exists(), "not relative to --root");
+    assert!(!sandbox.path("site").exists());
+
+    let run = crate::support::run_in(elsewhere.path(), &["--root", root, "build", "--no-search"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        sandbox.path("site/en/index.html").is_file(),
+        "default: the project's site/"
+    );
+    assert!(!elsewhere.path().join("site").exists());
+}

@@ -354,3 +354,30 @@ fn a_year_with_a_sign_is_not_a_date() {
         "invalid date `+025-08-28`",
     );
 }
+
+#[test]
+fn a_page_id_taken_by_a_generated_page_is_a_located_error() {
+    let policy =
+        std::fs::read_to_string(format!("{}/policy/policy.yaml", crate::support::REPO)).unwrap();
+    let line = line_of(&policy, "  - id: feedback");
+    for id in ["search", "index", "changes-consumer-terms-2025"] {
+        let stderr = assert_build_fails(
+            |s| {
+                s.edit(
+                    "policy/policy.yaml",
+                    "  - id: feedback\n",
+                    &format!("  - id: {id}\n"),
+                )
+            },
+            &[
+                format!("error[PG0126]: page id `{id}` is the name of a page the site generates"),
+                format!("--> policy/policy.yaml:{line}:9"),
+                "rename the page".to_owned(),
+            ],
+        );
+        assert!(
+            stderr.contains(&format!("{line} |   - id: {id}")),
+            "{stderr}"
+        );
+    }
+}

@@ -259,3 +259,60 @@ fn bad_links_unknown_keywords_and_misplaced_lists_are_located() {
         );
     }
 }
+
+/// README's "Adding things": a fact added inside an anchored block is in every version
+/// that reuses it, so it is not "new"; one written in the newest version alone is new
+/// since that version, on its "what changed" page.
+#[test]
+fn a_fact_added_through_an_anchor_is_not_new_and_one_in_the_newest_version_alone_is() {
+    let sandbox = Sandbox::project("aurora", "en");
+    sandbox.edit(
+        "policy/policy.yaml",
+        "items: [contact-email, contact-policy]",
+        "items: [contact-email, contact-policy, contact-hours]",
+    );
+    sandbox.edit(
+        "policy/policy.yaml",
+        "    blocks: [contact]",
+        "    blocks: [contact, contact-response]",
+    );
+    sandbox.edit(
+        "policy/policy.yaml",
+        "      - private-mode\n",
+        "      - private-mode\n      - contact-response\n",
+    );
+    for locale in AURORA {
+        let file = format!("locales/{locale}/aurora.ftl");
+        let text = sandbox.read(&file);
+        sandbox.write(
+            &file,
+            &format!("{text}\ncontact-hours = We answer on working days.\ncontact-response = We answer every request.\n"),
+        );
+    }
+    let run = sandbox.run(&["build", "--no-search", "--today", "2026-06-01"]);
+    assert!(run.success, "{}", run.stderr);
+    let site = sandbox.site();
+    for locale in AURORA {
+        let contact = site.html(&format!("{locale}/contact.html"));
+        assert!(contact.text_of("contact-hours").is_some(), "{locale}");
+        assert!(contact.text_of("contact-response").is_some(), "{locale}");
+        let changes = site.html(&format!("{locale}/changes-aurora-2026.html"));
+        assert!(
+            changes.text_of("contact-hours").is_none(),
+            "{locale}: in both versions through the anchor, so not new"
+        );
+        assert!(
+            changes
+                .attr("#contact-response", "class")
+                .is_some_and(|c| c.contains("change-added")),
+            "{locale}: written in the newest version alone, so new since it"
+        );
+    }
+    let en = site.html("en/changes-aurora-2026.html");
+    assert!(
+        en.text_of("contact-response")
+            .is_some_and(|t| t.contains("New since March 1, 2026")),
+        "{:?}",
+        en.text_of("contact-response")
+    );
+}

@@ -104,20 +104,16 @@ impl Sandbox {
         self.run_with(args, &[])
     }
 
-    /// Runs `policyglot --root <sandbox> <args>` with extra environment variables.
+    /// Runs `policyglot --root <sandbox> <args>` with extra environment variables, in the
+    /// sandbox (so a relative `--out` lands there, as for a user in their project).
     pub fn run_with(&self, args: &[&str], env: &[(&str, &Path)]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_policyglot"))
+        let mut command = policyglot(self.root());
+        command
             .envs(env.iter().map(|(k, v)| (*k, *v)))
             .arg("--root")
             .arg(self.root())
-            .args(args)
-            .env("NO_COLOR", "1")
-            // Tests may run in GitHub Actions: never write to the job's own summary.
-            .env_remove("GITHUB_STEP_SUMMARY")
-            .env_remove("GITHUB_WORKSPACE")
-            .output()
-            .unwrap();
-        Run::from(output)
+            .args(args);
+        Run::from(command.output().unwrap())
     }
 
     /// `policyglot build` into `site/`.
@@ -135,6 +131,23 @@ impl Sandbox {
     pub fn site(&self) -> Site {
         Site::read(&self.path("site"))
     }
+}
+
+/// The real binary, to run in `cwd`, without colour and never writing to a CI job's own
+/// summary (tests may run in GitHub Actions).
+pub fn policyglot(cwd: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_policyglot"));
+    command
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("GITHUB_WORKSPACE");
+    command
+}
+
+/// Runs the real binary with `args` in `cwd` (no `--root`).
+pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    Run::from(policyglot(cwd).args(args).output().unwrap())
 }
 
 /// The outcome of one command.

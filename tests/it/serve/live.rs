@@ -374,3 +374,27 @@ fn a_save_by_rename_is_one_rebuild_and_editor_droppings_are_none() {
         server.stdout()
     );
 }
+
+#[test]
+fn previews_an_announced_version_with_today() {
+    let sandbox = Sandbox::real();
+    let server = Server::start(sandbox.root(), &["--today", "2025-08-01"]);
+    let page = server.get("/en/data-retention.html").text();
+    assert!(
+        page.contains("From August 28, 2025, this section changes."),
+        "the announced version is previewed: {page}"
+    );
+    let page = crate::support::Page(scraper::Html::parse_document(&page));
+    assert!(
+        page.text_of("retention-conversations")
+            .is_some_and(|t| t.contains("after 30 days")),
+        "the version in force then"
+    );
+    drop(server);
+    let server = Server::start(sandbox.root(), &[]);
+    let page = server.get("/en/data-retention.html").text();
+    assert!(
+        !page.contains("upcoming-notice"),
+        "in force today: no notice"
+    );
+}

@@ -1,0 +1,230 @@
+//! `policyglot init`: a new project, written by the binary into a folder outside this
+//! repository, passes `check --strict` and builds at once; added locales get the chrome
+//! translated and `check` lists the rest in one run; an existing project is never touched.
+
+use std::path::Path;
+
+use tempfile::TempDir;
+
+use crate::support::{REPO, Run, Sandbox, Site, run_in};
+
+/// A folder outside the repository (the system's temporary folder).
+fn outside() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    assert!(!dir.path().starts_with(REPO), "{}", dir.path().display());
+    dir
+}
+
+fn ok(run: &Run, what: &str) {
+    assert!(run.success, "{what}:\n{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn a_new_project_passes_check_strict_and_builds_at_once() {
+    let dir = outside();
+    let init = run_in(dir.path(), &["init", "--today", "2026-03-01"]);
+    ok(&init, "init");
+    // It says what it wrote and what to run next.
+    for said in [
+        "policy/policy.yaml",
+        "locales/en/site.ftl",
+        "templates/base.html",
+        "policyglot check --strict",
+        "policyglot build",
+    ] {
+        assert!(init.stdout.contains(said), "{said}: {}", init.stdout);
+    }
+    ok(
+        &run_in(dir.path(), &["check", "--strict"]),
+        "check --strict",
+    );
+    ok(&run_in(dir.path(), &["build", "--no-search"]), "build");
+    let site = Site::read(&dir.path().join("site"));
+    let page = site.html("en/contact-us.html");
+    assert_eq!(
+        page.text_of("response-time").as_deref(),
+        Some("How soon we answer We answer every message within 2 days.")
+    );
+    assert_eq!(page.text_of_css("h1").as_deref(), Some("Contacting us"));
+    assert!(
+        site.html("en/contact-us.html")
+            .text_of_css(".dates")
+            .is_some_and(|t| t.contains("March 1, 2026")),
+        "the first version takes effect on init's day"
+    );
+    // The templates are the repository's own, byte for byte: they cannot drift.
+    let theirs = Site::read(&dir.path().join("templates"));
+    let ours = Site::read(&Path::new(REPO).join("templates"));
+    assert_eq!(theirs, ours);
+    assert_eq!(
+        std::fs::read(dir.path().join("locales/en/site.ftl")).unwrap(),
+        std::fs::read(Path::new(REPO).join("locales/en/site.ftl")).unwrap()
+    );
+}
+
+#[test]
+fn another_reference_locale_starts_from_its_own_chrome() {
+    let dir = outside();
+    ok(&run_in(dir.path(), &["init", "--reference", "de"]), "init");
+    assert!(
+        std::fs::read_to_string(dir.path().join("policy/policy.yaml"))
+            .unwrap()
+            .contains("\nreference_locale: de\n")
+    );
+    ok(
+        &run_in(dir.path(), &["check", "--strict"]),
+        "check --strict",
+    );
+    ok(&run_in(dir.path(), &["build", "--no-search"]), "build");
+    let site = Site::read(&dir.path().join("site"));
+    assert!(
+        site.html("de/contact-us.html")
+            .text_of("response-time")
+            .is_some_and(|t| t.contains("2 Tage")),
+        "the period is formatted by the German chrome"
+    );
+}
+
+/// The French translation of the skeleton's own messages, as its translator would add it.
+const FRENCH: &str = "site-title = Centre d’aide { -organization-name }
+index-title = Articles d’aide
+index-intro = Ce que fait { -organization-name } de vos messages, et comment nous joindre.
+footer-note = { -organization-name } · Centre d’aide
+page-contact-us = Comment nous joindre, et sous quel délai nous répondons.
+    .title = Nous contacter
+stale-notice = Le texte original de cette section a changé le { $changed } ; cette traduction est en cours de relecture.
+    .link = Lire la version originale
+response-time = Nous répondons à chaque message sous { $reply-within }.
+    .title = Sous quel délai nous répondons
+";
+
+#[test]
+fn an_added_locale_gets_its_chrome_and_check_lists_the_rest_in_one_run() {
+    let dir = outside();
+    ok(
+        &run_in(dir.path(), &["init", "site", "--locale", "fr"]),
+        "init",
+    );
+    let project = dir.path().join("site");
+    assert_eq!(
+        std::fs::read(project.join("locales/fr/site.ftl")).unwrap(),
+        std::fs::read(Path::new(REPO).join("locales/fr/site.ftl")).unwrap()
+    );
+    let root = project.to_str().unwrap();
+    let check = run_in(dir.path(), &["--root", root, "check", "--format", "json"]);
+    assert_eq!(check.code, Some(1), "{}{}", check.stdout, check.stderr);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let mut missing: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            assert_eq!(f["code"], "PG0501", "only missing messages: {f}");
+            f["message"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    missing.sort();
+    let expected: Vec<String> = [
+        "footer-note",
+        "index-intro",
+        "index-title",
+        "page-contact-us",
+        "response-time",
+        "site-title",
+        "stale-notice",
+    ]
+    .iter()
+    .map(|id| format!("message `{id}` is missing in `fr`"))
+    .collect();
+    assert_eq!(missing, expected, "the project's own messages, all at once");
+    assert_eq!(report["warnings"], 0, "the translated chrome is not stale");
+
+    std::fs::write(project.join("locales/fr/pages.ftl"), FRENCH).unwrap();
+    ok(
+        &run_in(dir.path(), &["--root", root, "confirm", "fr"]),
+        "confirm",
+    );
+    ok(
+        &run_in(dir.path(), &["--root", root, "check", "--strict"]),
+        "check --strict",
+    );
+    let build = run_in(dir.path(), &["--root", root, "build", "--no-search"]);
+    ok(&build, "build");
+    assert!(
+        build.stdout.contains("2 locales (en, fr)"),
+        "{}",
+        build.stdout
+    );
+    let site = Site::read(&project.join("site"));
+    assert!(
+        site.html("fr/contact-us.html")
+            .text_of("response-time")
+            .is_some_and(|t| t.contains("Nous répondons à chaque message sous 2 jours")),
+    );
+    assert!(
+        site.html("en/contact-us.html")
+            .text_of("response-time")
+            .is_some_and(|t| t.contains("within 2 days"))
+    );
+}
+
+#[test]
+fn a_locale_without_chrome_leaves_everything_to_translate() {
+    let dir = outside();
+    ok(&run_in(dir.path(), &["init", "--locale", "pt-BR"]), "init");
+    let check = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(check.code, Some(1), "{}", check.stderr);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let row = report["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "pt-BR")
+        .cloned()
+        .unwrap();
+    assert_eq!(row["translated"], 0, "{row}");
+    assert_eq!(row["missing"], row["messages"], "{row}");
+    let en = report["locales"][0].clone();
+    assert_eq!(en["locale"], "en");
+    assert_eq!(row["messages"], en["messages"]);
+}
+
+#[test]
+fn refuses_an_existing_project_and_touches_nothing() {
+    let sandbox = Sandbox::real();
+    let before = Site::read(sandbox.root());
+    let run = sandbox.run(&["init"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("already holds a policyglot project"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(Site::read(sandbox.root()), before);
+
+    // Nor any file it would write: a folder with templates of its own keeps them.
+    let dir = outside();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/base.html"), "mine").unwrap();
+    let run = run_in(dir.path(), &["init"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("would be overwritten"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("policy").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("templates/base.html")).unwrap(),
+        "mine"
+    );
+
+    let run = run_in(dir.path(), &["init", "--locale", "not a tag"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("is not a language tag"),
+        "{}",
+        run.stderr
+    );
+}
