@@ -15,5 +15,7 @@ page-contact-us = How to reach us, and how soon we answer.
 # changed (never shown in the reference locale).
 # Variables:
 #   $changed (String) - the day the reference text of the block last changed
+#   .undated is shown instead when no commit dates the change (uncommitted, or no git)
 stale-notice = The original text of this section changed on { $changed }; this translation is being reviewed.
+    .undated = The original text of this section changed; this translation is being reviewed.
     .link = Read the original version

@@ -93,6 +93,7 @@ footer-note = { -organization-name } · Centre d’aide
 page-contact-us = Comment nous joindre, et sous quel délai nous répondons.
     .title = Nous contacter
 stale-notice = Le texte original de cette section a changé le { $changed } ; cette traduction est en cours de relecture.
+    .undated = Le texte original de cette section a changé ; cette traduction est en cours de relecture.
     .link = Lire la version originale
 response-time = Nous répondons à chaque message sous { $reply-within }.
     .title = Sous quel délai nous répondons
@@ -134,9 +135,15 @@ fn an_added_locale_gets_its_chrome_and_check_lists_the_rest_in_one_run() {
         "stale-notice",
     ]
     .iter()
-    .map(|id| format!("message `{id}` is missing in `fr`"))
+    .map(|id| format!("message `{id}` is missing in `fr`, needed by "))
     .collect();
-    assert_eq!(missing, expected, "the project's own messages, all at once");
+    assert_eq!(missing.len(), expected.len(), "{missing:?}");
+    for (got, want) in missing.iter().zip(&expected) {
+        assert!(
+            got.starts_with(want),
+            "the project's own messages, all at once, each with who needs it: {got}"
+        );
+    }
     assert_eq!(report["warnings"], 0, "the translated chrome is not stale");
 
     std::fs::write(project.join("locales/fr/pages.ftl"), FRENCH).unwrap();
@@ -172,6 +179,27 @@ fn an_added_locale_gets_its_chrome_and_check_lists_the_rest_in_one_run() {
 fn a_locale_without_chrome_leaves_everything_to_translate() {
     let dir = outside();
     ok(&run_in(dir.path(), &["init", "--locale", "pt-BR"]), "init");
+    // A locale with no messages yet is one warning with the fix, not built.
+    let check = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["code"], "PG0209");
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("locales/pt-BR")
+    );
+    let strict = run_in(dir.path(), &["check", "--strict"]);
+    assert_eq!(strict.code, Some(1), "{}", strict.stdout);
+    // Once it has a message, every other one is listed as missing in one run.
+    std::fs::write(
+        dir.path().join("locales/pt-BR/site.ftl"),
+        "language-name = Português (Brasil)\n",
+    )
+    .unwrap();
     let check = run_in(dir.path(), &["check", "--format", "json"]);
     assert_eq!(check.code, Some(1), "{}", check.stderr);
     let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
@@ -182,11 +210,15 @@ fn a_locale_without_chrome_leaves_everything_to_translate() {
         .find(|l| l["locale"] == "pt-BR")
         .cloned()
         .unwrap();
-    assert_eq!(row["translated"], 0, "{row}");
-    assert_eq!(row["missing"], row["messages"], "{row}");
     let en = report["locales"][0].clone();
     assert_eq!(en["locale"], "en");
     assert_eq!(row["messages"], en["messages"]);
+    assert_eq!(row["translated"], 1, "{row}");
+    assert_eq!(
+        row["missing"].as_u64().unwrap() + 1,
+        row["messages"].as_u64().unwrap(),
+        "{row}"
+    );
 }
 
 #[test]
