@@ -309,14 +309,26 @@ pub fn build(
         ]);
     };
     let notes = Vec::new();
-    output::write_site_with(&site, out, |staging, previous| match search {
-        true => search::write_index(&site, staging, previous),
-        false => Ok(()),
+    // The search index needs only the pages in memory: it is made on its own thread
+    // while the pages are written, and joins them in the staging folder before the swap.
+    let site = &site;
+    std::thread::scope(|scope| {
+        let index = search.then(|| {
+            let previous = out.is_dir().then_some(out);
+            scope.spawn(move || search::Prepared::new(site, previous))
+        });
+        output::write_site_with(site, out, |staging, _previous| match index {
+            Some(index) => index
+                .join()
+                .unwrap_or_else(|_| Err(search::stopped()))?
+                .write(staging),
+            None => Ok(()),
+        })
     })
     .map_err(|d| vec![d])?;
     Ok(BuildReport {
         pages_per_locale: site.pages_per_locale,
-        locales: site.locales,
+        locales: site.locales.clone(),
         files: site.files.len(),
         warnings,
         notes,

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
@@ -78,8 +78,7 @@ impl Index {
                     .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
             })
         }));
-        let files = indexed
-            .map_err(|_| failure("Pagefind stopped unexpectedly while indexing".to_owned()))??;
+        let files = indexed.map_err(|_| stopped())??;
         Ok(Index {
             key,
             files: files
@@ -133,20 +132,42 @@ impl Indexer {
     }
 }
 
-/// Puts the search bundle of `site` into the staged site at `staging`: copied from
-/// `previous` (the site being replaced) when that was indexed from the same pages,
-/// else indexed afresh. Runs before the swap, so the index is atomic with the pages.
-pub fn write_index(site: &Site, staging: &Path, previous: Option<&Path>) -> Result<(), Diagnostic> {
-    let key = pages_key(site_pages(site));
-    if let Some(previous) = previous.map(|p| p.join(BUNDLE))
-        && fs::read_to_string(previous.join(KEY_FILE)).is_ok_and(|k| k == key)
-    {
-        return copy_dir(&previous, &staging.join(BUNDLE))
-            .map_err(|e| failure(format!("cannot reuse the previous search index: {e}")));
+/// The search bundle of a site about to be written: the previous site's, when that was
+/// indexed from the same pages, or a fresh index.
+pub enum Prepared {
+    Reuse(PathBuf),
+    Fresh(Index),
+}
+
+impl Prepared {
+    /// Decides, and indexes when needed, for `site` replacing `previous`. Needs only the
+    /// pages in memory, so it runs while the pages are written.
+    pub fn new(site: &Site, previous: Option<&Path>) -> Result<Prepared, Diagnostic> {
+        let key = pages_key(site_pages(site));
+        if let Some(previous) = previous.map(|p| p.join(BUNDLE))
+            && fs::read_to_string(previous.join(KEY_FILE)).is_ok_and(|k| k == key)
+        {
+            return Ok(Prepared::Reuse(previous));
+        }
+        Index::build(site).map(Prepared::Fresh)
     }
-    Index::build(site)?
-        .write(staging)
-        .map_err(|e| failure(format!("cannot write the search index: {e}")))
+
+    /// Puts the bundle into the staged site at `staging`. Runs before the swap, so the
+    /// index is atomic with the pages.
+    pub fn write(&self, staging: &Path) -> Result<(), Diagnostic> {
+        match self {
+            Prepared::Reuse(previous) => copy_dir(previous, &staging.join(BUNDLE))
+                .map_err(|e| failure(format!("cannot reuse the previous search index: {e}"))),
+            Prepared::Fresh(index) => index
+                .write(staging)
+                .map_err(|e| failure(format!("cannot write the search index: {e}"))),
+        }
+    }
+}
+
+/// The error of an indexing that panicked (inside Pagefind, or its thread).
+pub fn stopped() -> Diagnostic {
+    failure("Pagefind stopped unexpectedly while indexing".to_owned())
 }
 
 fn failure(message: String) -> Diagnostic {
