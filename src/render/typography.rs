@@ -19,11 +19,11 @@ const VERBATIM: [(&str, &str); 4] = [
     ("pre", "/pre"),
 ];
 
-/// The bytes a French rule starts from: digits (dates), `;` `!` `?` `:`, and 0xC2, the
-/// lead byte of « », U+00A0.
-const FRENCH_TRIGGERS: [bool; 256] = triggers(b";!?:\xC2");
+/// The bytes a French rule starts from: digits (dates), `;` `!` `?` `:`, 0xC2 (the lead
+/// byte of « », U+00A0) and 0xE2 (of ›).
+const FRENCH_TRIGGERS: [bool; 256] = triggers(b";!?:\xC2\xE2");
 /// The bytes a German rule starts from: digits (dates), `"`, `&` (`&quot;`), and 0xE2,
-/// the lead byte of “ ” „.
+/// the lead byte of “ ” „ ›.
 const GERMAN_TRIGGERS: [bool; 256] = triggers(b"\"&\xE2");
 
 /// A byte table: the digits and `bytes` are set.
@@ -161,7 +161,13 @@ impl Typography {
             Typography::German => &GERMAN_MONTHS,
             Typography::Plain => &[],
         };
-        day_and_month(&spaced, months)
+        let dated = day_and_month(&spaced, months);
+        // A menu path ("Paramètres › Confidentialité") never breaks at its separators.
+        if dated.contains(" › ") {
+            dated.replace(" › ", "\u{A0}›\u{A0}")
+        } else {
+            dated
+        }
     }
 }
 
@@ -298,7 +304,22 @@ fn day_and_month(text: &str, months: &[&str]) -> String {
                         .next()
                         .is_some_and(char::is_alphabetic)
             });
-        out.push(if is_day && is_month { NBSP } else { ' ' });
+        // And between a month and its year ("28 août 2025"): a date is read as one unit.
+        let is_year = after.len() >= 4
+            && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && !after.as_bytes().get(4).is_some_and(u8::is_ascii_digit)
+            && months.iter().any(|m| {
+                before.ends_with(m)
+                    && !before[..before.len() - m.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)
+            });
+        out.push(if is_day && is_month || is_year {
+            NBSP
+        } else {
+            ' '
+        });
         rest = after;
     }
     out.push_str(rest);
@@ -339,16 +360,40 @@ mod tests {
     }
 
     #[test]
-    fn dates_never_break_between_day_and_month() {
-        assert_eq!(fr("le 28 septembre 2025"), "le 28\u{A0}septembre 2025");
+    fn dates_never_break_inside() {
+        assert_eq!(fr("le 28 septembre 2025"), "le 28\u{A0}septembre\u{A0}2025");
         assert_eq!(fr("le 1er octobre"), "le 1er\u{A0}octobre");
         assert_eq!(fr("28 sept"), "28 sept");
-        assert_eq!(
-            Typography::German.apply("am 28. September 2025"),
-            "am 28.\u{A0}September 2025"
-        );
         // Not a day: a count of months.
         assert_eq!(fr("2025 mars"), "2025 mars");
+        // The year stays with its month too; a number after a month that is no year does not.
+        assert_eq!(
+            fr("le 28 août 2025, puis"),
+            "le 28\u{A0}août\u{A0}2025, puis"
+        );
+        assert_eq!(fr("en mars 2026"), "en mars\u{A0}2026");
+        assert_eq!(fr("fin mai 12 jours"), "fin mai 12 jours");
+        assert_eq!(fr("Remai 2025"), "Remai 2025");
+        assert_eq!(
+            Typography::German
+                .apply("am 28. September 2025")
+                .into_owned(),
+            "am 28.\u{A0}September\u{A0}2025"
+        );
+    }
+
+    #[test]
+    fn menu_paths_never_break_at_their_separators() {
+        assert_eq!(
+            fr("dans le menu Paramètres › Confidentialité."),
+            "dans le menu Paramètres\u{A0}›\u{A0}Confidentialité."
+        );
+        assert_eq!(
+            Typography::German
+                .apply("unter Einstellungen › Datenschutz")
+                .into_owned(),
+            "unter Einstellungen\u{A0}›\u{A0}Datenschutz"
+        );
     }
 
     #[test]

@@ -205,6 +205,13 @@ fn french_pages_never_break_a_date_or_before_a_punctuation_mark() {
                 );
                 checked += 1;
             }
+            for (at, _) in text.match_indices(&format!("{month} ")) {
+                let after = &text.as_bytes()[at + month.len() + 1..];
+                assert!(
+                    !(after.len() >= 4 && after[..4].iter().all(u8::is_ascii_digit)),
+                    "fr/{page}: a date breaks before its year after {month}"
+                );
+            }
         }
         checked += text.matches('\u{202F}').count();
     }
@@ -214,7 +221,7 @@ fn french_pages_never_break_a_date_or_before_a_punctuation_mark() {
     );
     // The same typography reaches values (dates) and messages alike.
     let retention = String::from_utf8(site.files["fr/data-retention.html"].clone()).unwrap();
-    assert!(retention.contains("28\u{a0}août 2025"), "a date value");
+    assert!(retention.contains("28\u{a0}août\u{a0}2025"), "a date value");
     let title = site
         .html("fr/data-retention.html")
         .text_of_css("h1")
@@ -222,7 +229,7 @@ fn french_pages_never_break_a_date_or_before_a_punctuation_mark() {
     assert!(title.ends_with('?'));
     assert!(retention.contains("données\u{202F}?"), "a message");
     let de = String::from_utf8(site.files["de/conversations-and-training.html"].clone()).unwrap();
-    assert!(de.contains("28.\u{a0}August 2025"), "German dates too");
+    assert!(de.contains("28.\u{a0}August\u{a0}2025"), "German dates too");
 }
 
 #[test]
@@ -236,7 +243,7 @@ fn interface_labels_come_from_sources_and_carry_their_language() {
         let labels: Vec<String> = page
             .0
             .select(&selector)
-            .map(|s| s.text().collect())
+            .map(|s| s.text().collect::<String>().replace('\u{a0}', " "))
             .collect();
         for label in [
             "Aider à améliorer Claude",
