@@ -104,11 +104,19 @@ impl Typography {
             if let Some(tag_start) = rest.strip_prefix('<') {
                 let end = memchr::memchr(b'>', tag_start.as_bytes()).map_or(rest.len(), |i| i + 2);
                 let tag = &rest[..end];
-                let name_len = tag[1..]
-                    .bytes()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == b'/')
-                    .count();
-                let name = &tag[1..1 + name_len];
+                // Only tags whose name starts like a verbatim element's are read (most are
+                // `a`, `p`, `li`, `span`…: one byte decides).
+                let first = tag.as_bytes().get(1).map(u8::to_ascii_lowercase);
+                let name = match first {
+                    Some(b's' | b'c' | b'p' | b'/') => {
+                        let len = tag[1..]
+                            .bytes()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == b'/')
+                            .count();
+                        &tag[1..1 + len]
+                    }
+                    _ => "",
+                };
                 match verbatim {
                     Some(closing) if name.eq_ignore_ascii_case(closing) => verbatim = None,
                     None => {
