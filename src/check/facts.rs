@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use memchr::memmem;
 use rayon::prelude::*;
 
-use super::analysis;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{self, Catalog, Locale, LocaleSource, Locales};
 use crate::policy::{Arg, Node, Policy, facts};
@@ -111,10 +110,8 @@ impl HandTyped<'_> {
         let values = restated_values(self.policy, &locale.tag);
         let mut out = Vec::new();
         for id in locale.message_ids() {
-            let Some(entry) = locale.ast(id) else {
-                continue;
-            };
-            let text: String = analysis::parts(entry)
+            let text: String = locale
+                .parts(id)
                 .iter()
                 .flat_map(|p| p.text.iter())
                 .map(String::as_str)
@@ -186,10 +183,7 @@ pub fn selectors(
 ) -> Diagnostics {
     let mut out = Vec::new();
     for (id, variables) in uses {
-        let Some(entry) = locale.ast(id) else {
-            continue;
-        };
-        for part in analysis::parts(entry) {
+        for part in locale.parts(id) {
             for select in &part.selects {
                 let Some(values) = select.variable.as_ref().and_then(|v| variables.get(v)) else {
                     continue;
@@ -285,8 +279,7 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
             );
             continue;
         };
-        let Some(entry) = en.ast(id) else { continue };
-        for part in analysis::parts(entry) {
+        for part in en.parts(id) {
             let given = per_part
                 .get(&(id, part.attribute.as_deref()))
                 .unwrap_or(given);

@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use intl_pluralrules::{PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
-use super::analysis::{self, Part};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::LocaleSource;
+use crate::l10n::analysis::{self, Part};
 
 /// The variables each fact message is given (`check::facts::given_variables`): a
 /// variable the reference uses but is not given is its own error, never one that
@@ -85,13 +85,12 @@ fn against_reference(
     }
     let plural_categories = categories(&l.tag);
     for id in l.message_ids().filter(|id| en.entries.contains_key(*id)) {
-        let (Some(en_entry), Some(l_entry)) = (en.ast(id), l.ast(id)) else {
+        if en.ast(id).is_none() || l.ast(id).is_none() {
             continue;
-        };
-        let en_parts = analysis::parts(en_entry);
-        let l_parts = analysis::parts(l_entry);
+        }
+        let (en_parts, l_parts) = (en.parts(id), l.parts(id));
         let here = || l.location(id).expect("indexed");
-        for p in &en_parts {
+        for p in en_parts {
             if !l_parts.iter().any(|q| q.attribute == p.attribute) {
                 out.push(
                     Diagnostic::error(
@@ -107,7 +106,7 @@ fn against_reference(
                 );
             }
         }
-        for q in &l_parts {
+        for q in l_parts {
             let Some(p) = en_parts.iter().find(|p| p.attribute == q.attribute) else {
                 out.push(
                     Diagnostic::error(
@@ -283,10 +282,7 @@ fn categories(tag: &str) -> BTreeSet<&'static str> {
 /// References to messages or terms that exist nowhere.
 fn references(locale: &LocaleSource, generated_terms: &[String], out: &mut Diagnostics) {
     for key in locale.entries.keys() {
-        let Some(entry) = locale.ast(key) else {
-            continue;
-        };
-        for part in analysis::parts(entry) {
+        for part in locale.parts(key) {
             for m in &part.messages {
                 if !locale.entries.contains_key(m) {
                     out.push(
@@ -335,12 +331,9 @@ type Node = (String, Option<String>);
 fn reference_graph(locale: &LocaleSource, out: &mut Diagnostics) {
     let mut edges: BTreeMap<Node, Vec<Node>> = BTreeMap::new();
     for key in locale.entries.keys() {
-        let Some(entry) = locale.ast(key) else {
-            continue;
-        };
-        for part in analysis::parts(entry) {
+        for part in locale.parts(key) {
             let mut targets = Vec::new();
-            for (k, attribute) in part.targets {
+            for (k, attribute) in part.targets.iter().cloned() {
                 if !locale.entries.contains_key(&k) {
                     continue; // unknown or generated: reported (or fine) elsewhere
                 }
@@ -368,7 +361,7 @@ fn reference_graph(locale: &LocaleSource, out: &mut Diagnostics) {
                     .help("reference a part the entry has, or add it"),
                 );
             }
-            edges.insert((key.clone(), part.attribute), targets);
+            edges.insert((key.clone(), part.attribute.clone()), targets);
         }
     }
     // Depth-first over every part (iteratively: a chain of references may be long),

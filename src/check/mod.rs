@@ -2,7 +2,6 @@
 //! facts against the policy, staleness, template text), and what they found
 //! (`Analysis`). `pipeline` runs them; `check` itself writes nothing.
 
-pub mod analysis;
 pub mod facts;
 pub mod history;
 pub mod locales;

@@ -5,13 +5,14 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::analysis::{self, Part};
 use crate::diag::{self, Diagnostic, Diagnostics, Location, SourceFile};
 
 /// Largest `.ftl` file read (bytes).
@@ -53,6 +54,9 @@ pub struct LocaleSource {
     /// A fingerprint of the folder's files and the reserved terms (`memo::fingerprint`):
     /// what is computed from this locale is reused while it is the same.
     pub fingerprint: u64,
+    /// Each entry's parts, read from its syntax tree on first use: several checks read
+    /// them, for this locale and (the reference) for every other.
+    parts: OnceLock<BTreeMap<String, Vec<Part>>>,
 }
 
 impl LocaleSource {
@@ -60,6 +64,18 @@ impl LocaleSource {
     pub fn location(&self, key: &str) -> Option<Location> {
         let e = self.entries.get(key)?;
         Some(self.files[e.file].span(e.range.start..e.range.start + key.len()))
+    }
+
+    /// The parts of entry `key` (value first, then attributes); none when it has no
+    /// syntax tree.
+    pub fn parts(&self, key: &str) -> &[Part] {
+        let all = self.parts.get_or_init(|| {
+            self.entries
+                .keys()
+                .filter_map(|k| Some((k.clone(), analysis::parts(self.ast(k)?))))
+                .collect()
+        });
+        all.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// The entry's source text.
@@ -347,6 +363,7 @@ fn read_locale(
         entries: BTreeMap::new(),
         problems: listing.problems,
         fingerprint,
+        parts: OnceLock::new(),
     };
     // Files are decoded, measured and parsed in parallel, then indexed in order.
     let read: Vec<_> = paths
@@ -632,6 +649,7 @@ mod tests {
             entries: BTreeMap::new(),
             problems: Vec::new(),
             fingerprint: 0,
+            parts: OnceLock::new(),
         };
         let file = SourceFile::new("locales/fr/a.ftl", text);
         let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);

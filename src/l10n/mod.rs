@@ -4,6 +4,7 @@
 //! There is no fallback between locales: a message missing or failing in one locale is
 //! an error, never English text on a French page.
 
+pub mod analysis;
 pub mod catalog;
 pub mod formats;
 pub mod stale;
