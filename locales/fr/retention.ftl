@@ -8,5 +8,5 @@ retention = { $default ->
 retention-conversations = Nous supprimons vos conversations au bout de { $period }.
 retention-training-allowed = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, nous les conservons jusqu’à { $period }.
 retention-training-declined = Si vous ne l’autorisez pas, nous les conservons pendant { $period }.
-retention-feedback = Lorsque vous nous envoyez un commentaire, nous le conservons, avec la conversation à laquelle il se rapporte, jusqu’à { $period }.
-retention-longer-from = Cette durée de conservation plus longue s’applique à compter de la fin septembre.
+retention-feedback = Lorsque vous nous donnez votre avis, nous le conservons, avec la conversation à laquelle il se rapporte, jusqu’à { $period }.
+retention-longer-from = La durée de conservation allongée s’applique à compter de la fin du mois de septembre.
