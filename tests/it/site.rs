@@ -38,10 +38,10 @@ fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
         (
             "de",
             "Was sich am 28. August 2025 geändert hat",
-            ["30 Tage lang und löschen", "bis zu 5 Jahre"],
+            ["älter als 30 Tage", "bis zu 5 Jahre"],
             [
                 "nur dann für das Training",
-                "sofern Sie dies nicht deaktivieren",
+                "es sei denn, Sie lehnen dies ab",
             ],
         ),
     ];
