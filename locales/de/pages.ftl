@@ -2,9 +2,9 @@
 
 page-personal-data-in-training = Woher unsere Trainingsdaten stammen, was wir mit den darin möglicherweise enthaltenen personenbezogenen Daten tun – und niemals tun –, wie wir die Privatsphäre schützen und welche Rechte Sie haben.
     .title = Wie werden personenbezogene Daten beim Modelltraining verwendet?
-page-conversations-and-training = Welche Regel für Ihre Gespräche gilt, in welchen Fällen sie verwendet werden können und wie Sie Ihre Wahl treffen.
+page-conversations-and-training = Welche Regel für Ihre Gespräche gilt, in welchen Fällen sie verwendet werden können und wie Sie sich entscheiden.
     .title = Werden meine Gespräche für das Modelltraining verwendet?
-page-data-retention = Wie lange wir Ihre Gespräche speichern – abhängig von Ihrer Wahl.
+page-data-retention = Wie lange wir Ihre Gespräche und Ihr Feedback speichern.
     .title = Wie lange werden meine Daten gespeichert?
 page-covered-products = Für welche Produkte diese Richtlinie gilt und für welche nicht.
     .title = Für welche Produkte gilt diese Richtlinie?
@@ -15,7 +15,7 @@ page-feedback = Was wir speichern, wenn Sie uns Feedback senden, und wie wir es 
 
 site-title = { -product-name }-Hilfecenter
 index-title = Datenschutz und Modelltraining
-index-intro = Wie { -organization-name } Daten für das Training von { -product-name } verwendet, welche Wahl Sie haben und wie lange Ihre Daten gespeichert werden.
+index-intro = Wie { -organization-name } Daten für das Training von { -product-name } verwendet, worüber Sie selbst entscheiden und wie lange Ihre Daten gespeichert werden.
 footer-note = { -organization-name } · Datenschutz und Modelltraining
 stale-notice = Der englische Text dieses Abschnitts wurde am { $changed } geändert; diese Übersetzung wird derzeit überprüft.
     .undated = Der englische Text dieses Abschnitts wurde geändert; diese Übersetzung wird derzeit überprüft.

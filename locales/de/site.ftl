@@ -3,7 +3,7 @@
 language-name = Deutsch
 skip-to-content = Zum Hauptinhalt springen
 language-switcher = Sprache
-breadcrumb-label = Brotkrümelnavigation
+breadcrumb-label = Navigationspfad
 choose-language = Das Hilfecenter auf Deutsch lesen
 related-articles = In diesem Bereich
 
@@ -44,8 +44,8 @@ changes-title = { $status ->
        *[past] Was sich am { $date } geändert hat
     }
 changes-intro = { $status ->
-        [upcoming] Am { $date } tritt eine neue Fassung dieser Richtlinie in Kraft. Jede Angabe, die sich ändert, wird so gezeigt, wie sie jetzt lautet und wie sie künftig lauten wird.
-       *[past] Am { $date } ist eine neue Fassung dieser Richtlinie in Kraft getreten. Jede Angabe, die sich geändert hat, wird so gezeigt, wie sie vorher lautete und wie sie seitdem lautet.
+        [upcoming] Am { $date } tritt eine neue Fassung dieser Richtlinie in Kraft. Für jede Angabe, die sich ändert, sehen Sie hier die jetzige und die künftige Fassung.
+       *[past] Am { $date } ist eine neue Fassung dieser Richtlinie in Kraft getreten. Für jede geänderte Angabe sehen Sie hier die frühere und die seitdem geltende Fassung.
     }
 changes-before = { $status ->
         [upcoming] Vor dem { $date }
@@ -60,13 +60,13 @@ changes-added = { $status ->
        *[past] Neu seit dem { $date }
     }
 changes-removed = { $status ->
-        [upcoming] Entfällt ab dem { $date }
-       *[past] Entfällt seit dem { $date }
+        [upcoming] Gilt ab dem { $date } nicht mehr
+       *[past] Gilt seit dem { $date } nicht mehr
     }
-policy-history = Verlauf der Richtlinie
+policy-history = Änderungen an dieser Richtlinie
 
 not-found-title = Seite nicht gefunden
-not-found-text = Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben: Wählen Sie eine Sprache, um die Hilfeartikel zu finden.
+not-found-text = Unter dieser Adresse gibt es keine Seite. Die gesuchte Seite wurde möglicherweise verschoben: Wählen Sie eine Sprache, um die Hilfeartikel zu finden.
 
 search-link = Suche
 search-title = Im Hilfecenter suchen

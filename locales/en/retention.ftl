@@ -15,7 +15,7 @@ retention-conversations = We delete your conversations after { $period }.
 retention-training-allowed = If you allow your conversations to be used for training, we keep them for up to { $period }.
 # Variables:
 #   $period (String) - the retention period
-retention-training-declined = If you don’t allow it, we keep them for { $period }.
+retention-training-declined = If you don’t allow your conversations to be used for training, we keep them for { $period }.
 # Variables:
 #   $period (String) - the retention period
 retention-feedback = When you send us feedback, we keep it, with the conversation it concerns, for up to { $period }.

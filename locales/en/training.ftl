@@ -19,14 +19,14 @@ exception-feedback = You sent it to us explicitly, for example through our feedb
 # Variables:
 #   $setting (String) - the label of the setting in the product
 exception-your-choice = { $default ->
-        [opt-in] You chose to allow it, for example by joining our trusted tester program.
+        [opt-in] You chose to allow your conversations to be used for training, for example by joining our trusted tester program.
        *[opt-out] The “{ $setting }” setting is on; it stays on unless you turn it off.
     }
 
 # Variables:
 #   $setting (String) - the label of the setting in the product
 #   $location (String) - where the setting is found
-training-choice = You decide with the “{ $setting }” setting.
+training-choice = Use the “{ $setting }” setting to choose whether your conversations can be used for training.
     .title = How to make your choice
 choice-at-signup = If you are new to { -product-name }, you make this choice when you sign up.
 # Variables:
@@ -35,6 +35,9 @@ choice-existing-users = If you already use { -product-name }, a pop-up titled �
 # Variables:
 #   $deadline (String) - the date by which existing users must choose
 choice-deadline = Existing users must make their choice by { $deadline } to keep using { -product-name }.
-choice-new-and-existing = If you allow it, your new or existing conversations can be used.
-choice-in-settings = You can also turn the setting off in { $location }.
+choice-new-and-existing = If you allow your conversations to be used for training, this covers both new and existing conversations.
+# Variables:
+#   $setting (String) - the label of the setting in the product
+#   $location (String) - where the setting is found
+choice-in-settings = You can also turn off the “{ $setting }” setting in { $location }.
 choice-deleted-conversations = Conversations you delete are not used for future training.

@@ -1,15 +1,15 @@
 ### Les articles d’aide : titre (.title) et résumé de chaque page.
 
 page-personal-data-in-training = D’où viennent nos données d’entraînement, ce que nous faisons – et ne faisons jamais – des données personnelles qu’elles peuvent contenir, comment nous protégeons la vie privée et quels sont vos droits.
-    .title = Comment utilisez-vous les données personnelles pour entraîner vos modèles ?
+    .title = Comment utilisez-vous les données personnelles dans l’entraînement des modèles ?
 page-conversations-and-training = La règle qui s’applique à vos conversations, les cas dans lesquels elles peuvent être utilisées et la façon de faire votre choix.
     .title = Mes conversations servent-elles à entraîner vos modèles ?
-page-data-retention = Combien de temps nous conservons vos conversations, selon le choix que vous faites.
+page-data-retention = Combien de temps nous conservons vos conversations et vos avis.
     .title = Combien de temps conservez-vous mes données ?
 page-covered-products = Les produits concernés par cette politique, et ceux qui ne le sont pas.
     .title = Quels produits cette politique concerne-t-elle ?
-page-feedback = Ce que nous conservons lorsque vous nous envoyez un commentaire, et l’usage que nous en faisons.
-    .title = Que deviennent les commentaires que j’envoie ?
+page-feedback = Ce que nous conservons lorsque vous nous donnez votre avis, et l’usage que nous en faisons.
+    .title = Que deviennent les avis que je vous envoie ?
 
 ## Le centre d’aide dans son ensemble : son nom, son index et ce qu’il dit des traductions.
 

@@ -5,7 +5,7 @@ article-scope = Cet article porte sur nos produits grand public, comme { -tier-f
 about-training = Les grands modèles de langage comme { -product-name } sont entraînés sur du texte et d’autres contenus afin d’apprendre les structures et les liens entre les mots. Cet entraînement est important pour qu’un modèle fonctionne de manière efficace et sûre.
     .title = À propos de l’entraînement des modèles
 
-data-sources = Nous ne cherchons pas à collecter des données personnelles pour entraîner nos modèles. Toutefois, une grande partie des informations disponibles sur Internet concerne des personnes : nos données d’entraînement peuvent donc contenir, sans que nous l’ayons recherché, des données personnelles.
+data-sources = Nous ne cherchons pas à collecter des données personnelles pour entraîner nos modèles. Toutefois, une grande partie des informations disponibles sur Internet concerne des personnes : nos données d’entraînement peuvent donc contenir fortuitement des données personnelles.
 
     Nos données d’entraînement proviennent { $count ->
         [one] de la source suivante :
@@ -20,7 +20,7 @@ personal-data-use = Nous n’utilisons les données personnelles contenues dans 
     .title = À quoi servent les données personnelles contenues dans les données d’entraînement
 never-contact-people = contacter des personnes
 never-build-profiles = établir des profils de personnes
-never-sell-or-market-to-people = chercher à vendre ou à promouvoir quoi que ce soit auprès des personnes
+never-sell-or-market-to-people = chercher à vendre quoi que ce soit à des personnes, ou à leur en faire la promotion
 never-sell-personal-data = vendre ces informations elles-mêmes à un tiers
 
 safeguards = Nous prenons des mesures pour réduire au minimum l’impact sur la vie privée des personnes tout au long du processus d’entraînement, et nous respectons des règles et des lignes directrices strictes.
@@ -29,12 +29,12 @@ safeguard-no-password-protected-pages = Nous n’accédons pas aux pages protég
 safeguard-no-captcha-bypass = Nous ne contournons pas les contrôles CAPTCHA.
 safeguard-licensed-data-due-diligence = Nous procédons à des vérifications préalables sur les données qui nous sont concédées sous licence.
 safeguard-advice-no-personal-data = Nous encourageons nos utilisateurs à ne pas se servir de nos produits et services pour traiter des données personnelles.
-safeguard-sensitive-data-filtering = Lorsque des conversations servent à l’entraînement, nous en filtrons les données sensibles au moyen d’une combinaison d’outils et de processus automatisés, et nous ne partageons pas ces données avec des tiers.
+safeguard-sensitive-data-filtering = Lorsque des conversations servent à l’entraînement, nous en retirons les données sensibles en combinant outils et processus automatisés, et nous ne partageons pas ces données avec des tiers.
 safeguard-constitution = Nos modèles sont entraînés à respecter la vie privée. Dans le cadre de notre approche dite d’« IA constitutionnelle », { -product-name } suit un ensemble de principes, sa « constitution », qui guide l’entraînement des modèles { -product-name } et les jugements portés sur leurs réponses. Ces principes s’inspirent en partie de la Déclaration universelle des droits de l’homme et comprennent des règles précises sur la vie privée, en particulier celle des personnes qui ne sont pas des personnalités publiques. En voici quelques-uns :
 safeguard-constitutional-ai = [Découvrez comment fonctionne l’IA constitutionnelle]({ $constitutional-ai }).
 principle-most-respectful-of-privacy = Veuillez choisir la réponse qui respecte le plus la vie privée, l’indépendance, la réputation, la famille, les droits de propriété et le droit d’association de chacun.
 principle-least-personal-information = Veuillez choisir la réponse qui contient le moins d’informations personnelles, privées ou confidentielles appartenant à autrui.
-safeguard-no-repeating-personal-data = Nos modèles sont entraînés à ne pas divulguer ni répéter les données personnelles qui auraient pu se retrouver par hasard dans les données d’entraînement, même si on le leur demande.
+safeguard-no-repeating-personal-data = Nos modèles sont entraînés à ne pas divulguer ni répéter les données personnelles qui auraient pu se retrouver fortuitement dans les données d’entraînement, même si on le leur demande.
 safeguard-no-database-storage = Les modèles ne stockent pas le texte à la manière d’une base de données, et ils ne se contentent pas non plus de « mélanger » des contenus existants ou d’en faire un « collage ». Ils repèrent des structures générales qui aident les gens à créer de nouveaux contenus et, une fois entraînés, n’ont plus accès aux données d’entraînement d’origine.
 
 rights = Notre [Politique de confidentialité]({ $privacy-policy }) décrit vos droits sur vos données personnelles, y compris en ce qui concerne nos activités d’entraînement. Vous avez le droit de :

@@ -34,11 +34,11 @@ duration = { $unit ->
     }
 }
 
-upcoming-notice = À compter du { $date }, cette section change.
-    .link = Voir ce qui change
+upcoming-notice = Le contenu de cette section sera modifié à compter du { $date }.
+    .link = Voir les modifications
 changes-title = { $status ->
-        [upcoming] Ce qui change le { $date }
-       *[past] Ce qui a changé le { $date }
+        [upcoming] Modifications à venir le { $date }
+       *[past] Modifications du { $date }
     }
 changes-intro = { $status ->
         [upcoming] Une nouvelle version de cette politique entre en vigueur le { $date }. Chaque information qui change est présentée telle qu’elle est aujourd’hui et telle qu’elle sera.
@@ -53,11 +53,11 @@ changes-after = { $status ->
        *[past] Depuis le { $date }
     }
 changes-added = { $status ->
-        [upcoming] Nouveau à compter du { $date }
-       *[past] Nouveau depuis le { $date }
+        [upcoming] Nouvelle disposition à compter du { $date }
+       *[past] Nouvelle disposition depuis le { $date }
     }
 changes-removed = { $status ->
-        [upcoming] Ne s’applique plus à compter du { $date }
+        [upcoming] Ne s’appliquera plus à compter du { $date }
        *[past] Ne s’applique plus depuis le { $date }
     }
 policy-history = Historique de la politique
@@ -67,7 +67,7 @@ not-found-text = La page que vous recherchez ne se trouve pas à cette adresse. 
 
 search-link = Rechercher
 search-title = Rechercher dans le centre d’aide
-search-label = Rechercher
+search-label = Termes à rechercher
 search-button = Rechercher
 search-results = Résultats
 search-no-results = Aucun article ne correspond à votre recherche. Essayez d’autres termes ou parcourez la liste des articles sur la page d’accueil.

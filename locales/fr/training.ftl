@@ -1,25 +1,25 @@
 ### Utilisation des conversations pour l’entraînement : la règle, les cas, le choix.
 
 training-rule = { $default ->
-        [opt-in] Nous n’utilisons vos conversations pour entraîner nos modèles que si elles sont signalées pour examen par notre équipe Confiance et sécurité, si vous nous les envoyez sous forme de commentaire ou si vous choisissez de l’autoriser.
-       *[opt-out] À compter du { $effective }, vos conversations peuvent servir à entraîner nos modèles, sauf si vous désactivez cette option. Cette règle s’applique à { $covered }.
+        [opt-in] Nous n’utilisons vos conversations pour entraîner nos modèles que si elles sont signalées pour examen par notre équipe Confiance et sécurité, si vous nous les envoyez avec votre avis ou si vous choisissez de l’autoriser.
+       *[opt-out] À compter du { $effective }, vos conversations peuvent servir à entraîner nos modèles, sauf si vous le refusez. Cette règle s’applique à { $covered }.
     }
     .title = La règle
 
 training-exceptions = Une conversation peut servir à entraîner nos modèles dans l’un des cas suivants :
     .title = Quand une conversation peut servir à l’entraînement
 exception-trust-and-safety = Elle a été signalée pour examen par notre équipe Confiance et sécurité. Nous pouvons alors l’utiliser ou l’analyser afin d’améliorer notre capacité à détecter les manquements à notre Politique d’utilisation et à la faire respecter, notamment en entraînant des modèles utilisés par cette équipe, conformément à la mission de sécurité d’{ -organization-name }.
-exception-feedback = Vous nous l’avez explicitement envoyée, par exemple au moyen de nos outils de commentaires.
+exception-feedback = Vous nous l’avez explicitement envoyée, par exemple au moyen de nos outils d’envoi d’avis.
 exception-your-choice = { $default ->
-        [opt-in] Vous avez choisi de l’autoriser, par exemple en participant à notre programme de testeurs de confiance.
+        [opt-in] Vous avez choisi d’autoriser l’utilisation de vos conversations pour l’entraînement, par exemple en participant à notre programme de testeurs de confiance.
        *[opt-out] Le paramètre « { $setting } » est activé, et il le reste tant que vous ne le désactivez pas.
     }
 
-training-choice = Le paramètre « { $setting } » vous permet de décider.
+training-choice = Le paramètre « { $setting } » vous permet de choisir si vos conversations peuvent servir à l’entraînement.
     .title = Comment faire votre choix
-choice-at-signup = Si vous êtes nouvel utilisateur de { -product-name }, vous faites ce choix lors de votre inscription.
+choice-at-signup = Si vous n’avez pas encore de compte { -product-name }, vous faites ce choix lors de votre inscription.
 choice-existing-users = Si vous utilisez déjà { -product-name }, une fenêtre contextuelle intitulée « { $prompt } » vous demande de choisir. Dans cette fenêtre, décochez l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
-choice-deadline = Les utilisateurs existants doivent faire leur choix au plus tard le { $deadline } pour continuer à utiliser { -product-name }.
-choice-new-and-existing = Si vous l’autorisez, vos nouvelles conversations ou vos conversations existantes peuvent être utilisées.
-choice-in-settings = Vous pouvez aussi désactiver ce paramètre dans { $location }.
+choice-deadline = Si vous utilisez déjà { -product-name }, vous devez faire votre choix au plus tard le { $deadline } pour continuer à l’utiliser.
+choice-new-and-existing = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, cela concerne aussi bien vos nouvelles conversations que vos conversations existantes.
+choice-in-settings = Vous pouvez aussi désactiver l’option « { $setting } » dans le menu { $location }.
 choice-deleted-conversations = Les conversations que vous supprimez ne servent pas aux futurs entraînements.

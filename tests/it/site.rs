@@ -31,17 +31,17 @@ fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
         ),
         (
             "fr",
-            "Ce qui a changé le 28 août 2025",
+            "Modifications du 28 août 2025",
             ["au bout de 30 jours", "jusqu’à 5 ans"],
-            ["que si elles sont signalées", "sauf si vous désactivez"],
+            ["que si elles sont signalées", "sauf si vous le refusez"],
         ),
         (
             "de",
             "Was sich am 28. August 2025 geändert hat",
-            ["30 Tage lang und löschen", "bis zu 5 Jahre"],
+            ["älter als 30 Tage", "bis zu 5 Jahre"],
             [
                 "nur dann für das Training",
-                "sofern Sie dies nicht deaktivieren",
+                "es sei denn, Sie lehnen dies ab",
             ],
         ),
     ];
@@ -168,7 +168,7 @@ fn an_announced_version_is_shown_as_upcoming_before_its_date() {
     assert!(
         fr.text_of_css("h1")
             .unwrap()
-            .contains("Ce qui change le 28 août 2025")
+            .contains("Modifications à venir le 28 août 2025")
     );
     // The choice did not exist before the change: its block is not on the page yet.
     assert!(
