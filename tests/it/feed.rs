@@ -34,13 +34,8 @@ fn each_locale_has_a_valid_atom_feed_of_its_changes_pages() {
     let site = sandbox.build_ok();
     for (locale, title) in [
         ("en", "What changed on August 28, 2025"),
-<<<<<<< HEAD
-        ("fr", "Ce qui a changé le 28\u{a0}août\u{a0}2025"),
+        ("fr", "Modifications du 28\u{a0}août\u{a0}2025"),
         ("de", "Was sich am 28.\u{a0}August\u{a0}2025 geändert hat"),
-=======
-        ("fr", "Modifications du 28\u{a0}août 2025"),
-        ("de", "Was sich am 28.\u{a0}August 2025 geändert hat"),
->>>>>>> content
     ] {
         let feed = parse(&sandbox.path(&format!("site/feeds/{locale}.xml")));
         assert_eq!(feed["bozo"], false, "{locale}: {feed}");
