@@ -9,7 +9,7 @@ data-sources = Wir sammeln nicht gezielt personenbezogene Daten, um unsere Model
 
     Unsere Trainingsdaten stammen aus { $count ->
         [one] einer Quelle:
-       *[other] den folgenden { $count } Quellen:
+       *[other] den folgenden Quellen:
     }
     .title = Woher die Trainingsdaten stammen
 source-public-web = öffentlich zugängliche Informationen aus dem Internet

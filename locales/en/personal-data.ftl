@@ -8,12 +8,13 @@ about-training = Large language models such as { -product-name } are trained on 
     .title = About model training
 
 # Variables:
-#   $count (Number) - how many sources of training data the policy lists
+#   $count (Number) - how many sources of training data the policy lists (it picks the
+#   singular or plural; the list that follows shows them, so no digit is written)
 data-sources = We don’t set out to collect personal data to train our models. A great deal of the information on the internet is about people, however, so our training data may include personal data incidentally.
 
     Our training data comes from { $count ->
         [one] one source:
-       *[other] these { $count } sources:
+       *[other] the following sources:
     }
     .title = Where training data comes from
 source-public-web = information that is publicly available on the internet

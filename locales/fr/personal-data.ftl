@@ -9,7 +9,7 @@ data-sources = Nous ne cherchons pas à collecter des données personnelles pour
 
     Nos données d’entraînement proviennent { $count ->
         [one] de la source suivante :
-       *[other] des { $count } sources suivantes :
+       *[other] des sources suivantes :
     }
     .title = D’où viennent les données d’entraînement
 source-public-web = les informations accessibles publiquement sur Internet

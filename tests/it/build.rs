@@ -130,7 +130,7 @@ const FACTS: &[(&str, &str, [&str; 3])] = &[
     (
         "personal-data-in-training",
         "data-sources",
-        ["3 sources", "3 sources", "3 Quellen"],
+        ["the following sources", "des sources suivantes", "den folgenden Quellen"],
     ),
     (
         "covered-products",
