@@ -20,6 +20,6 @@ training-choice = Ob Ihre Gespräche für das Training verwendet werden dürfen,
 choice-at-signup = Wenn Sie neu bei { -product-name } sind, entscheiden Sie sich bei der Registrierung.
 choice-existing-users = Wenn Sie { -product-name } bereits nutzen, werden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ gebeten, sich zu entscheiden. Entfernen Sie dort das Häkchen bei der Option, wenn Sie nicht möchten, dass Ihre Gespräche für das Training verwendet werden.
 choice-deadline = Wenn Sie { -product-name } bereits nutzen und den Dienst weiterhin nutzen möchten, müssen Sie sich bis zum { $deadline } entscheiden.
-choice-new-and-existing = Wenn Sie die Verwendung Ihrer Gespräche für das Training zulassen, gilt dies sowohl für neue als auch für bestehende Gespräche.
+choice-new-and-existing = Wenn Sie die Verwendung Ihrer Gespräche für das Training zulassen, können neue oder bestehende Gespräche verwendet werden.
 choice-in-settings = Sie können die Einstellung „{ $setting }“ außerdem unter „{ $location }“ deaktivieren.
 choice-deleted-conversations = Gespräche, die Sie löschen, werden nicht für künftiges Training verwendet.

@@ -35,7 +35,7 @@ choice-existing-users = If you already use { -product-name }, a pop-up titled â€
 # Variables:
 #   $deadline (String) - the date by which existing users must choose
 choice-deadline = Existing users must make their choice by { $deadline } to keep using { -product-name }.
-choice-new-and-existing = If you allow your conversations to be used for training, this covers both new and existing conversations.
+choice-new-and-existing = If you allow your conversations to be used for training, new or existing ones can be used.
 # Variables:
 #   $setting (String) - the label of the setting in the product
 #   $location (String) - where the setting is found

@@ -20,6 +20,6 @@ training-choice = Le paramètre « { $setting } » vous permet de choisir si vos
 choice-at-signup = Si vous n’avez pas encore de compte { -product-name }, vous faites ce choix lors de votre inscription.
 choice-existing-users = Si vous utilisez déjà { -product-name }, une fenêtre contextuelle intitulée « { $prompt } » vous demande de choisir. Dans cette fenêtre, décochez l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
 choice-deadline = Si vous utilisez déjà { -product-name }, vous devez faire votre choix au plus tard le { $deadline } pour continuer à l’utiliser.
-choice-new-and-existing = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, cela concerne aussi bien vos nouvelles conversations que vos conversations existantes.
+choice-new-and-existing = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, vos nouvelles conversations ou vos conversations existantes peuvent être utilisées.
 choice-in-settings = Vous pouvez aussi désactiver l’option « { $setting } » dans le menu { $location }.
 choice-deleted-conversations = Les conversations que vous supprimez ne servent pas aux futurs entraînements.

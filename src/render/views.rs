@@ -341,6 +341,11 @@ pub struct ChangeView {
     pub before: Option<String>,
     /// The fact as it is from the change, for changed and added facts.
     pub after: Option<String>,
+    /// The list (and notes) under the fact before and after, when it has one: a
+    /// sentence that introduces a list ("How long we keep your data:") does not read
+    /// alone, so the page shows it with what it introduces.
+    pub before_list: Option<BlockView>,
+    pub after_list: Option<BlockView>,
 }
 
 /// The changed facts of `set`, as the locale words them before and after.
@@ -387,6 +392,15 @@ pub fn change_views(
             )?))
         }
     };
+    // Changes hold facts without their lists; the list is the version's.
+    let list = |version: &Version, node: &Node| -> Result<Option<BlockView>, Diagnostic> {
+        match facts::find(facts::blocks(policy, version), node.id.as_str()) {
+            Some(full) if !full.children.is_empty() => {
+                block_view(locales, locale, &Fragments::new(), full, &[]).map(Some)
+            }
+            _ => Ok(None),
+        }
+    };
     set.changes
         .iter()
         .map(|change| {
@@ -397,6 +411,8 @@ pub fn change_views(
                     heading: heading(set.version, after)?,
                     before: Some(sentence(before)?),
                     after: Some(sentence(after)?),
+                    before_list: list(previous, before)?,
+                    after_list: list(set.version, after)?,
                 },
                 Change::Added(node) => ChangeView {
                     id: node.id.to_string(),
@@ -404,6 +420,8 @@ pub fn change_views(
                     heading: heading(set.version, node)?,
                     before: None,
                     after: Some(sentence(node)?),
+                    before_list: None,
+                    after_list: list(set.version, node)?,
                 },
                 Change::Removed(node) => ChangeView {
                     id: node.id.to_string(),
@@ -411,6 +429,8 @@ pub fn change_views(
                     heading: heading(previous, node)?,
                     before: Some(sentence(node)?),
                     after: None,
+                    before_list: list(previous, node)?,
+                    after_list: None,
                 },
             })
         })

@@ -130,7 +130,11 @@ const FACTS: &[(&str, &str, [&str; 3])] = &[
     (
         "personal-data-in-training",
         "data-sources",
-        ["the following sources", "des sources suivantes", "den folgenden Quellen"],
+        [
+            "the following sources",
+            "des sources suivantes",
+            "den folgenden Quellen",
+        ],
     ),
     (
         "covered-products",

@@ -82,6 +82,7 @@ fn statements_the_sources_do_not_support_are_gone() {
     let site = published("2026-01-01");
     let unsupported = [
         "both your new conversations and your existing ones",
+        "both new and existing",
         "Team and Enterprise",
         "when used with a",
         "what allows a model",
@@ -95,6 +96,13 @@ fn statements_the_sources_do_not_support_are_gone() {
             assert!(!text.contains(phrase), "{path} still says {phrase:?}");
         }
     }
+    // New *or* existing conversations (the source), never the whole history, in every
+    // language.
+    for (locale, phrase) in [("fr", "aussi bien"), ("de", "sowohl")] {
+        for (path, text) in texts(&site, locale) {
+            assert!(!text.contains(phrase), "{path} says {phrase:?}");
+        }
+    }
     let changes = site.html("en/changes-consumer-terms-2025.html");
     // The old rule reads alone: it names its cases instead of pointing "below".
     let old_rule = changes.text_of_css("#training-rule .before").unwrap();
@@ -102,6 +110,15 @@ fn statements_the_sources_do_not_support_are_gone() {
         old_rule.contains("flagged for a Trust & Safety review"),
         "{old_rule}"
     );
+    // A sentence that introduces a list is shown with its list, before and after.
+    let block = changes.text_of_css("#retention .before").unwrap();
+    assert!(
+        block.contains("How long we keep your data")
+            && block.contains("We delete your conversations after 30 days"),
+        "{block}"
+    );
+    let block = changes.text_of_css("#retention .after").unwrap();
+    assert!(block.contains("for up to 5 years"), "{block}");
     // What the sources say of the old retention: deleted after 30 days.
     let old_retention = changes
         .text_of_css("#retention-conversations .before")
