@@ -260,7 +260,7 @@ fn entities_and_keywords(policy: &Policy, locate: &Locator) -> Diagnostics {
                     format!("entity `{}` has an empty name", entity.id),
                 )
                 .at(here(), "this entity")
-                .help("write the name as readers see it, e.g. `name: Claude Pro`"),
+                .help("write the name as readers see it, e.g. `name: Acme Pro`"),
             );
         }
         if let Name::PerLocale(map) = &entity.name
