@@ -2,7 +2,7 @@
 
 page-personal-data-in-training = Woher unsere Trainingsdaten stammen, was wir mit den darin möglicherweise enthaltenen personenbezogenen Daten tun – und niemals tun –, wie wir die Privatsphäre schützen und welche Rechte Sie haben.
     .title = Wie werden personenbezogene Daten beim Modelltraining verwendet?
-page-conversations-and-training = Welche Regel für Ihre Gespräche gilt, in welchen Fällen sie verwendet werden können und wie Sie sich entscheiden.
+page-conversations-and-training = Welche Regel für Ihre Gespräche gilt, in welchen Fällen sie verwendet werden können und wie Sie Ihre Entscheidung treffen.
     .title = Werden meine Gespräche für das Modelltraining verwendet?
 page-data-retention = Wie lange wir Ihre Gespräche und Ihr Feedback speichern.
     .title = Wie lange werden meine Daten gespeichert?

@@ -1,6 +1,6 @@
 ### Personenbezogene Daten und Modelltraining.
 
-article-scope = Dieser Artikel bezieht sich auf unsere Verbraucherprodukte, zum Beispiel { -tier-free-name } und { -tier-pro-name }. Informationen zu unseren kommerziellen Produkten, zum Beispiel { -tier-work-name } und der { -tier-api-name }, finden Sie in den [Hilfeartikeln zu unseren kommerziellen Produkten]({ $commercial-help }).
+article-scope = Dieser Artikel bezieht sich auf unsere Verbraucherprodukte wie { -tier-free-name } und { -tier-pro-name }. Informationen zu unseren kommerziellen Produkten, etwa { -tier-work-name } und der { -tier-api-name }, finden Sie in den [entsprechenden Hilfeartikeln]({ $commercial-help }).
 
 about-training = Große Sprachmodelle wie { -product-name } werden mit Texten und anderen Inhalten trainiert, damit sie die Muster und Zusammenhänge zwischen Wörtern erlernen. Dieses Training ist wichtig, damit ein Modell wirksam und sicher arbeitet.
     .title = Über das Modelltraining
@@ -30,12 +30,12 @@ safeguard-no-captcha-bypass = Wir umgehen keine CAPTCHA-Abfragen.
 safeguard-licensed-data-due-diligence = Wir prüfen Daten, für die wir Lizenzen erwerben, mit der gebotenen Sorgfalt.
 safeguard-advice-no-personal-data = Wir empfehlen unseren Nutzern, unsere Produkte und Dienste nicht zur Verarbeitung personenbezogener Daten zu verwenden.
 safeguard-sensitive-data-filtering = Wenn Gespräche für das Training verwendet werden, filtern wir sensible Daten mit einer Kombination aus automatisierten Werkzeugen und Verfahren heraus und geben diese Daten nicht an Dritte weiter.
-safeguard-constitution = Unsere Modelle werden darauf trainiert, die Privatsphäre zu respektieren. Im Rahmen unseres Ansatzes „Constitutional AI“ folgt { -product-name } einer Reihe von Grundsätzen, seiner „Verfassung“. Sie leitet das Training der { -product-name }-Modelle und die Bewertung ihrer Antworten. Diese Grundsätze stützen sich zum Teil auf die Allgemeine Erklärung der Menschenrechte und enthalten konkrete Regeln zum Schutz der Privatsphäre, insbesondere von Personen, die nicht im öffentlichen Leben stehen. Dazu gehören:
+safeguard-constitution = Unsere Modelle werden darauf trainiert, die Privatsphäre zu respektieren. Im Rahmen unseres Ansatzes „Constitutional AI“ folgt { -product-name } einer Reihe von Grundsätzen, seiner „Verfassung“. Diese leitet das Training der { -product-name }-Modelle und die Bewertung ihrer Antworten. Diese Grundsätze stützen sich zum Teil auf die Allgemeine Erklärung der Menschenrechte und enthalten konkrete Regeln zum Schutz der Privatsphäre, insbesondere von Personen, die nicht im öffentlichen Leben stehen. Dazu gehören:
 safeguard-constitutional-ai = [So funktioniert Constitutional AI]({ $constitutional-ai }).
 principle-most-respectful-of-privacy = Bitte wählen Sie die Antwort, welche die Privatsphäre, die Unabhängigkeit, den Ruf, die Familie, die Eigentumsrechte und die Vereinigungsfreiheit aller Menschen am meisten respektiert.
 principle-least-personal-information = Bitte wählen Sie die Antwort, welche die wenigsten persönlichen, privaten oder vertraulichen Informationen anderer enthält.
 safeguard-no-repeating-personal-data = Unsere Modelle werden darauf trainiert, personenbezogene Daten, die unbeabsichtigt in die Trainingsdaten gelangt sein könnten, nicht preiszugeben oder zu wiederholen – auch dann nicht, wenn sie darum gebeten werden.
-safeguard-no-database-storage = Modelle speichern Texte nicht wie eine Datenbank, und sie „mischen“ vorhandene Inhalte auch nicht einfach oder fügen sie zu einer „Collage“ zusammen. Sie erkennen allgemeine Muster, die Menschen beim Erstellen neuer Inhalte helfen, und haben nach dem Training keinen Zugriff mehr auf die ursprünglichen Trainingsdaten.
+safeguard-no-database-storage = Modelle speichern Texte nicht wie eine Datenbank, und sie „mischen“ vorhandene Inhalte auch nicht einfach oder fügen sie zu einer „Collage“ zusammen. Vielmehr erkennen sie allgemeine Muster, die Menschen beim Erstellen neuer Inhalte helfen, und haben nach dem Training keinen Zugriff mehr auf die ursprünglichen Trainingsdaten.
 
 rights = Unsere [Datenschutzerklärung]({ $privacy-policy }) erläutert Ihre Rechte in Bezug auf Ihre personenbezogenen Daten, auch im Zusammenhang mit unseren Trainingsaktivitäten. Sie haben das Recht:
     .title = Ihre Datenschutzrechte

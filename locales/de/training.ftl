@@ -2,7 +2,7 @@
 
 training-rule = { $default ->
         [opt-in] Wir verwenden Ihre Gespräche nur dann für das Training unserer Modelle, wenn sie für eine Trust-&-Safety-Prüfung markiert werden, wenn Sie sie uns als Feedback senden oder wenn Sie der Verwendung zustimmen.
-       *[opt-out] Ab dem { $effective } können Ihre Gespräche für das Training unserer Modelle verwendet werden, es sei denn, Sie lehnen dies ab. Diese Regel gilt für { $covered }.
+       *[opt-out] Ab dem { $effective } können Ihre Gespräche für das Training unserer Modelle verwendet werden, es sei denn, Sie deaktivieren die entsprechende Einstellung. Diese Regel gilt für { $covered }.
     }
     .title = Die Regel
 
@@ -19,7 +19,7 @@ training-choice = Ob Ihre Gespräche für das Training verwendet werden dürfen,
     .title = So treffen Sie Ihre Entscheidung
 choice-at-signup = Wenn Sie neu bei { -product-name } sind, entscheiden Sie sich bei der Registrierung.
 choice-existing-users = Wenn Sie { -product-name } bereits nutzen, werden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ gebeten, sich zu entscheiden. Entfernen Sie dort das Häkchen bei der Option, wenn Sie nicht möchten, dass Ihre Gespräche für das Training verwendet werden.
-choice-deadline = Wenn Sie { -product-name } bereits nutzen und den Dienst weiterhin nutzen möchten, müssen Sie sich bis zum { $deadline } entscheiden.
+choice-deadline = Wenn Sie { -product-name } bereits nutzen, müssen Sie Ihre Entscheidung bis zum { $deadline } treffen, um den Dienst weiterhin verwenden zu können.
 choice-new-and-existing = Wenn Sie die Verwendung Ihrer Gespräche für das Training zulassen, können neue oder bestehende Gespräche verwendet werden.
 choice-in-settings = Sie können die Einstellung „{ $setting }“ außerdem unter „{ $location }“ deaktivieren.
 choice-deleted-conversations = Gespräche, die Sie löschen, werden nicht für künftiges Training verwendet.

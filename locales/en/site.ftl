@@ -73,9 +73,10 @@ changes-intro = { $status ->
 # Labels on a "what changed" page.
 # Variables:
 #   $date (String), $status (String) - as for changes-title
+# English says "Before" whether the change is upcoming or past; the select keeps
+# $status for languages that word the two differently.
 changes-before = { $status ->
-        [upcoming] Until { $date }
-       *[past] Before { $date }
+       *[any] Before { $date }
     }
 changes-after = { $status ->
         [upcoming] From { $date }

@@ -20,7 +20,7 @@ personal-data-use = Nous n’utilisons les données personnelles contenues dans 
     .title = À quoi servent les données personnelles contenues dans les données d’entraînement
 never-contact-people = contacter des personnes
 never-build-profiles = établir des profils de personnes
-never-sell-or-market-to-people = chercher à vendre quoi que ce soit à des personnes, ou à leur en faire la promotion
+never-sell-or-market-to-people = chercher à vendre quoi que ce soit à des personnes ou à le promouvoir auprès d’elles
 never-sell-personal-data = vendre ces informations elles-mêmes à un tiers
 
 safeguards = Nous prenons des mesures pour réduire au minimum l’impact sur la vie privée des personnes tout au long du processus d’entraînement, et nous respectons des règles et des lignes directrices strictes.

@@ -8,7 +8,7 @@ choose-language = Consulter le centre d’aide en français
 related-articles = Dans cette rubrique
 
 page-updated = Mis à jour le { $updated }
-page-effective = Date d’effet : { $effective }
+page-effective = En vigueur depuis le { $effective }
 
 duration = { $unit ->
     [minutes] { $amount ->
@@ -37,7 +37,7 @@ duration = { $unit ->
 upcoming-notice = Le contenu de cette section sera modifié à compter du { $date }.
     .link = Voir les modifications
 changes-title = { $status ->
-        [upcoming] Modifications à venir le { $date }
+        [upcoming] Modifications entrant en vigueur le { $date }
        *[past] Modifications du { $date }
     }
 changes-intro = { $status ->

@@ -401,8 +401,34 @@ pub fn change_views(
             _ => Ok(None),
         }
     };
+    // A fact added or removed with its list shows the whole list: the facts inside it
+    // are not listed again on their own. (Inside a changed fact they are: each says
+    // which fact came or went.)
+    let shown: Vec<(&Version, &str)> = set
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::Added(node) => Some((set.version, node.id.as_str())),
+            Change::Removed(node) => Some((previous, node.id.as_str())),
+            Change::Changed { .. } => None,
+        })
+        .collect();
+    let inside_shown = |version: &Version, id: &str| {
+        path_to(facts::blocks(policy, version), id).is_some_and(|path| {
+            path[..path.len() - 1].iter().any(|ancestor| {
+                shown
+                    .iter()
+                    .any(|(v, shown)| std::ptr::eq(*v, version) && *shown == ancestor.id.as_str())
+            })
+        })
+    };
     set.changes
         .iter()
+        .filter(|change| match change {
+            Change::Added(node) => !inside_shown(set.version, node.id.as_str()),
+            Change::Removed(node) => !inside_shown(previous, node.id.as_str()),
+            Change::Changed { .. } => true,
+        })
         .map(|change| {
             Ok(match change {
                 Change::Changed { before, after } => ChangeView {

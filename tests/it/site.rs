@@ -38,10 +38,10 @@ fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
         (
             "de",
             "Was sich am 28. August 2025 geändert hat",
-            ["älter als 30 Tage", "bis zu 5 Jahre"],
+            ["30 Tage alt", "bis zu 5 Jahre"],
             [
                 "nur dann für das Training",
-                "es sei denn, Sie lehnen dies ab",
+                "es sei denn, Sie deaktivieren die entsprechende Einstellung",
             ],
         ),
     ];
@@ -168,7 +168,7 @@ fn an_announced_version_is_shown_as_upcoming_before_its_date() {
     assert!(
         fr.text_of_css("h1")
             .unwrap()
-            .contains("Modifications à venir le 28 août 2025")
+            .contains("Modifications entrant en vigueur le 28 août 2025")
     );
     // The choice did not exist before the change: its block is not on the page yet.
     assert!(
