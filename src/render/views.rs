@@ -55,6 +55,9 @@ pub struct ChangeSet<'p> {
     pub changes: Vec<Change>,
     /// Not yet in force on the build date.
     pub upcoming: bool,
+    /// For each added fact, the facts around it in its version (the blocks it joins):
+    /// a block of the version before is touched when a fact is added inside it.
+    pub added_within: Vec<(String, Vec<String>)>,
 }
 
 impl ChangeSet<'_> {
@@ -63,8 +66,27 @@ impl ChangeSet<'_> {
     }
 
     pub fn touches(&self, node: &Node) -> bool {
-        node.walk()
-            .any(|n| self.changes.iter().any(|c| c.id() == n.id.as_str()))
+        self.anchor(node).is_some()
+    }
+
+    /// The id of the first change within `node` (a fact it holds that changes or goes,
+    /// or one added inside it), where its notice links on the "what changed" page.
+    pub fn anchor(&self, node: &Node) -> Option<&str> {
+        let changed = node.walk().find_map(|n| {
+            self.changes
+                .iter()
+                .map(Change::id)
+                .find(|id| *id == n.id.as_str())
+        });
+        changed.or_else(|| {
+            self.added_within
+                .iter()
+                .find(|(_, around)| {
+                    node.walk()
+                        .any(|n| around.iter().any(|a| a == n.id.as_str()))
+                })
+                .map(|(id, _)| id.as_str())
+        })
     }
 
     /// The selector value of `changes-*` messages.
@@ -81,11 +103,27 @@ pub fn change_sets(policy: &Policy, today: Date) -> Vec<ChangeSet<'_>> {
         .filter_map(|v| {
             let previous = policy.previous(v)?;
             let date = v.effective?;
+            let changes = crate::policy::diff::diff(policy, previous, v);
+            let added_within = changes
+                .iter()
+                .filter_map(|c| match c {
+                    Change::Added(node) => {
+                        let path = path_to(facts::blocks(policy, v), node.id.as_str())?;
+                        let around = path[..path.len() - 1]
+                            .iter()
+                            .map(|n| n.id.to_string())
+                            .collect();
+                        Some((node.id.to_string(), around))
+                    }
+                    _ => None,
+                })
+                .collect();
             Some(ChangeSet {
                 version: v,
                 date,
-                changes: crate::policy::diff::diff(policy, previous, v),
+                changes,
                 upcoming: date > today,
+                added_within,
             })
         })
         .collect()
@@ -276,9 +314,7 @@ pub fn upcoming_notice(
     let href = format!(
         "{}#{}",
         set.file(),
-        node.walk()
-            .find(|n| set.changes.iter().any(|c| c.id() == n.id.as_str()))
-            .map_or(node.id.as_str(), |n| n.id.as_str())
+        set.anchor(node).unwrap_or(node.id.as_str())
     );
     notice(
         locales,

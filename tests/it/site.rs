@@ -170,6 +170,14 @@ fn an_announced_version_is_shown_as_upcoming_before_its_date() {
             .unwrap()
             .contains("Modifications entrant en vigueur le 28 août 2025")
     );
+    // A block that gains a fact is announced too, linking to the added fact.
+    let privacy = site.html("en/personal-data-in-training.html");
+    assert_eq!(
+        privacy
+            .attr("#safeguards .upcoming-notice a", "href")
+            .as_deref(),
+        Some("changes-consumer-terms-2025.html#safeguard-sensitive-data-filtering")
+    );
     // The choice did not exist before the change: its block is not on the page yet.
     assert!(
         site.html("en/conversations-and-training.html")
