@@ -56,36 +56,39 @@ impl Index {
             .in_path(BUNDLE)
             .help("run policyglot from an existing folder (e.g. `cd` back into the project), or build with --no-search"));
         }
-        let pages: Vec<(String, &[u8])> = pages.collect();
-        // Pagefind indexes one page at a time: one index per group of languages, each on
-        // its own core, then their bundles merged (each language's files are its own; the
-        // entry file lists them all). One group goes through the same merge, so the bundle
-        // is the same whatever the number of cores; any doubt, and one index is made.
-        let groups = language_groups(&pages);
-        let parts: Vec<Result<Bundle, Diagnostic>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = groups
-                .into_iter()
-                .map(|group| scope.spawn(move || pagefind_files(group)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err(stopped())))
-                .collect()
-        });
-        let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
-        let files = match merge_bundles(parts) {
-            Some(files) => files,
-            None => pagefind_files(pages)?,
-        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| failure(format!("cannot start the indexing runtime: {e}")))?;
+        // Any other panic inside Pagefind is an error of this build, not a crash.
+        let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            runtime.block_on(async {
+                let mut index = pagefind::api::PagefindIndex::new(None)
+                    .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
+                for (path, html) in pages {
+                    let html = String::from_utf8_lossy(html).into_owned();
+                    if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
+                        return Err(
+                            failure(format!("Pagefind could not index {path}: {e}")).in_path(&path)
+                        );
+                    }
+                }
+                index
+                    .get_files()
+                    .await
+                    .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
+            })
+        }));
+        let files = indexed.map_err(|_| stopped())??;
         Ok(Index {
             key,
             files: files
                 .into_iter()
-                .map(|(path, bytes)| (format!("{BUNDLE}/{path}"), bytes))
+                .map(|f| (format!("{BUNDLE}/{}", url_path(&f.filename)), f.contents))
                 .collect(),
         })
     }
 
+    /// Writes the bundle into the site folder `root`, with its key for the next build.
     fn write(&self, root: &Path) -> std::io::Result<()> {
         for (path, bytes) in &self.files {
             let target = root.join(path);
@@ -160,110 +163,6 @@ impl Prepared {
                 .map_err(|e| failure(format!("cannot write the search index: {e}"))),
         }
     }
-}
-
-/// A bundle's files, by path inside the bundle (`pagefind.js`, `fragment/…`).
-type Bundle = Vec<(String, Vec<u8>)>;
-
-/// One Pagefind index of `pages`: its bundle.
-fn pagefind_files(pages: Vec<(String, &[u8])>) -> Result<Bundle, Diagnostic> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| failure(format!("cannot start the indexing runtime: {e}")))?;
-    // Any other panic inside Pagefind is an error of this build, not a crash.
-    let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        runtime.block_on(async {
-            let mut index = pagefind::api::PagefindIndex::new(None)
-                .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
-            for (path, html) in pages {
-                let html = String::from_utf8_lossy(html).into_owned();
-                if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
-                    return Err(
-                        failure(format!("Pagefind could not index {path}: {e}")).in_path(&path)
-                    );
-                }
-            }
-            index
-                .get_files()
-                .await
-                .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
-        })
-    }));
-    let files = indexed.map_err(|_| stopped())??;
-    Ok(files
-        .into_iter()
-        .map(|f| (url_path(&f.filename), f.contents))
-        .collect())
-}
-
-/// The pages split into groups of whole languages (by `<html lang>`), one group per
-/// core at most; a single group when there is one language or one core.
-fn language_groups<'a>(pages: &[(String, &'a [u8])]) -> Vec<Vec<(String, &'a [u8])>> {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let mut by_language: BTreeMap<&[u8], Vec<(String, &'a [u8])>> = BTreeMap::new();
-    for (path, html) in pages {
-        by_language
-            .entry(html_lang(html))
-            .or_default()
-            .push((path.clone(), *html));
-    }
-    let count = cores.min(by_language.len()).max(1);
-    let mut groups: Vec<Vec<(String, &'a [u8])>> = vec![Vec::new(); count];
-    // Largest languages first, each to the lightest group.
-    let mut languages: Vec<_> = by_language.into_values().collect();
-    languages.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    for language in languages {
-        let lightest = (0..count)
-            .min_by_key(|&i| groups[i].len())
-            .expect("at least one group");
-        groups[lightest].extend(language);
-    }
-    groups.retain(|g| !g.is_empty());
-    groups
-}
-
-/// The value of the page's first `lang="…"` (its `<html>` element's), as bytes.
-fn html_lang(html: &[u8]) -> &[u8] {
-    memchr::memmem::find(html, b"lang=\"")
-        .map(|at| &html[at + 6..])
-        .and_then(|rest| memchr::memchr(b'"', rest).map(|end| &rest[..end]))
-        .unwrap_or_default()
-}
-
-/// The bundles of several indexes of disjoint languages as one: every file once (the
-/// same bytes in each, or a language's own), and one entry file listing every
-/// language. `None` when they do not merge cleanly (a file differing between bundles,
-/// an entry file not as expected).
-fn merge_bundles(parts: Vec<Bundle>) -> Option<Bundle> {
-    const ENTRY: &str = "pagefind-entry.json";
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut entry: Option<serde_json::Value> = None;
-    for (path, bytes) in parts.into_iter().flatten() {
-        if path == ENTRY {
-            let part: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-            match &mut entry {
-                None => entry = Some(part),
-                Some(merged) => {
-                    let languages = merged.get_mut("languages")?.as_object_mut()?;
-                    for (language, meta) in part.get("languages")?.as_object()? {
-                        if languages.insert(language.clone(), meta.clone()).is_some() {
-                            return None;
-                        }
-                    }
-                }
-            }
-            continue;
-        }
-        match files.get(&path) {
-            Some(existing) if *existing != bytes => return None,
-            Some(_) => {}
-            None => {
-                files.insert(path, bytes);
-            }
-        }
-    }
-    files.insert(ENTRY.to_owned(), serde_json::to_vec(&entry?).ok()?);
-    Some(files.into_iter().collect())
 }
 
 /// The error of an indexing that panicked (inside Pagefind, or its thread).
@@ -378,70 +277,5 @@ mod tests {
         assert!(Arc::ptr_eq(&first, &indexer.index(&one).unwrap()));
         let two = site(&[("fr/a.html", page("fr", "cheval"))]);
         assert!(!Arc::ptr_eq(&first, &indexer.index(&two).unwrap()));
-    }
-
-    #[test]
-    fn indexes_of_language_groups_merge_into_the_bundle_of_one_index() {
-        let fr = page("fr", "Nous conservons vos données.");
-        let de = page("de", "Wir speichern Ihre Daten.");
-        let en = page("en", "We keep your data.");
-        let all = vec![
-            ("fr/a.html".to_owned(), fr.as_slice()),
-            ("de/a.html".to_owned(), de.as_slice()),
-            ("en/a.html".to_owned(), en.as_slice()),
-        ];
-        let groups = vec![vec![all[0].clone(), all[2].clone()], vec![all[1].clone()]];
-        let one = merge_bundles(vec![pagefind_files(all).unwrap()]).unwrap();
-        let merged = merge_bundles(
-            groups
-                .into_iter()
-                .map(|g| pagefind_files(g).unwrap())
-                .collect(),
-        )
-        .unwrap();
-        assert_eq!(one, merged, "the same bundle whatever the grouping");
-        let entry = &one
-            .iter()
-            .find(|(p, _)| p == "pagefind-entry.json")
-            .unwrap()
-            .1;
-        let entry: serde_json::Value = serde_json::from_slice(entry).unwrap();
-        let languages: Vec<&String> = entry["languages"].as_object().unwrap().keys().collect();
-        assert_eq!(languages, ["de", "en", "fr"]);
-    }
-
-    #[test]
-    fn bundles_that_disagree_are_not_merged() {
-        let file = |bytes: &[u8]| vec![("pagefind.js".to_owned(), bytes.to_vec())];
-        assert!(merge_bundles(vec![file(b"a"), file(b"b")]).is_none());
-        // The same language twice is not two indexes of disjoint languages.
-        let entry = |lang: &str| {
-            vec![(
-                "pagefind-entry.json".to_owned(),
-                format!(r#"{{"version":"1","languages":{{"{lang}":{{}}}}}}"#).into_bytes(),
-            )]
-        };
-        assert!(merge_bundles(vec![entry("fr"), entry("fr")]).is_none());
-        assert!(merge_bundles(vec![entry("fr"), entry("de")]).is_some());
-    }
-
-    #[test]
-    fn pages_are_grouped_by_whole_languages() {
-        let fr = page("fr", "a");
-        let de = page("de", "b");
-        let pages = vec![
-            ("fr/a.html".to_owned(), fr.as_slice()),
-            ("fr/b.html".to_owned(), fr.as_slice()),
-            ("de/a.html".to_owned(), de.as_slice()),
-        ];
-        for group in language_groups(&pages) {
-            let languages: std::collections::BTreeSet<&[u8]> =
-                group.iter().map(|(_, html)| html_lang(html)).collect();
-            let whole = pages
-                .iter()
-                .filter(|(_, html)| languages.contains(html_lang(html)))
-                .count();
-            assert_eq!(group.len(), whole, "a language is never split");
-        }
     }
 }
