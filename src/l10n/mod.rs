@@ -85,12 +85,8 @@ impl Locales {
         };
         // A fact's messages get every value in its scope (its version's, its block's…);
         // only those the message names are formatted (dates and lists cost ICU work).
-        let source = locale.source.source(id).unwrap_or_default();
-        let (variables, references) = placeables(source);
-        let used: Vec<&(K, Arg)> = args
-            .iter()
-            .filter(|(n, _)| references || variables.contains(&n.as_ref()))
-            .collect();
+        let passes = passed(locale.source.source(id).unwrap_or_default());
+        let used: Vec<&(K, Arg)> = args.iter().filter(|(n, _)| passes(n.as_ref())).collect();
         let fluent_args = self.fluent_args(locale, &used)?;
         let mut errors = Vec::new();
         let text = locale
@@ -137,16 +133,13 @@ impl Locales {
         id: &str,
         args: &'a [(K, Arg)],
     ) -> Vec<&'a (K, Arg)> {
-        let mut named: Vec<&str> = Vec::new();
-        for locale in &self.list {
-            let (variables, references) = placeables(locale.source.source(id).unwrap_or_default());
-            if references {
-                return args.iter().collect();
-            }
-            named.extend(variables);
-        }
+        let passes: Vec<_> = self
+            .list
+            .iter()
+            .map(|l| passed(l.source.source(id).unwrap_or_default()))
+            .collect();
         args.iter()
-            .filter(|(n, _)| named.contains(&n.as_ref()))
+            .filter(|(n, _)| passes.iter().any(|p| p(n.as_ref())))
             .collect()
     }
 
@@ -245,6 +238,13 @@ impl Locales {
             Arg::Duration(d) => escape_markdown(&d.to_string()),
         }
     }
+}
+
+/// Whether a value named so reaches the message whose source is `source`: it names the
+/// variable, or references another message (which gets every value passed on).
+fn passed(source: &str) -> impl Fn(&str) -> bool + '_ {
+    let (variables, references) = placeables(source);
+    move |name| references || variables.contains(&name)
 }
 
 /// The variables a message's source names (`$name`), and whether it references another
