@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(policy ftl project)
+[ ${#targets[@]} -gt 0 ] || targets=(policy ftl project markdown)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install --locked cargo-fuzz
@@ -33,6 +33,11 @@ seed() {
     ftl)
       find locales tests/fixtures -name '*.ftl' | while read -r f; do
         cp "$f" "$dir/$(echo "$f" | tr / _)"
+      done ;;
+    markdown)
+      # One seed per message of the real project and the fixtures (the text after ` = `).
+      find locales tests/fixtures -name '*.ftl' | while read -r f; do
+        grep -E '^[a-z-]+ = ' "$f" | sed 's/^[a-z-]* = //' | split -l 1 - "$dir/$(echo "$f" | tr / _)." || true
       done ;;
     project)
       for fixture in . tests/fixtures/brightwave; do

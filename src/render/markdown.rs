@@ -1,9 +1,11 @@
 //! Message text (Markdown) to HTML. Raw HTML in a message or a value is shown as text,
 //! and the result is sanitized again, so nothing from a translation can run as script.
+//! Most texts hold nothing the sanitizer would remove: those are written directly as the
+//! sanitizer would write them (see `trusted_block`), which is most of a build's work saved.
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, html};
 
 use crate::l10n::{LANG_CLOSE, LANG_OPEN, LANG_TAG_END};
 
@@ -15,21 +17,137 @@ fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     })
 }
 
+/// The `rel` the sanitizer gives every link.
+const LINK_REL: &str = "noopener noreferrer";
+
+/// Built once: a default Builder allocates its tag and attribute sets.
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder.link_rel(Some(LINK_REL));
+    builder
+});
+
+/// The schemes the sanitizer keeps in a link.
+static SCHEMES: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| CLEANER.clone_url_schemes());
+
 fn sanitize(html: &str) -> String {
-    // Built once: a default Builder allocates its tag and attribute sets.
-    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-        let mut builder = ammonia::Builder::default();
-        builder.link_rel(Some("noopener noreferrer"));
-        builder
-    });
     CLEANER.clean(html).to_string()
 }
 
 /// Paragraphs, lists and emphasis as block HTML.
 pub fn block(markdown: &str) -> String {
+    trusted_block(markdown).unwrap_or_else(|| sanitized_block(markdown))
+}
+
+/// `block` through the sanitizer, whatever the text: the reference `trusted_block` must
+/// match byte for byte (tests and the `markdown` fuzz target compare them).
+pub fn sanitized_block(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 5 / 4);
     html::push_html(&mut out, events(markdown));
     sanitize(&language_spans(out.trim_end()))
+}
+
+/// `block` without the sanitizer, for a text in which it would remove nothing: none of
+/// the elements Markdown makes here carries a script (raw HTML is already text), so only
+/// a link's address can, and a text whose every link the sanitizer keeps (a relative
+/// address, or a scheme it allows) is written as the sanitizer writes it: its escaping,
+/// `<br>` and `<hr>` without a slash, no code-block class, `rel` on links. `None` for any
+/// other text (an image, a link it would strip, a language mark, a carriage return): the
+/// sanitizer decides those.
+pub fn trusted_block(markdown: &str) -> Option<String> {
+    if markdown.contains('\r') || has_marks(markdown) {
+        return None;
+    }
+    let mut trusted = true;
+    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    let written = events(markdown).map(|e| match e {
+        Event::Text(text) => Event::InlineHtml(escaped(&text, false).into()),
+        Event::Code(code) => {
+            Event::InlineHtml(format!("<code>{}</code>", escaped(&code, false)).into())
+        }
+        Event::HardBreak => Event::InlineHtml(CowStr::Borrowed("<br>\n")),
+        Event::Rule => Event::Html(CowStr::Borrowed("<hr>\n")),
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            ..
+        }) => match kept_address(link_type, &dest_url) {
+            Some(href) => {
+                let title = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escaped(&title, true))
+                };
+                Event::InlineHtml(
+                    format!(
+                        "<a href=\"{}\"{title} rel=\"{LINK_REL}\">",
+                        escaped(&href, true)
+                    )
+                    .into(),
+                )
+            }
+            None => {
+                trusted = false;
+                Event::Text(CowStr::Borrowed(""))
+            }
+        },
+        Event::Start(Tag::Image { .. }) => {
+            trusted = false;
+            Event::Text(CowStr::Borrowed(""))
+        }
+        e => e,
+    });
+    html::push_html(&mut out, written);
+    if !trusted {
+        return None;
+    }
+    out.truncate(out.trim_end().len());
+    Some(out)
+}
+
+/// The address a link's `href` holds once the HTML is read (the Markdown writer's
+/// percent-encoding, entities decoded), if the sanitizer keeps it: a relative address,
+/// or an absolute one it parses with an allowed scheme.
+fn kept_address(link_type: LinkType, dest_url: &str) -> Option<String> {
+    let mut href = String::with_capacity(dest_url.len() + 7);
+    if link_type == LinkType::Email {
+        href.push_str("mailto:");
+    }
+    pulldown_cmark_escape::escape_href(&mut href, dest_url).ok()?;
+    let href = href.replace("&amp;", "&").replace("&#x27;", "'");
+    let kept = match url::Url::parse(&href) {
+        Ok(url) => SCHEMES.contains(url.scheme()),
+        Err(e) => e == url::ParseError::RelativeUrlWithoutBase,
+    };
+    kept.then_some(href)
+}
+
+/// `text` escaped as the sanitizer's HTML writer escapes it: `&`, `<`, `>` and U+00A0
+/// (as `&nbsp;`), and `"` inside an attribute.
+fn escaped(text: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(at) =
+        rest.find(|c| matches!(c, '&' | '<' | '>' | '\u{A0}') || attribute && c == '"')
+    {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().expect("found");
+        out.push_str(match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            _ => "&nbsp;",
+        });
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether `text` holds a mark of `l10n::in_language` (U+E000–U+E002, UTF-8 `EE 80 8x`):
@@ -171,6 +289,88 @@ mod tests {
         // Marks typed into a translation do not make markup.
         let forged = format!("{LANG_OPEN}x\" onclick=\"alert(1){LANG_TAG_END}y{LANG_CLOSE}");
         assert!(!inline(&forged).contains("<span"), "{}", inline(&forged));
+    }
+
+    /// The texts `trusted_block` must write exactly as the sanitizer does, and those it
+    /// must leave to it.
+    const TRUSTED: &[&str] = &[
+        "Plain words.",
+        "A & B < C > D \"quoted\" it's\u{A0}: 10\u{A0}%",
+        "*em* **strong** `code & <tag>` \\*not em\\*",
+        "Line one  \nline two\\\nthree",
+        "# Title\n\n## Sub *em*\n\nText\n\n---\n\n> quoted\n> more\n\n1. one\n2. two\n\n3. three\n\n7. seven\n   - nested\n\n     para",
+        "- a\n- b\n\n- loose\n\n  second",
+        "```rust\nfn main() { x < y && z }\n```\n\n    indented <code>",
+        "[rel](data-retention.html#kept) [root](/) [up](../fr/index.html) [frag](#top) [q](?a=1&b='2')",
+        "[abs](https://example.com/a_b?x=(1)&y=2#top \"A \\\"title\\\" & <more>\") [mail](mailto:privacy@example.com) <https://example.org/x?y=1&z> <privacy@example.com>",
+        "[spaces](<https://example.com/a b>) [unicode](https://exämple.com/é\u{A0}) [tel](tel:+33123)",
+        "Raw <b>html</b> and <script>alert(1)</script> stay text\n\n<div>\nblock html\n</div>",
+        "&copy; &amp; &#x27; &#60;b&#62; &nbsp; entities",
+        "",
+        "   ",
+        "Trailing NBSP\u{A0}",
+    ];
+    const UNTRUSTED: &[&str] = &[
+        "[x](javascript:alert(1))",
+        "[x](JAVASCRIPT:alert(1))",
+        "[x](data:text/html,hi)",
+        "[x](http://[::1)",
+        "![alt](https://example.com/i.png)",
+        "line\r\nbreak",
+    ];
+
+    #[test]
+    fn trusted_texts_are_written_as_the_sanitizer_writes_them() {
+        for markdown in TRUSTED {
+            assert_eq!(
+                trusted_block(markdown).as_deref(),
+                Some(sanitized_block(markdown).as_str()),
+                "{markdown:?}"
+            );
+        }
+        for markdown in UNTRUSTED {
+            assert_eq!(trusted_block(markdown), None, "{markdown:?}");
+            assert_eq!(block(markdown), sanitized_block(markdown));
+        }
+        let marked = crate::l10n::in_language("fr", "Paramètres");
+        assert_eq!(trusted_block(&marked), None);
+    }
+
+    /// Every message of the project and of the test fixtures, as text: the same bytes
+    /// either way.
+    #[test]
+    fn every_message_we_ship_is_written_as_the_sanitizer_writes_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut trusted = 0;
+        for folder in ["locales", "tests/fixtures"] {
+            for entry in walkdir::WalkDir::new(root.join(folder)) {
+                let entry = entry.unwrap();
+                if entry.path().extension().is_none_or(|x| x != "ftl") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                // An entry starts at a line that is not indented.
+                let mut entries: Vec<String> = Vec::new();
+                for line in text.lines() {
+                    match entries.last_mut() {
+                        Some(entry) if line.starts_with(' ') || line.is_empty() => {
+                            entry.push('\n');
+                            entry.push_str(line.trim_start());
+                        }
+                        _ => {
+                            entries.push(line.split_once(" = ").map_or(line, |(_, m)| m).to_owned())
+                        }
+                    }
+                }
+                for markdown in &entries {
+                    if let Some(html) = trusted_block(markdown) {
+                        assert_eq!(html, sanitized_block(markdown), "{markdown:?}");
+                        trusted += 1;
+                    }
+                }
+            }
+        }
+        assert!(trusted > 500, "only {trusted} messages were compared");
     }
 
     #[test]
