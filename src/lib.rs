@@ -13,6 +13,7 @@ pub mod policy;
 pub mod project;
 pub mod render;
 pub mod review;
+pub mod scan;
 pub mod schedule;
 pub mod search;
 #[cfg(feature = "serve")]

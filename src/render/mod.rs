@@ -221,7 +221,7 @@ pub fn render_site(
     context.insert("locales", &root_locales);
     site.files.insert(
         "index.html".into(),
-        templates.render("root.html", &context)?.into_bytes(),
+        templates.render("root.html", &context)?,
     );
     // The root 404 is the reference locale's, which links every language from the root.
     let root_404 = site
@@ -314,14 +314,11 @@ impl LocalePages<'_> {
     ) -> Result<(PathBuf, Vec<u8>), Diagnostics> {
         let html = self.templates.render(template, context)?;
         // Typography is the language's, whoever wrote the text: messages and values alike.
-        let html = match typography::Typography::of(&self.locale.tag).apply(&html) {
+        let html = match typography::Typography::of(&self.locale.tag).apply_bytes(&html) {
             Cow::Borrowed(_) => html,
             Cow::Owned(typeset) => typeset,
         };
-        Ok((
-            PathBuf::from(&self.locale.tag).join(file),
-            html.into_bytes(),
-        ))
+        Ok((PathBuf::from(&self.locale.tag).join(file), html))
     }
 
     fn write(

@@ -170,15 +170,21 @@ impl Templates {
         &self.assets
     }
 
-    /// Renders one template, reporting a failed `t()` at its message in the `.ftl`.
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostics> {
-        self.tera.render(name, context).map_err(|e| {
-            let mut recorded = FAILURES.take();
-            if recorded.is_empty() {
-                recorded.push(self.diagnostic(&e));
-            }
-            recorded
-        })
+    /// Renders one template, reporting a failed `t()` at its message in the `.ftl`. The
+    /// bytes are UTF-8 (Tera writes only strings): they are kept as bytes, so a page
+    /// that needs no more work is never validated again.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostics> {
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(name, context, &mut html)
+            .map(|()| html)
+            .map_err(|e| {
+                let mut recorded = FAILURES.take();
+                if recorded.is_empty() {
+                    recorded.push(self.diagnostic(&e));
+                }
+                recorded
+            })
     }
 
     /// Turns a Tera error into a diagnostic at the template's line and column. Tera

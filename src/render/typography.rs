@@ -89,6 +89,21 @@ impl Typography {
         }
     }
 
+    /// `apply` to UTF-8 bytes (a rendered page): validated only when a rule applies.
+    pub fn apply_bytes(self, html: &[u8]) -> Cow<'_, [u8]> {
+        if self == Typography::Plain {
+            return Cow::Borrowed(html);
+        }
+        match simdutf8::basic::from_utf8(html) {
+            Ok(text) => match self.apply(text) {
+                Cow::Borrowed(_) => Cow::Borrowed(html),
+                Cow::Owned(typeset) => Cow::Owned(typeset.into_bytes()),
+            },
+            // Not text: nothing to set.
+            Err(_) => Cow::Borrowed(html),
+        }
+    }
+
     /// `html` with the language's typography applied to its text.
     pub fn apply(self, html: &str) -> Cow<'_, str> {
         if self == Typography::Plain {
