@@ -11,19 +11,19 @@ const BLOCK: usize = 32;
 /// vector instructions, and only a block that holds a hit is read byte by byte.
 #[inline]
 pub fn first_byte(bytes: &[u8], hit: impl Fn(u8) -> bool + Copy) -> Option<usize> {
-    let mut blocks = bytes.chunks_exact(BLOCK);
-    let mut at = 0;
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | hit(b)) {
-            return block.iter().position(|&b| hit(b)).map(|i| at + i);
+    let (blocks, tail) = bytes.as_chunks::<BLOCK>();
+    for (n, block) in blocks.iter().enumerate() {
+        // A fixed-size block and a non-short-circuit `|`: one vector compare per test.
+        let mut any = false;
+        for &b in block {
+            any |= hit(b);
         }
-        at += BLOCK;
+        if any {
+            return block.iter().position(|&b| hit(b)).map(|i| n * BLOCK + i);
+        }
     }
-    blocks
-        .remainder()
-        .iter()
-        .position(|&b| hit(b))
-        .map(|i| at + i)
+    let at = blocks.len() * BLOCK;
+    tail.iter().position(|&b| hit(b)).map(|i| at + i)
 }
 
 #[cfg(test)]

@@ -19,29 +19,6 @@ const VERBATIM: [(&str, &str); 4] = [
     ("pre", "/pre"),
 ];
 
-/// The bytes a French rule starts from: digits (dates), `;` `!` `?` `:`, 0xC2 (the lead
-/// byte of « », U+00A0) and 0xE2 (of ›).
-const FRENCH_TRIGGERS: [bool; 256] = triggers(b";!?:\xC2\xE2");
-/// The bytes a German rule starts from: digits (dates), `"`, `&` (`&quot;`), and 0xE2,
-/// the lead byte of “ ” „ ›.
-const GERMAN_TRIGGERS: [bool; 256] = triggers(b"\"&\xE2");
-
-/// A byte table: the digits and `bytes` are set.
-const fn triggers(bytes: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut digit = b'0';
-    while digit <= b'9' {
-        table[digit as usize] = true;
-        digit += 1;
-    }
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-}
-
 const FRENCH_MONTHS: [&str; 12] = [
     "janvier",
     "février",
@@ -104,21 +81,25 @@ impl Typography {
         }
     }
 
-    /// `html` with the language's typography applied to its text.
+    /// `html` with the language's typography applied to its text. Borrowed when no rule
+    /// changed anything; otherwise the text between changed runs is copied in one piece.
     pub fn apply(self, html: &str) -> Cow<'_, str> {
         if self == Typography::Plain {
             return Cow::Borrowed(html);
         }
-        let mut out = String::with_capacity(html.len() + html.len() / 32);
-        let mut rest = html;
+        let bytes = html.as_bytes();
+        let mut out: Option<String> = None;
+        // `html[..copied]` is in `out` (when there is one).
+        let mut copied = 0;
+        let mut at = 0;
         // Inside <script>, <style>, <code> or <pre>, text is not prose.
         let mut verbatim: Option<&'static str> = None;
         // Whether a German quotation is open: quotes often wrap markup (`„<span>…</span>“`).
         let mut quoting = false;
-        while !rest.is_empty() {
-            if let Some(tag_start) = rest.strip_prefix('<') {
-                let end = memchr::memchr(b'>', tag_start.as_bytes()).map_or(rest.len(), |i| i + 2);
-                let tag = &rest[..end];
+        while at < bytes.len() {
+            if bytes[at] == b'<' {
+                let end = memchr::memchr(b'>', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+                let tag = &html[at..end];
                 // Only tags whose name starts like a verbatim element's are read (most are
                 // `a`, `p`, `li`, `span`…: one byte decides).
                 let first = tag.as_bytes().get(1).map(u8::to_ascii_lowercase);
@@ -134,7 +115,7 @@ impl Typography {
                 };
                 match verbatim {
                     Some(closing) if name.eq_ignore_ascii_case(closing) => verbatim = None,
-                    None => {
+                    None if !name.is_empty() => {
                         verbatim = VERBATIM
                             .iter()
                             .find(|(open, _)| name.eq_ignore_ascii_case(open))
@@ -142,74 +123,108 @@ impl Typography {
                     }
                     _ => {}
                 }
-                out.push_str(tag);
-                rest = &rest[end..];
+                at = end;
                 continue;
             }
-            let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
-            let text = &rest[..end];
+            let end = memchr::memchr(b'<', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            let text = &html[at..end];
             // Most runs (the spaces between tags, plain sentences) hold nothing any rule
-            // changes: they are copied without the per-character passes.
-            if verbatim.is_some() || !self.may_change(text) {
-                out.push_str(text);
-            } else {
-                out.push_str(&self.text(text, &mut quoting));
+            // changes: they stay where they are, copied later with their neighbours.
+            if verbatim.is_none() && self.may_change(text) {
+                let out =
+                    out.get_or_insert_with(|| String::with_capacity(html.len() + html.len() / 32));
+                out.push_str(&html[copied..at]);
+                self.text(text, &mut quoting, out);
+                copied = end;
             }
-            rest = &rest[end..];
+            at = end;
         }
-        Cow::Owned(out)
+        match out {
+            None => Cow::Borrowed(html),
+            Some(mut out) => {
+                out.push_str(&html[copied..]);
+                Cow::Owned(out)
+            }
+        }
     }
 
     /// Whether a rule could change `text`: it holds a byte some rule starts from (a
     /// digit for a date; punctuation or the lead byte of a quotation mark or no-break
     /// space). A cheap test that may say yes for nothing, never no for something.
     fn may_change(self, text: &str) -> bool {
-        let table = match self {
-            Typography::French => &FRENCH_TRIGGERS,
-            Typography::German => &GERMAN_TRIGGERS,
-            Typography::Plain => return false,
+        let digit = |b: u8| b.wrapping_sub(b'0') < 10;
+        let found = match self {
+            // `; ! ? :`, 0xC2 (the lead byte of « », U+00A0) and 0xE2 (of ›).
+            Typography::French => crate::scan::first_byte(text.as_bytes(), |b| {
+                digit(b)
+                    | (b == b';')
+                    | (b == b'!')
+                    | (b == b'?')
+                    | (b == b':')
+                    | (b == 0xC2)
+                    | (b == 0xE2)
+            }),
+            // `"`, `&` (`&quot;`), and 0xE2, the lead byte of “ ” „ ›.
+            Typography::German => crate::scan::first_byte(text.as_bytes(), |b| {
+                digit(b) | (b == b'"') | (b == b'&') | (b == 0xE2)
+            }),
+            Typography::Plain => None,
         };
-        text.bytes().any(|b| table[usize::from(b)])
+        found.is_some()
     }
 
-    /// One run of HTML text (entities kept as they are).
-    fn text(self, text: &str, quoting: &mut bool) -> String {
-        let spaced = match self {
-            Typography::French => french(text),
-            Typography::German => german_quotes(text, quoting),
-            Typography::Plain => text.to_owned(),
-        };
+    /// One run of HTML text (entities kept as they are), typeset onto `out`.
+    fn text(self, text: &str, quoting: &mut bool, out: &mut String) {
+        let start = out.len();
         let months: &[&str] = match self {
-            Typography::French => &FRENCH_MONTHS,
-            Typography::German => &GERMAN_MONTHS,
-            Typography::Plain => &[],
+            Typography::French => {
+                french(text, out);
+                &FRENCH_MONTHS
+            }
+            Typography::German => {
+                german_quotes(text, quoting, out);
+                &GERMAN_MONTHS
+            }
+            Typography::Plain => {
+                out.push_str(text);
+                return;
+            }
         };
-        let dated = day_and_month(&spaced, months);
+        if let Some(dated) = day_and_month(&out[start..], months) {
+            out.truncate(start);
+            out.push_str(&dated);
+        }
         // A menu path ("Paramètres › Confidentialité") never breaks at its separators.
-        if dated.contains(" › ") {
-            dated.replace(" › ", "\u{A0}›\u{A0}")
-        } else {
-            dated
+        if out[start..].contains(" › ") {
+            let joined = out[start..].replace(" › ", "\u{A0}›\u{A0}");
+            out.truncate(start);
+            out.push_str(&joined);
         }
     }
 }
 
-/// French spacing around `; ! ? :` and « ». A space a writer typed becomes the right
-/// no-break space; a missing one is added after a word.
-fn french(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
+/// French spacing around `; ! ? :` and « », onto `out`. A space a writer typed becomes
+/// the right no-break space; a missing one is added after a word. Text between the bytes
+/// a rule starts from (`&` of an entity, the marks, 0xC2 leading « and ») is copied whole.
+fn french(text: &str, out: &mut String) {
+    let start = out.len();
+    let bytes = text.as_bytes();
+    let trigger =
+        |b: u8| (b == b'&') | (b == b';') | (b == b'!') | (b == b'?') | (b == b':') | (b == 0xC2);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(n) = crate::scan::first_byte(&bytes[i..], trigger) {
+        out.push_str(&text[i..i + n]);
+        i += n;
+        let c = text[i..].chars().next().expect("at a character");
         // Entities (`&amp;`, `&#39;`) are copied whole: their `;` is not punctuation.
         if c == '&'
-            && let Some(len) = entity_len(&chars[i..])
+            && let Some(len) = entity_len(&bytes[i..])
         {
-            out.extend(&chars[i..i + len]);
+            out.push_str(&text[i..i + len]);
             i += len;
             continue;
         }
+        let next = text[i + c.len_utf8()..].chars().next();
         let space = match c {
             ';' | '!' | '?' => Some(NARROW),
             ':' => Some(NBSP),
@@ -217,8 +232,7 @@ fn french(text: &str) -> String {
             _ => None,
         };
         if let Some(space) = space {
-            let previous = out.chars().next_back();
-            let next = chars.get(i + 1).copied();
+            let previous = out[start..].chars().next_back();
             // `10:30`, `https://`, `?!`: not prose punctuation.
             let skip = (c == ':'
                 && (previous.is_some_and(|p| p.is_ascii_digit())
@@ -235,41 +249,49 @@ fn french(text: &str) -> String {
                     _ => {}
                 }
             }
-            out.push(c);
-            i += 1;
-            continue;
         }
         out.push(c);
+        i += c.len_utf8();
         if c == '«' {
-            match chars.get(i + 1) {
-                Some(' ') | Some(&NBSP) => {
+            match next {
+                Some(' ') | Some(NBSP) => {
                     out.push(NARROW);
-                    i += 1;
+                    i += next.map_or(0, char::len_utf8);
                 }
-                Some(&NARROW) | None => {}
+                Some(NARROW) | None => {}
                 Some(_) => out.push(NARROW),
             }
         }
-        i += 1;
     }
-    out
+    out.push_str(&text[i..]);
 }
 
-/// The length of the entity reference starting at `chars[0]` (`&…;`), if it is one.
-fn entity_len(chars: &[char]) -> Option<usize> {
-    let end = chars.iter().take(12).position(|c| *c == ';')?;
-    let body = &chars[1..end];
+/// The length of the entity reference starting at `bytes[0]` (`&…;`), if it is one.
+fn entity_len(bytes: &[u8]) -> Option<usize> {
+    let end = bytes.iter().take(12).position(|c| *c == b';')?;
+    let body = &bytes[1..end];
     let valid = !body.is_empty()
-        && (body.iter().all(|c| c.is_ascii_alphanumeric())
-            || body[0] == '#' && body[1..].iter().all(|c| c.is_ascii_alphanumeric()));
+        && (body.iter().all(u8::is_ascii_alphanumeric)
+            || body[0] == b'#' && body[1..].iter().all(u8::is_ascii_alphanumeric));
     valid.then_some(end + 1)
 }
 
-/// German quotation marks: “…” and "…" become „…“.
-fn german_quotes(text: &str, open: &mut bool) -> String {
-    let text = text.replace("&quot;", "\"");
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+/// German quotation marks onto `out`: “…”, "…" and &quot;…&quot; become „…“.
+fn german_quotes(text: &str, open: &mut bool, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // `"`, the `&` of `&quot;`, and 0xE2, the lead byte of “ ” „.
+    while let Some(n) = memchr::memchr3(b'"', b'&', 0xE2, &bytes[i..]) {
+        out.push_str(&text[i..i + n]);
+        i += n;
+        let c = if bytes[i..].starts_with(b"&quot;") {
+            i += "&quot;".len();
+            '"'
+        } else {
+            let c = text[i..].chars().next().expect("at a character");
+            i += c.len_utf8();
+            c
+        };
         match c {
             '“' if !*open => {
                 out.push('„');
@@ -290,63 +312,86 @@ fn german_quotes(text: &str, open: &mut bool) -> String {
             c => out.push(c),
         }
     }
-    out
+    out.push_str(&text[i..]);
 }
 
-/// A no-break space between a day and its month ("28 septembre", "1er octobre",
-/// "28. September"), so a date never breaks across lines.
-fn day_and_month(text: &str, months: &[&str]) -> String {
-    if months.is_empty() {
-        return text.to_owned();
+/// `text` with a no-break space between a day and its month ("28 septembre",
+/// "1er octobre", "28. September") and between a month and its year, so a date never
+/// breaks across lines; `None` when no space changes. Only a space next to a digit can:
+/// the spaces up to three bytes after a digit (`28 `, `28. `, `1er `) and the one before.
+fn day_and_month(text: &str, months: &[&str]) -> Option<String> {
+    let bytes = text.as_bytes();
+    let digit = |b: u8| b.wrapping_sub(b'0') < 10;
+    let mut joined: Vec<usize> = Vec::new();
+    let mut at = 0;
+    while let Some(n) = crate::scan::first_byte(&bytes[at..], digit) {
+        let d = at + n;
+        let candidates = [d.checked_sub(1), Some(d + 1), Some(d + 2), Some(d + 3)];
+        for space in candidates.into_iter().flatten() {
+            if bytes.get(space) == Some(&b' ')
+                && joined.last() != Some(&space)
+                && joins(text, space, months)
+            {
+                joined.push(space);
+            }
+        }
+        at = d + 1;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(' ') {
-        let (before, after) = rest.split_at(at);
-        out.push_str(before);
-        let after = &after[1..];
-        // Only a word ending in a digit, `.` or `er` can be a day: test that first.
-        let candidate =
-            before.ends_with(|c: char| c.is_ascii_digit() || c == '.') || before.ends_with("er");
-        let day = before
-            .rsplit(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == 'r'))
-            .next()
-            .unwrap_or("");
-        let is_day = candidate && {
-            let digits = day.trim_end_matches('.').trim_end_matches("er");
-            !digits.is_empty()
-                && digits.len() <= 2
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && (day == digits || day == format!("{digits}.") || day == format!("{digits}er"))
-        };
-        let is_month = is_day
-            && months.iter().any(|m| {
-                after.starts_with(m)
-                    && !after[m.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
-            });
-        // And between a month and its year ("28 août 2025"): a date is read as one unit.
-        let is_year = after.len() >= 4
-            && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-            && !after.as_bytes().get(4).is_some_and(u8::is_ascii_digit)
-            && months.iter().any(|m| {
-                before.ends_with(m)
-                    && !before[..before.len() - m.len()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphabetic)
-            });
-        out.push(if is_day && is_month || is_year {
-            NBSP
-        } else {
-            ' '
+    if joined.is_empty() {
+        return None;
+    }
+    joined.sort_unstable();
+    joined.dedup();
+    let mut out = String::with_capacity(text.len() + joined.len());
+    let mut from = 0;
+    for space in joined {
+        out.push_str(&text[from..space]);
+        out.push(NBSP);
+        from = space + 1;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
+}
+
+/// Whether the space at `space` in `text` joins a day and its month, or a month and its
+/// year.
+fn joins(text: &str, space: usize, months: &[&str]) -> bool {
+    // The word before (since the previous space) and the text after.
+    let before = &text[text[..space].rfind(' ').map_or(0, |p| p + 1)..space];
+    let after = &text[space + 1..];
+    // Only a word ending in a digit, `.` or `er` can be a day: test that first.
+    let candidate =
+        before.ends_with(|c: char| c.is_ascii_digit() || c == '.') || before.ends_with("er");
+    let day = before
+        .rsplit(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'e' || c == 'r'))
+        .next()
+        .unwrap_or("");
+    let is_day = candidate && {
+        let digits = day.trim_end_matches('.').trim_end_matches("er");
+        !digits.is_empty()
+            && digits.len() <= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && (day == digits || day == format!("{digits}.") || day == format!("{digits}er"))
+    };
+    let is_month = is_day
+        && months.iter().any(|m| {
+            after.starts_with(m)
+                && !after[m.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
         });
-        rest = after;
-    }
-    out.push_str(rest);
-    out
+    let is_year = after.len() >= 4
+        && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && !after.as_bytes().get(4).is_some_and(u8::is_ascii_digit)
+        && months.iter().any(|m| {
+            before.ends_with(m)
+                && !before[..before.len() - m.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+        });
+    is_day && is_month || is_year
 }
 
 #[cfg(test)]
