@@ -40,9 +40,11 @@ fn shallow(node: &Node) -> Node {
 pub fn diff(policy: &Policy, before: &Version, after: &Version) -> Vec<Change> {
     let old = facts::blocks(policy, before);
     let new = facts::blocks(policy, after);
+    // Looked up by id once per fact of each version: an index, not a walk per fact.
+    let (old_index, new_index) = (facts::index(old), facts::index(new));
     let mut out = Vec::new();
     for node in new.iter().flat_map(Node::walk) {
-        match facts::find(old, node.id.as_str()) {
+        match old_index.get(node.id.as_str()) {
             None => out.push(Change::Added(shallow(node))),
             Some(prev) if prev.args != node.args => out.push(Change::Changed {
                 before: shallow(prev),
@@ -52,7 +54,7 @@ pub fn diff(policy: &Policy, before: &Version, after: &Version) -> Vec<Change> {
         }
     }
     for node in old.iter().flat_map(Node::walk) {
-        if facts::find(new, node.id.as_str()).is_none() {
+        if !new_index.contains_key(node.id.as_str()) {
             out.push(Change::Removed(shallow(node)));
         }
     }
