@@ -107,6 +107,8 @@ pub fn trusted_block(markdown: &str) -> Option<String> {
         return None;
     }
     out.truncate(out.trim_end().len());
+    // Fragments are kept for the whole run (each is made once per locale).
+    out.shrink_to_fit();
     Some(out)
 }
 

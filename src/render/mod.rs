@@ -314,10 +314,12 @@ impl LocalePages<'_> {
     ) -> Result<(PathBuf, Vec<u8>), Diagnostics> {
         let html = self.templates.render(template, context)?;
         // Typography is the language's, whoever wrote the text: messages and values alike.
-        let html = match typography::Typography::of(&self.locale.tag).apply_bytes(&html) {
+        let mut html = match typography::Typography::of(&self.locale.tag).apply_bytes(&html) {
             Cow::Borrowed(_) => html,
             Cow::Owned(typeset) => typeset,
         };
+        // Every page is held until the site is written: not with a buffer's spare room.
+        html.shrink_to_fit();
         Ok((PathBuf::from(&self.locale.tag).join(file), html))
     }
 
