@@ -57,6 +57,6 @@ for target in "${targets[@]}"; do
     -max_len=1048576 -print_final_stats=1) || failed+=("$target")
 done
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "fuzzing found a crash in: ${failed[*]} (inputs under fuzz/artifacts/)"
+  echo "fuzzing failed in: ${failed[*]} (a crash leaves its input under fuzz/artifacts/; see above for a failed build)"
   exit 1
 fi

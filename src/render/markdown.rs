@@ -53,10 +53,11 @@ pub fn sanitized_block(markdown: &str) -> String {
 /// a link's address can, and a text whose every link the sanitizer keeps (a relative
 /// address, or a scheme it allows) is written as the sanitizer writes it: its escaping,
 /// `<br>` and `<hr>` without a slash, no code-block class, `rel` on links. `None` for any
-/// other text (an image, a link it would strip, a language mark, a carriage return): the
+/// other text (an image, a link it would strip, a language mark, a carriage return, NUL): the
 /// sanitizer decides those.
 pub fn trusted_block(markdown: &str) -> Option<String> {
-    if markdown.contains('\r') || has_marks(markdown) {
+    // The HTML reader turns carriage returns into line feeds and drops NUL from text.
+    if memchr::memchr2(b'\r', 0, markdown.as_bytes()).is_some() || has_marks(markdown) {
         return None;
     }
     let mut trusted = true;
@@ -325,6 +326,8 @@ mod tests {
         "[x](http://[::1)",
         "![alt](https://example.com/i.png)",
         "line\r\nbreak",
+        // Found by the fuzzer: the reader drops NUL from text.
+        "a\u{1}\u{0}\u{0}b",
     ];
 
     #[test]
