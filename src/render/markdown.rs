@@ -61,6 +61,7 @@ pub fn trusted_block(markdown: &str) -> Option<String> {
         return None;
     }
     let mut trusted = true;
+    let mut rules = false;
     let mut out = String::with_capacity(markdown.len() * 5 / 4);
     let written = events(markdown).map(|e| match e {
         Event::Text(text) => Event::InlineHtml(escaped(&text, false).into()),
@@ -68,7 +69,11 @@ pub fn trusted_block(markdown: &str) -> Option<String> {
             Event::InlineHtml(format!("<code>{}</code>", escaped(&code, false)).into())
         }
         Event::HardBreak => Event::InlineHtml(CowStr::Borrowed("<br>\n")),
-        Event::Rule => Event::Html(CowStr::Borrowed("<hr>\n")),
+        // Kept as the writer's own event, which decides the newline before it.
+        Event::Rule => {
+            rules = true;
+            Event::Rule
+        }
         Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
         }
@@ -106,6 +111,10 @@ pub fn trusted_block(markdown: &str) -> Option<String> {
     html::push_html(&mut out, written);
     if !trusted {
         return None;
+    }
+    if rules {
+        // Text is escaped here, so only a rule writes this.
+        out = out.replace("<hr />", "<hr>");
     }
     out.truncate(out.trim_end().len());
     // Fragments are kept for the whole run (each is made once per locale).
@@ -309,6 +318,8 @@ mod tests {
         "Line one  \nline two\\\nthree",
         "# Title\n\n## Sub *em*\n\nText\n\n---\n\n> quoted\n> more\n\n1. one\n2. two\n\n3. three\n\n7. seven\n   - nested\n\n     para",
         "- a\n- b\n\n- loose\n\n  second",
+        // Found by the fuzzer: a rule inside a list item starts on its own line.
+        "* + * * + ***\n* ---\n\ntext\n***",
         "```rust\nfn main() { x < y && z }\n```\n\n    indented <code>",
         "[rel](data-retention.html#kept) [root](/) [up](../fr/index.html) [frag](#top) [q](?a=1&b='2')",
         "[abs](https://example.com/a_b?x=(1)&y=2#top \"A \\\"title\\\" & <more>\") [mail](mailto:privacy@example.com) <https://example.org/x?y=1&z> <privacy@example.com>",
