@@ -88,14 +88,23 @@ impl Index {
         })
     }
 
-    /// Writes the bundle into the site folder `root`, with its key for the next build.
-    fn write(&self, root: &Path) -> std::io::Result<()> {
+    /// Writes the bundle into the site folder `root`, with its key for the next build. A
+    /// file the site being replaced (`previous`) holds with the same bytes is hard-linked
+    /// from it instead: Pagefind gives back its script, styles and WebAssembly unchanged
+    /// on every index, and the fragments of pages that did not change, so a re-index
+    /// mostly links (on a disk, writing them and later deleting the old ones is what costs).
+    fn write(&self, root: &Path, previous: Option<&Path>) -> std::io::Result<()> {
+        let folders: std::collections::BTreeSet<&Path> = self
+            .files
+            .keys()
+            .filter_map(|p| Path::new(p).parent())
+            .collect();
+        for folder in folders {
+            fs::create_dir_all(root.join(folder))?;
+        }
         for (path, bytes) in &self.files {
-            let target = root.join(path);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)?;
-            }
-            fs::write(target, bytes)?;
+            let old = previous.map(|p| p.join(path));
+            crate::output::place(&root.join(path), old.as_deref(), bytes)?;
         }
         fs::create_dir_all(root.join(BUNDLE))?;
         fs::write(root.join(BUNDLE).join(KEY_FILE), &self.key)
@@ -152,14 +161,14 @@ impl Prepared {
         Index::build(site).map(Prepared::Fresh)
     }
 
-    /// Puts the bundle into the staged site at `staging`. Runs before the swap, so the
-    /// index is atomic with the pages.
-    pub fn write(&self, staging: &Path) -> Result<(), Diagnostic> {
+    /// Puts the bundle into the staged site at `staging`, `previous` being the site it
+    /// replaces. Runs before the swap, so the index is atomic with the pages.
+    pub fn write(&self, staging: &Path, previous: Option<&Path>) -> Result<(), Diagnostic> {
         match self {
             Prepared::Reuse(previous) => copy_dir(previous, &staging.join(BUNDLE))
                 .map_err(|e| failure(format!("cannot reuse the previous search index: {e}"))),
             Prepared::Fresh(index) => index
-                .write(staging)
+                .write(staging, previous)
                 .map_err(|e| failure(format!("cannot write the search index: {e}"))),
         }
     }
