@@ -41,7 +41,15 @@ impl Index {
     pub fn of_pages<'a>(
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
     ) -> Result<Index, Diagnostic> {
-        let key = pages_key(pages.clone());
+        Index::keyed(pages_key(pages.clone()), pages)
+    }
+
+    /// Indexes `pages`, whose `pages_key` is `key` (computed once by a caller that
+    /// needed it first: hashing every page is not free).
+    fn keyed<'a>(
+        key: String,
+        pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
+    ) -> Result<Index, Diagnostic> {
         // Pagefind skips pages without `data-pagefind-body` when any page has it: leaving
         // them out before parsing gives the same index for less work.
         let marked = |html: &[u8]| memchr::memmem::find(html, BODY_MARK).is_some();
@@ -158,7 +166,7 @@ impl Prepared {
         {
             return Ok(Prepared::Reuse(previous));
         }
-        Index::build(site).map(Prepared::Fresh)
+        Index::keyed(key, site_pages(site)).map(Prepared::Fresh)
     }
 
     /// Puts the bundle into the staged site at `staging`, `previous` being the site it
