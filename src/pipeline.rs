@@ -287,10 +287,6 @@ pub fn build(
     search: bool,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    // Pagefind's one-time set-up needs no page: it runs while the checks and rendering do.
-    if search {
-        search::warm_up();
-    }
     let analysis = run(project, options.clone()).map_err(|d| vec![d])?;
     let (errors, mut warnings): (Diagnostics, Diagnostics) = analysis
         .findings

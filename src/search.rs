@@ -182,50 +182,6 @@ impl Prepared {
     }
 }
 
-/// A page that makes Pagefind compile every regular expression it compiles on first use
-/// (element ids, sentence ends, attribute references in metadata, its private markers,
-/// whitespace, emoji), through the same calls as a real page.
-const WARM_UP_PAGE: &str = "<!doctype html><html lang=\"en\"><head><title>Set up</title></head>\
-<body><main data-pagefind-body data-pagefind-filter=\"kind:set up\" data-pagefind-meta=\"label[id]\" id=\"set up\">\
-<h1 id=\"first heading\">Setting up</h1><p>Words, and more words \u{1F600}</p></main></body></html>";
-
-/// Starts Pagefind's one-time set-up on a thread of its own and returns at once. The
-/// first page Pagefind parses in a process pays for compiling its regular expressions
-/// (process-wide statics: ~4.5 M instructions, 2–3 ms); a build calls this when it
-/// starts, so that set-up overlaps the checks and rendering, which leave a core idle for
-/// much of their time, instead of following them. It parses a throwaway page into a
-/// throwaway index, so no real index can see it, and nothing waits for it: a build whose
-/// pages did not change never indexes, and exits whether or not it has finished.
-pub fn warm_up() {
-    // Pagefind reads the current folder and panics without one: then there is nothing
-    // to warm (the real indexing reports the error).
-    if std::env::current_dir().is_err() {
-        return;
-    }
-    // A thread that cannot be started only means no head start.
-    let _ = std::thread::Builder::new()
-        .name("pagefind-set-up".to_owned())
-        .spawn(|| {
-            let _ = std::panic::catch_unwind(parse_warm_up_page);
-        });
-}
-
-/// Parses `WARM_UP_PAGE` into a throwaway index: its word count and metadata, or `None`.
-fn parse_warm_up_page() -> Option<pagefind::api::IndexedFileResponse> {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().ok()?;
-    runtime.block_on(async {
-        let mut index = pagefind::api::PagefindIndex::new(None).ok()?;
-        index
-            .add_html_file(
-                Some("set-up.html".to_owned()),
-                None,
-                WARM_UP_PAGE.to_owned(),
-            )
-            .await
-            .ok()
-    })
-}
-
 /// The error of an indexing that panicked (inside Pagefind, or its thread).
 pub fn stopped() -> Diagnostic {
     failure("Pagefind stopped unexpectedly while indexing".to_owned())
@@ -328,17 +284,6 @@ mod tests {
         // Only the marked pages were indexed: one per language.
         assert_eq!(languages["fr"]["page_count"], 1);
         assert_eq!(languages["de"]["page_count"], 1);
-    }
-
-    /// The warm-up page goes through what compiles Pagefind's lazy regular expressions:
-    /// words (whitespace, emoji), an id, metadata read from an attribute, a filter.
-    #[test]
-    fn the_warm_up_page_is_parsed_like_a_page() {
-        let parsed = parse_warm_up_page().expect("Pagefind parses the warm-up page");
-        assert!(parsed.page_word_count >= 5, "{parsed:?}");
-        assert_eq!(parsed.page_meta["label"], "set up", "{parsed:?}");
-        assert_eq!(parsed.page_meta["title"], "Setting up", "{parsed:?}");
-        warm_up();
     }
 
     #[test]
