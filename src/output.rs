@@ -81,14 +81,9 @@ pub fn write_site_with(
     // tools see only what changed.
     let previous = out.is_dir().then_some(out);
     site.files.par_iter().try_for_each(|(path, bytes)| {
-        let target = staging.path().join(path);
-        if let Some(old) = previous.map(|p| p.join(path))
-            && unchanged(&old, bytes)
-            && fs::hard_link(&old, &target).is_ok()
-        {
-            return Ok(());
-        }
-        fs::write(&target, bytes).map_err(|e| io_error(&format!("write {}", path.display()), e))
+        let old = previous.map(|p| p.join(path));
+        place(&staging.path().join(path), old.as_deref(), bytes)
+            .map_err(|e| io_error(&format!("write {}", path.display()), e))
     })?;
     fs::write(
         staging.path().join(MARKER),
@@ -170,6 +165,19 @@ fn sweep(parent: &Path) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// Puts `bytes` at `target`, in a staging folder: a hard link to `old` (the same file in
+/// the site being replaced) when that holds exactly these bytes, else a new file. The
+/// previous site is never opened for writing, so it stays intact until the swap.
+pub(crate) fn place(target: &Path, old: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
+    if let Some(old) = old
+        && unchanged(old, bytes)
+        && fs::hard_link(old, target).is_ok()
+    {
+        return Ok(());
+    }
+    fs::write(target, bytes)
 }
 
 /// Whether `old` is a regular file (not a link) holding exactly `bytes`.

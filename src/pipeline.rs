@@ -317,11 +317,11 @@ pub fn build(
             let previous = out.is_dir().then_some(out);
             scope.spawn(move || search::Prepared::new(site, previous))
         });
-        output::write_site_with(site, out, |staging, _previous| match index {
+        output::write_site_with(site, out, |staging, previous| match index {
             Some(index) => index
                 .join()
                 .unwrap_or_else(|_| Err(search::stopped()))?
-                .write(staging),
+                .write(staging, previous),
             None => Ok(()),
         })
     })

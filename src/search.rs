@@ -41,7 +41,15 @@ impl Index {
     pub fn of_pages<'a>(
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
     ) -> Result<Index, Diagnostic> {
-        let key = pages_key(pages.clone());
+        Index::keyed(pages_key(pages.clone()), pages)
+    }
+
+    /// Indexes `pages`, whose `pages_key` is `key` (computed once by a caller that
+    /// needed it first: hashing every page is not free).
+    fn keyed<'a>(
+        key: String,
+        pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
+    ) -> Result<Index, Diagnostic> {
         // Pagefind skips pages without `data-pagefind-body` when any page has it: leaving
         // them out before parsing gives the same index for less work.
         let marked = |html: &[u8]| memchr::memmem::find(html, BODY_MARK).is_some();
@@ -88,14 +96,23 @@ impl Index {
         })
     }
 
-    /// Writes the bundle into the site folder `root`, with its key for the next build.
-    fn write(&self, root: &Path) -> std::io::Result<()> {
+    /// Writes the bundle into the site folder `root`, with its key for the next build. A
+    /// file the site being replaced (`previous`) holds with the same bytes is hard-linked
+    /// from it instead: Pagefind gives back its script, styles and WebAssembly unchanged
+    /// on every index, and the fragments of pages that did not change, so a re-index
+    /// mostly links (on a disk, writing them and later deleting the old ones is what costs).
+    fn write(&self, root: &Path, previous: Option<&Path>) -> std::io::Result<()> {
+        let folders: std::collections::BTreeSet<&Path> = self
+            .files
+            .keys()
+            .filter_map(|p| Path::new(p).parent())
+            .collect();
+        for folder in folders {
+            fs::create_dir_all(root.join(folder))?;
+        }
         for (path, bytes) in &self.files {
-            let target = root.join(path);
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)?;
-            }
-            fs::write(target, bytes)?;
+            let old = previous.map(|p| p.join(path));
+            crate::output::place(&root.join(path), old.as_deref(), bytes)?;
         }
         fs::create_dir_all(root.join(BUNDLE))?;
         fs::write(root.join(BUNDLE).join(KEY_FILE), &self.key)
@@ -149,17 +166,17 @@ impl Prepared {
         {
             return Ok(Prepared::Reuse(previous));
         }
-        Index::build(site).map(Prepared::Fresh)
+        Index::keyed(key, site_pages(site)).map(Prepared::Fresh)
     }
 
-    /// Puts the bundle into the staged site at `staging`. Runs before the swap, so the
-    /// index is atomic with the pages.
-    pub fn write(&self, staging: &Path) -> Result<(), Diagnostic> {
+    /// Puts the bundle into the staged site at `staging`, `previous` being the site it
+    /// replaces. Runs before the swap, so the index is atomic with the pages.
+    pub fn write(&self, staging: &Path, previous: Option<&Path>) -> Result<(), Diagnostic> {
         match self {
             Prepared::Reuse(previous) => copy_dir(previous, &staging.join(BUNDLE))
                 .map_err(|e| failure(format!("cannot reuse the previous search index: {e}"))),
             Prepared::Fresh(index) => index
-                .write(staging)
+                .write(staging, previous)
                 .map_err(|e| failure(format!("cannot write the search index: {e}"))),
         }
     }

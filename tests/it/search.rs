@@ -111,3 +111,42 @@ fn a_deleted_current_folder_is_an_error_not_a_crash() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(!sandbox.path("site").exists(), "nothing published");
 }
+
+/// A re-index after a page changed hard-links what Pagefind gives back unchanged (its
+/// script, styles and WebAssembly, the fragments of unchanged pages) from the site it
+/// replaces, and the result is byte for byte what a build from scratch writes.
+#[cfg(unix)]
+#[test]
+fn a_changed_site_links_the_unchanged_part_of_its_index() {
+    use std::os::unix::fs::MetadataExt;
+    let sandbox = Sandbox::real();
+    sandbox.build_ok();
+    let inode = |file: &str| {
+        std::fs::metadata(sandbox.path(&format!("site/pagefind/{file}")))
+            .unwrap()
+            .ino()
+    };
+    let statics = ["pagefind.js", "pagefind-ui.js", "wasm.fr.pagefind"];
+    let before: Vec<u64> = statics.iter().map(|f| inode(f)).collect();
+    let entry = sandbox.read("site/pagefind/pagefind-entry.json");
+    sandbox.edit(
+        "locales/fr/retention.ftl",
+        "nous les conservons pendant",
+        "nous les gardons pendant",
+    );
+    let changed = sandbox.build_ok();
+    assert_ne!(
+        sandbox.read("site/pagefind/pagefind-entry.json"),
+        entry,
+        "the French pages were indexed again"
+    );
+    let after: Vec<u64> = statics.iter().map(|f| inode(f)).collect();
+    assert_eq!(after, before, "{statics:?} linked, not written again");
+    let run = sandbox.run(&["build", "--out", "fresh"]);
+    assert!(run.success, "{}", run.stderr);
+    assert_eq!(
+        changed,
+        crate::support::Site::read(&sandbox.path("fresh")),
+        "the same site as a build from scratch"
+    );
+}
