@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
 use crate::l10n::{LANG_CLOSE, LANG_OPEN, LANG_TAG_END};
 
@@ -53,8 +53,8 @@ pub fn sanitized_block(markdown: &str) -> String {
 /// a link's address can, and a text whose every link the sanitizer keeps (a relative
 /// address, or a scheme it allows) is written as the sanitizer writes it: its escaping,
 /// `<br>` and `<hr>` without a slash, no code-block class, `rel` on links. `None` for any
-/// other text (an image, a link it would strip, a language mark, a carriage return, NUL): the
-/// sanitizer decides those.
+/// other text (an image, a link it would strip or inside another, a language mark, a
+/// carriage return, NUL): the sanitizer decides those.
 pub fn trusted_block(markdown: &str) -> Option<String> {
     // The HTML reader turns carriage returns into line feeds and drops NUL from text.
     if memchr::memchr2(b'\r', 0, markdown.as_bytes()).is_some() || has_marks(markdown) {
@@ -62,6 +62,9 @@ pub fn trusted_block(markdown: &str) -> Option<String> {
     }
     let mut trusted = true;
     let mut rules = false;
+    // An autolink inside a link's text nests one link in another, which the HTML reader
+    // splits in two: such a text is the sanitizer's.
+    let mut in_link = false;
     let mut out = String::with_capacity(markdown.len() * 5 / 4);
     let written = events(markdown).map(|e| match e {
         Event::Text(text) => Event::InlineHtml(escaped(&text, false).into()),
@@ -82,8 +85,9 @@ pub fn trusted_block(markdown: &str) -> Option<String> {
             dest_url,
             title,
             ..
-        }) => match kept_address(link_type, &dest_url) {
+        }) => match kept_address(link_type, &dest_url).filter(|_| !in_link) {
             Some(href) => {
+                in_link = true;
                 let title = if title.is_empty() {
                     String::new()
                 } else {
@@ -102,6 +106,10 @@ pub fn trusted_block(markdown: &str) -> Option<String> {
                 Event::Text(CowStr::Borrowed(""))
             }
         },
+        Event::End(TagEnd::Link) => {
+            in_link = false;
+            Event::End(TagEnd::Link)
+        }
         Event::Start(Tag::Image { .. }) => {
             trusted = false;
             Event::Text(CowStr::Borrowed(""))
@@ -337,6 +345,8 @@ mod tests {
         "[x](http://[::1)",
         "![alt](https://example.com/i.png)",
         "line\r\nbreak",
+        // Found by the fuzzer: a link inside a link's text.
+        "[a <x@example.com> b](https://example.com/)",
         // Found by the fuzzer: the reader drops NUL from text.
         "a\u{1}\u{0}\u{0}b",
     ];
