@@ -5,6 +5,12 @@
 /// How many bytes are tested at once: one AVX2 register, two SSE2 ones.
 const BLOCK: usize = 32;
 
+/// An ASCII digit, as one comparison (for `first_byte`; `u8::is_ascii_digit` is two).
+#[inline]
+pub fn digit(b: u8) -> bool {
+    b.wrapping_sub(b'0') < 10
+}
+
 /// The offset of the first byte of `bytes` for which `hit` holds. `hit` must be a few
 /// comparisons without branches or table lookups (`b < 0x20 & b != b'\n'`, not
 /// `TABLE[b]`): each block of bytes is tested as a whole, which the compiler turns into

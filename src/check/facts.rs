@@ -353,11 +353,11 @@ fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<S
         Vec::new()
     };
     let mut rest = markdown::plain(markdown_text);
-    let digit = |b: u8| b.wrapping_sub(b'0') < 10;
     // Every fact gets its version's dates; most messages show none of them, nor any digit.
-    let has_digits = crate::scan::first_byte(rest.as_bytes(), digit).is_some();
-    for (_, arg) in args.iter().filter(|_| has_digits) {
+    let has_digits = crate::scan::first_byte(rest.as_bytes(), crate::scan::digit).is_some();
+    for (_, arg) in args {
         if let Arg::Date(date) = arg
+            && has_digits
             && rest.contains(&date.year.to_string())
         {
             let written = markdown::plain(&l10n::escape_markdown(&locale.formats().date(*date)));
@@ -370,7 +370,7 @@ fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<S
     // UTF-8 sequence): texts run to kilobytes, and most of their bytes are letters.
     let bytes = rest.as_bytes();
     let mut at = 0;
-    while let Some(start) = crate::scan::first_byte(&bytes[at..], digit) {
+    while let Some(start) = crate::scan::first_byte(&bytes[at..], crate::scan::digit) {
         let start = at + start;
         let end = bytes[start..]
             .iter()

@@ -152,11 +152,10 @@ impl Typography {
     /// digit for a date; punctuation or the lead byte of a quotation mark or no-break
     /// space). A cheap test that may say yes for nothing, never no for something.
     fn may_change(self, text: &str) -> bool {
-        let digit = |b: u8| b.wrapping_sub(b'0') < 10;
         let found = match self {
             // `; ! ? :`, 0xC2 (the lead byte of « », U+00A0) and 0xE2 (of ›).
             Typography::French => crate::scan::first_byte(text.as_bytes(), |b| {
-                digit(b)
+                crate::scan::digit(b)
                     | (b == b';')
                     | (b == b'!')
                     | (b == b'?')
@@ -166,7 +165,7 @@ impl Typography {
             }),
             // `"`, `&` (`&quot;`), and 0xE2, the lead byte of “ ” „ ›.
             Typography::German => crate::scan::first_byte(text.as_bytes(), |b| {
-                digit(b) | (b == b'"') | (b == b'&') | (b == 0xE2)
+                crate::scan::digit(b) | (b == b'"') | (b == b'&') | (b == 0xE2)
             }),
             Typography::Plain => None,
         };
@@ -321,10 +320,9 @@ fn german_quotes(text: &str, open: &mut bool, out: &mut String) {
 /// the spaces up to three bytes after a digit (`28 `, `28. `, `1er `) and the one before.
 fn day_and_month(text: &str, months: &[&str]) -> Option<String> {
     let bytes = text.as_bytes();
-    let digit = |b: u8| b.wrapping_sub(b'0') < 10;
     let mut joined: Vec<usize> = Vec::new();
     let mut at = 0;
-    while let Some(n) = crate::scan::first_byte(&bytes[at..], digit) {
+    while let Some(n) = crate::scan::first_byte(&bytes[at..], crate::scan::digit) {
         let d = at + n;
         let candidates = [d.checked_sub(1), Some(d + 1), Some(d + 2), Some(d + 3)];
         for space in candidates.into_iter().flatten() {
