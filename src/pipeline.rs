@@ -286,8 +286,31 @@ pub fn build(
     options: &Options,
     search: bool,
 ) -> Result<BuildReport, Diagnostics> {
-    let started = Instant::now();
-    let analysis = run(project, options.clone()).map_err(|d| vec![d])?;
+    Session::once().build(project, out, options, search)
+}
+
+impl Session {
+    /// `build`, as one run of this session.
+    pub fn build(
+        &mut self,
+        project: &Project,
+        out: &Path,
+        options: &Options,
+        search: bool,
+    ) -> Result<BuildReport, Diagnostics> {
+        let started = Instant::now();
+        let analysis = self.run(project, options.clone()).map_err(|d| vec![d])?;
+        write(analysis, out, search, started)
+    }
+}
+
+/// Writes the site of a run no check failed (with its search index), or says why not.
+fn write(
+    analysis: Analysis,
+    out: &Path,
+    search: bool,
+    started: Instant,
+) -> Result<BuildReport, Diagnostics> {
     let (errors, mut warnings): (Diagnostics, Diagnostics) = analysis
         .findings
         .into_iter()

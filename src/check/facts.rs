@@ -39,39 +39,40 @@ fn is_word(c: char) -> bool {
 fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
     let reference = policy.reference_locale.as_str();
     let mut out: BTreeMap<String, String> = BTreeMap::new();
-    let mut add = |text: &str, instead: String| {
+    // The first place a value comes from is the one the help names; the same value recurs
+    // in many facts, so what to write instead is only spelled out for the first.
+    let mut add = |text: &str, instead: &dyn Fn() -> String| {
         // An empty name is reported by validation; it matches everywhere, so skip it.
-        if !text.trim().is_empty() {
-            out.entry(text.to_owned()).or_insert(instead);
+        if !text.trim().is_empty() && !out.contains_key(text) {
+            out.insert(text.to_owned(), instead());
         }
     };
     for entity in &policy.entities {
-        add(
-            entity.name.for_locale(locale, reference),
-            format!("{{ -{}-name }}", entity.id),
-        );
+        add(entity.name.for_locale(locale, reference), &|| {
+            format!("{{ -{}-name }}", entity.id)
+        });
     }
     for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
         for (name, arg) in &node.args {
-            let var = format!("{{ ${name} }}");
+            let var = || format!("{{ ${name} }}");
             match arg {
-                Arg::Number(n) => add(&format!("{n}"), var),
-                Arg::Duration(d) => add(&d.amount.to_string(), var),
+                Arg::Number(n) => add(&n.to_string(), &var),
+                Arg::Duration(d) => add(&d.amount.to_string(), &var),
                 Arg::Date(d) => {
-                    add(&d.year.to_string(), var.clone());
-                    add(&d.day.to_string(), var);
+                    add(&d.year.to_string(), &var);
+                    add(&d.day.to_string(), &var);
                 }
                 Arg::Localized(map) => {
                     if let Some(text) = map.get(locale).or_else(|| map.get(reference)) {
-                        add(text, var);
+                        add(text, &var);
                     }
                 }
                 Arg::List { names, .. } => names
                     .iter()
-                    .for_each(|n| add(n.for_locale(locale, reference), var.clone())),
-                Arg::Name(n) => add(n.for_locale(locale, reference), var),
-                Arg::Link(target) if target.contains(':') => add(target, var),
-                Arg::Email(address) => add(address, var),
+                    .for_each(|n| add(n.for_locale(locale, reference), &var)),
+                Arg::Name(n) => add(n.for_locale(locale, reference), &var),
+                Arg::Link(target) if target.contains(':') => add(target, &var),
+                Arg::Email(address) => add(address, &var),
                 Arg::Link(_) | Arg::Keyword(_) => {}
             }
         }

@@ -366,7 +366,7 @@ fn reference_graph(locale: &LocaleSource, out: &mut Diagnostics) {
     }
     // Depth-first over every part (iteratively: a chain of references may be long),
     // recording the order parts finish in and reporting each cycle once.
-    let mut state: HashMap<&Node, bool> = HashMap::new(); // false: on the path, true: done
+    let mut state: HashMap<&Node, bool> = HashMap::with_capacity(edges.len()); // false: on the path, true: done
     let mut finished: Vec<&Node> = Vec::new();
     let mut cycles = 0;
     for start in edges.keys() {
@@ -426,7 +426,7 @@ fn reference_graph(locale: &LocaleSource, out: &mut Diagnostics) {
     }
     // Placeables each part resolves, its references included, in finishing order (the
     // parts it references come first).
-    let mut count: HashMap<&Node, u32> = HashMap::new();
+    let mut count: HashMap<&Node, u32> = HashMap::with_capacity(finished.len());
     for node in finished {
         let Some(pattern) = locale
             .ast(&node.0)
