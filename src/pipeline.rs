@@ -82,13 +82,33 @@ impl Session {
                 .in_path(Project::POLICY)
                 .help("run policyglot in a project folder (holding policy/, locales/, templates/) or pass --root"));
         }
-        let loaded = match self.policy(&policy_path) {
+        // The templates and the confirmations do not depend on the policy: they are read
+        // and parsed while it is, on another core (all three are sequential work that
+        // every later stage waits for). Every message the templates need is known before
+        // any locale is checked; a template that cannot be parsed is reported below.
+        let previous = self.templates.take();
+        let (loaded, (templates, confirmed)) = rayon::join(
+            || self.policy(&policy_path),
+            || {
+                rayon::join(
+                    || {
+                        Templates::reload(
+                            &project.root.join(Project::TEMPLATES),
+                            Path::new(Project::TEMPLATES),
+                            previous,
+                        )
+                    },
+                    || check::stale::read(&project.root),
+                )
+            },
+        );
+        let loaded = match loaded {
             Ok(loaded) => loaded,
-            Err(d) => return analysis.finish(vec![d], options.strict),
+            Err(d) => return self.stop(analysis, templates, Ok(vec![d]), options.strict),
         };
         let (policy, policy_file, problems) = &*loaded;
         if !problems.is_empty() {
-            return analysis.finish(problems.clone(), options.strict);
+            return self.stop(analysis, templates, Ok(problems.clone()), options.strict);
         }
         let reserved = l10n::reserved_terms(policy);
         let catalog = match l10n::catalog::reread(
@@ -100,8 +120,8 @@ impl Session {
         ) {
             Ok(c) => c,
             // No locales folder at all: nothing to check.
-            Err(d) if d.code == "PG0200" => return Err(d),
-            Err(d) => return analysis.finish(vec![d], options.strict),
+            Err(d) if d.code == "PG0200" => return self.stop(analysis, templates, Err(d), false),
+            Err(d) => return self.stop(analysis, templates, Ok(vec![d]), options.strict),
         };
         self.catalog = Some(catalog.clone());
         let en = catalog.reference();
@@ -113,13 +133,6 @@ impl Session {
             &tags,
             &policy.reference_locale,
         ));
-        // The templates are read first: every message they need is known before any
-        // locale is checked (a template that cannot be parsed is reported below).
-        let templates = Templates::reload(
-            &project.root.join(Project::TEMPLATES),
-            Path::new(Project::TEMPLATES),
-            self.templates.take(),
-        );
         let needs = {
             let sources: Vec<&SourceFile> = match &templates {
                 Ok(t) => t.sources().collect(),
@@ -157,7 +170,7 @@ impl Session {
         );
         analysis.findings.extend(selectors.into_iter().flatten());
 
-        let confirmed = match check::stale::read(&project.root) {
+        let confirmed = match confirmed {
             Ok(c) => c,
             Err(d) => {
                 analysis.findings.push(d);
@@ -173,11 +186,7 @@ impl Session {
 
         let locales = match Locales::rebuild(&catalog, policy, self.locales.as_deref()) {
             Ok(l) => Arc::new(l),
-            Err(e) => {
-                // The parsed templates are kept for the next run (`serve`).
-                self.templates = templates.ok();
-                return analysis.finish(e, options.strict);
-            }
+            Err(e) => return self.stop(analysis, templates, Ok(e), options.strict),
         };
         self.locales = Some(locales.clone());
         let mut templates = match templates {
@@ -188,31 +197,37 @@ impl Session {
             locales.clone(),
             render::page_args(policy.in_force(options.publication.today)),
         );
+        // The templates' own checks with the messages they need, and the parity of each
+        // locale's facts, are independent: the first runs beside the second.
         let key = fingerprint(&(policy.fingerprint, en.fingerprint, templates.fingerprint()));
-        analysis
-            .findings
-            .extend(self.coverage.one("coverage", key, || {
-                let sources: Vec<_> = templates.sources().cloned().collect();
-                let mut out = check::facts::coverage(&catalog, &needs);
-                out.extend(check::templates::check(&sources));
+        let (shared, parity) = rayon::join(
+            || {
+                let mut out = self.coverage.one("coverage", key, || {
+                    let sources: Vec<_> = templates.sources().cloned().collect();
+                    let mut out = check::facts::coverage(&catalog, &needs);
+                    out.extend(check::templates::check(&sources));
+                    out
+                });
+                // Every needed message, in every locale, before rendering.
+                out.extend(check::required::check(&needs, &catalog, policy_file));
                 out
-            }));
-        // Every needed message, in every locale, before rendering.
-        analysis
-            .findings
-            .extend(check::required::check(&needs, &catalog, policy_file));
-        let parity = self.parity.each_with(
-            locales
-                .list
-                .iter()
-                .map(|l| {
-                    let key = (policy.fingerprint, en.fingerprint, l.source.fingerprint);
-                    (l.tag.clone(), fingerprint(&key), l.clone())
-                })
-                .collect(),
-            || check::facts::Parity::new(policy, &locales),
-            |parity, l| parity.check(&locales, l),
+            },
+            || {
+                self.parity.each_with(
+                    locales
+                        .list
+                        .iter()
+                        .map(|l| {
+                            let key = (policy.fingerprint, en.fingerprint, l.source.fingerprint);
+                            (l.tag.clone(), fingerprint(&key), l.clone())
+                        })
+                        .collect(),
+                    || check::facts::Parity::new(policy, &locales),
+                    |parity, l| parity.check(&locales, l),
+                )
+            },
         );
+        analysis.findings.extend(shared);
         analysis.findings.extend(parity.into_iter().flatten());
 
         // Render only what passed: a failure here is one the checks above could not foresee.
@@ -239,6 +254,19 @@ impl Session {
         }
         self.templates = Some(templates);
         analysis.finish(Vec::new(), options.strict)
+    }
+
+    /// Ends a run before rendering with `findings` (or, with `Err`, as one that could not
+    /// run at all); the templates parsed for it are kept for the next run (`serve`).
+    fn stop(
+        &mut self,
+        analysis: Analysis,
+        templates: Result<Templates, Diagnostics>,
+        findings: Result<Diagnostics, Diagnostic>,
+        strict: bool,
+    ) -> Result<Analysis, Diagnostic> {
+        self.templates = templates.ok();
+        analysis.finish(findings?, strict)
     }
 
     /// The policy and its validation problems, parsed again only when its text changed.
