@@ -216,6 +216,7 @@ fn check_command(
     let today = options.publication.today;
     let mut session = pipeline::Session::once();
     let result = session.run(project, options);
+    let next_change = session.next_change(today);
     end_of_process(session);
     let result = result.and_then(|mut analysis| {
         report::select_locales(&mut analysis, locales)?;
@@ -242,7 +243,7 @@ fn check_command(
     match format {
         Format::Human if code == 2 => print_diagnostics(&analysis.findings),
         Format::Human => print_out(&report::human(&analysis, human)),
-        Format::Json => print_out(&report::json(&analysis, next_change(project, today))),
+        Format::Json => print_out(&report::json(&analysis, next_change)),
         Format::Github => {
             let prefix = report::repository_prefix(&project.root);
             print_out(&report::github(&analysis, &prefix));
@@ -271,14 +272,6 @@ fn check_command(
 /// percent of its run.
 fn end_of_process<T>(computed: T) {
     std::mem::forget(computed);
-}
-
-/// The next day the site changes by itself (a later version takes effect), from the
-/// project's policy; `None` when none is scheduled or the policy cannot be read (the
-/// checks say why).
-fn next_change(project: &Project, today: Date) -> Option<Date> {
-    let policy = policyglot::schedule::load_policy(project)?;
-    policyglot::schedule::next_change(&policy, today)
 }
 
 /// Appends `text` to `file` (GitHub gives each step its summary file to append to).
@@ -323,6 +316,7 @@ fn main() -> ExitCode {
             options.publication.base_url = base_url.filter(|u| !u.is_empty());
             let mut session = pipeline::Session::once();
             let built = session.build(&project, &out, &options, !no_search);
+            let next_change = session.next_change(today);
             end_of_process(session);
             match built {
                 Ok(_) if cli.quiet => ExitCode::SUCCESS,
@@ -335,7 +329,7 @@ fn main() -> ExitCode {
                         out.display(),
                         report.elapsed.as_millis()
                     ));
-                    if let Some(day) = next_change(&project, today) {
+                    if let Some(day) = next_change {
                         print_out(&format!(
                             "next change: {day}, when a later version of the policy takes effect; build again on that day\n"
                         ));

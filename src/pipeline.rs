@@ -287,6 +287,13 @@ impl Session {
         Ok(loaded)
     }
 
+    /// The next day the site changes by itself (`schedule::next_change`), from the policy
+    /// of the last run; `None` when none is scheduled or the policy could not be read.
+    pub fn next_change(&self, today: crate::policy::Date) -> Option<crate::policy::Date> {
+        let (policy, _, _) = &**self.policy.as_ref()?;
+        crate::schedule::next_change(policy, today)
+    }
+
     /// How many locales the last run rendered, and how many it reused.
     pub fn rendered(&self) -> Tally {
         self.rendered.last()

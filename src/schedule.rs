@@ -3,19 +3,7 @@
 //! upcoming; rebuilt on or after it, it shows the new version in force (the publish
 //! workflow builds daily for this).
 
-use std::path::Path;
-
 use crate::policy::{Date, Policy};
-use crate::project::Project;
-
-/// The project's policy, read again (cheap); `None` when it cannot be read or parsed
-/// (the checks report why).
-pub fn load_policy(project: &Project) -> Option<Policy> {
-    let shown = Path::new(Project::POLICY);
-    crate::policy::load::load(&project.root.join(shown), shown)
-        .ok()
-        .map(|(policy, _)| policy)
-}
 
 /// The first `effective` date of a version strictly after `today`, if any.
 pub fn next_change(policy: &Policy, today: Date) -> Option<Date> {
