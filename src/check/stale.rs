@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
+use saphyr_parser::{Event, Parser};
 use sha2::{Digest, Sha256};
 
 use super::history::{History, Written};
@@ -36,15 +37,100 @@ pub fn read(root: &Path) -> Result<Confirmations, Diagnostic> {
     let Ok(text) = std::fs::read_to_string(&path) else {
         return Ok(Confirmations::new());
     };
-    serde_yaml::from_str::<Option<Confirmations>>(&text).map(Option::unwrap_or_default).map_err(|e| {
-        let file = SourceFile::new(LOCK_FILE, text.clone());
-        let d = Diagnostic::error("PG0520", format!("cannot read the confirmations: {e}"))
-            .help("restore the file from version control, or delete it and confirm the translations again");
-        match e.location() {
-            Some(l) => d.at(file.at_line_col(l.line(), l.column()), "here"),
-            None => d.in_path(LOCK_FILE),
+    parse(&SourceFile::new(LOCK_FILE, text))
+}
+
+/// The confirmations in `file`: a mapping of locale tags to mappings of message ids to
+/// hashes (an empty or `null` document is none), nothing else: no sequence, deeper
+/// mapping, alias or tag. Streamed with the parser that measures policy.yaml rather than
+/// deserialized with serde_yaml, whose event loader costs some 300 instructions a byte:
+/// the file grows with every translated message, and every `check` reads it.
+fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
+    let error = |line: usize, col: usize, what: &str| {
+        Diagnostic::error("PG0520", format!("cannot read the confirmations: {what}"))
+            .at(file.at_line_col(line, col), "here")
+            .help("restore the file from version control, or delete it and confirm the translations again")
+    };
+    let mut out = Confirmations::new();
+    // The mappings open: 0 before the document's, 1 in it (keys are locales), 2 in a
+    // locale's (keys are message ids); a key read and waiting for its value.
+    let mut depth = 0u8;
+    let mut locale = String::new();
+    let mut key: Option<String> = None;
+    for event in Parser::new_from_str(&file.text) {
+        let (event, span) = event.map_err(|e| {
+            let at = e.marker();
+            error(at.line(), at.col() + 1, e.info())
+        })?;
+        let (line, col) = (span.start.line(), span.start.col() + 1);
+        match event {
+            Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd
+            | Event::Nothing => {}
+            Event::Scalar(_, _, _, Some(_))
+            | Event::MappingStart(_, Some(_))
+            | Event::SequenceStart(_, Some(_)) => {
+                return Err(error(
+                    line,
+                    col,
+                    "a YAML tag (the file holds plain values only)",
+                ));
+            }
+            Event::Alias(_) => return Err(error(line, col, "an alias (`*name`)")),
+            Event::SequenceStart(..) | Event::SequenceEnd => {
+                return Err(error(
+                    line,
+                    col,
+                    "a list, where a mapping or a hash belongs",
+                ));
+            }
+            Event::MappingStart(..) => match (depth, key.take()) {
+                (0, _) => depth = 1,
+                (1, Some(tag)) => {
+                    out.entry(tag.clone()).or_default();
+                    locale = tag;
+                    depth = 2;
+                }
+                _ => {
+                    return Err(error(
+                        line,
+                        col,
+                        "a mapping, where a locale tag or a hash belongs",
+                    ));
+                }
+            },
+            Event::MappingEnd => depth -= 1,
+            Event::Scalar(value, ..) => match (depth, key.take()) {
+                // The whole document is one scalar: only "nothing" is a valid one.
+                (0, _) if matches!(value.as_ref(), "" | "~" | "null" | "Null" | "NULL") => {}
+                (0, _) => {
+                    return Err(error(
+                        line,
+                        col,
+                        "a value, where a mapping of locales belongs",
+                    ));
+                }
+                (_, None) => key = Some(value.into_owned()),
+                (1, Some(tag)) => {
+                    return Err(error(
+                        line,
+                        col,
+                        &format!(
+                            "`{tag}` holds a value, where a mapping of message ids to hashes belongs"
+                        ),
+                    ));
+                }
+                (_, Some(id)) => {
+                    out.entry(locale.clone())
+                        .or_default()
+                        .insert(id, value.into_owned());
+                }
+            },
         }
-    })
+    }
+    Ok(out)
 }
 
 /// Which translations are stale, and what was assumed to decide it.
@@ -242,6 +328,59 @@ pub fn confirm(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn confirmations(text: &str) -> Result<Confirmations, Diagnostic> {
+        parse(&SourceFile::new(LOCK_FILE, text))
+    }
+
+    #[test]
+    fn confirmations_read_as_serde_yaml_reads_them() {
+        let shipped = include_str!("../../locales/confirmed.yaml");
+        let expected: Confirmations = serde_yaml::from_str(shipped).unwrap();
+        assert!(expected.values().map(BTreeMap::len).sum::<usize>() > 100);
+        assert_eq!(confirmations(shipped).unwrap(), expected);
+        // Quoted, flow-style and number-like hashes are the text written.
+        let text = "de: {a: '0123', b: \"1e10\"}\nfr:\n  a: 12345678\n";
+        let read = confirmations(text).unwrap();
+        assert_eq!(read, serde_yaml::from_str::<Confirmations>(text).unwrap());
+        assert_eq!(read["de"]["b"], "1e10");
+        assert_eq!(read["fr"]["a"], "12345678");
+        for nothing in ["", "# only a comment\n", "~\n", "null\n", "---\n"] {
+            assert_eq!(
+                confirmations(nothing).unwrap(),
+                Confirmations::new(),
+                "{nothing:?}"
+            );
+        }
+        assert_eq!(confirmations("de: {}\n").unwrap()["de"], BTreeMap::new());
+    }
+
+    #[test]
+    fn a_confirmations_file_of_another_shape_is_a_located_error() {
+        for (text, line, what) in [
+            ("de:\n  a: 1\n  b: [x]\n", 3, "a list"),
+            ("de:\n  a:\n    b: c\n", 3, "a mapping, where"),
+            ("de: x\n", 1, "`de` holds a value"),
+            ("- de\n", 1, "a list"),
+            (
+                "just text\n",
+                1,
+                "a value, where a mapping of locales belongs",
+            ),
+            ("de: &h {a: b}\nfr: *h\n", 2, "an alias"),
+            ("de: !!map {a: b}\n", 1, "a YAML tag"),
+            ("de:\n  a: b\n c: d\n", 3, "cannot read"),
+        ] {
+            let d = confirmations(text).expect_err(text);
+            assert_eq!(d.code, "PG0520");
+            assert!(d.message.contains(what), "{text:?}: {}", d.message);
+            assert_eq!(
+                d.location.as_ref().map(|l| l.line),
+                Some(line),
+                "{text:?}: {d:?}"
+            );
+        }
+    }
 
     #[test]
     fn hashes_ignore_trailing_spaces_only() {
