@@ -77,7 +77,11 @@ fn visible_text(src: &str) -> Vec<(std::ops::Range<usize>, String)> {
                 i += n;
                 text_start = i;
             }
-            None => i += rest.chars().next().map_or(1, char::len_utf8),
+            // Plain text, up to the next byte that may open markup (all are ASCII).
+            None => {
+                i += memchr::memchr3(b'{', b'<', b'&', &bytes[i + 1..])
+                    .map_or(bytes.len() - i, |n| n + 1)
+            }
         }
     }
     flush(text_start, src.len(), &mut out);
@@ -99,21 +103,31 @@ fn tag_end(tag: &str) -> usize {
 }
 
 fn attributes(tag: &str, offset: usize, out: &mut Vec<(std::ops::Range<usize>, String)>) {
-    for name in VISIBLE_ATTRIBUTES {
-        let needle = format!("{name}=\"");
-        let mut from = 0;
-        while let Some(at) = tag[from..].find(&needle) {
-            let start = from + at + needle.len();
-            let Some(len) = tag[start..].find('"') else {
-                break;
-            };
-            let value = &tag[start..start + len];
-            let literal: String = strip_tera(value);
-            if literal.chars().any(char::is_alphabetic) {
-                out.push((offset + start..offset + start + len, value.to_owned()));
-            }
-            from = start + len;
+    // Each `name="` whose name is a visible attribute's, in the order they come.
+    let bytes = tag.as_bytes();
+    let is_name = |c: &u8| c.is_ascii_alphanumeric() || *c == b'-';
+    let mut from = 0;
+    for eq in memchr::memchr_iter(b'=', bytes) {
+        if eq < from || bytes.get(eq + 1) != Some(&b'"') {
+            continue;
         }
+        let name_start = bytes[..eq]
+            .iter()
+            .rposition(|c| !is_name(c))
+            .map_or(0, |p| p + 1);
+        if !VISIBLE_ATTRIBUTES.contains(&&tag[name_start..eq]) {
+            continue;
+        }
+        let start = eq + 2;
+        let Some(len) = tag[start..].find('"') else {
+            break;
+        };
+        let value = &tag[start..start + len];
+        let literal: String = strip_tera(value);
+        if literal.chars().any(char::is_alphabetic) {
+            out.push((offset + start..offset + start + len, value.to_owned()));
+        }
+        from = start + len;
     }
 }
 
@@ -148,6 +162,12 @@ mod tests {
     fn code_tags_and_punctuation_are_not_text() {
         let src = "<!DOCTYPE html>\n<a href=\"{{ x }}\" class=\"b\">{{ t(key=\"k\") }}</a> · {% if a > b %}&nbsp;{% endif %}\n<style>p { color: red }</style>";
         assert!(found(src).is_empty(), "{:?}", found(src));
+    }
+
+    #[test]
+    fn only_visible_attributes_by_their_whole_name_are_text() {
+        let src = "<p data-alt=\"Not shown\" title=\"Shown\" x=\"1\" alt=\"Also\">é <b>Bold</b> &amp; done</p>";
+        assert_eq!(found(src), ["Shown", "Also", "é", "Bold", "done"]);
     }
 
     #[test]
