@@ -266,6 +266,27 @@ fn check_command(
     ExitCode::from(code)
 }
 
+/// Makes the main thread one of rayon's workers for a one-shot command, so the
+/// pipeline's parallel parts start on it rather than being handed to an idle worker and
+/// back, and one worker fewer is started. At least two threads: work another thread
+/// hands to the pool (the search index's) always has a worker to run it while the main
+/// thread waits for that thread. `serve` keeps the default pool, whose every worker
+/// serves its rebuilds.
+fn main_thread_works() {
+    let threads = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(2)
+        .max(2);
+    // Fails only when the pool already exists, which leaves it as it is.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .use_current_thread()
+        .build_global();
+}
+
 /// Leaves what a one-shot command computed for the system to reclaim: the process ends
 /// right after, and freeing a session's parsed catalogs, bundles and templates (or a
 /// rendered site) one allocation at a time would cost a small project's `check` several
@@ -299,6 +320,9 @@ fn human_options(quiet: bool, verbose: bool) -> report::HumanOptions {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Command::Build { .. } | Command::Check { .. }) {
+        main_thread_works();
+    }
     let project = Project::new(&cli.root);
     let mut options = pipeline::Options::default();
     if let Some(today) = cli.today {
