@@ -1,6 +1,6 @@
 //! Terminal and CLI conventions: colour follows NO_COLOR / CLICOLOR / CLICOLOR_FORCE
 //! (anstream's rules), `--quiet` and `--verbose`, shell completions that bash really
-//! loads, and the manual page.
+//! loads, the manual page, and how the Linux executable is linked.
 
 use std::process::Command;
 
@@ -181,4 +181,26 @@ fn the_manual_page_documents_every_subcommand() {
         );
     }
     assert!(man.stdout.contains("\\-\\-quiet"), "{}", man.stdout);
+}
+
+/// build.rs links the Linux executable at a fixed address: ELF type `ET_EXEC` (2), not
+/// the `ET_DYN` (3) of a position-independent one, whose start-up relocations cost a
+/// small `check` a tenth of its time (BENCHMARKS.md).
+#[test]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn the_linux_executable_is_linked_at_a_fixed_address() {
+    use std::io::Read;
+    if option_env!("POLICYGLOT_PIE").is_some() {
+        return; // a PIE was asked for
+    }
+    let mut header = [0u8; 18];
+    std::fs::File::open(env!("CARGO_BIN_EXE_policyglot"))
+        .and_then(|mut f| f.read_exact(&mut header))
+        .unwrap();
+    assert_eq!(&header[..4], b"\x7fELF");
+    assert_eq!(
+        u16::from_le_bytes([header[16], header[17]]),
+        2,
+        "not ET_EXEC"
+    );
 }
