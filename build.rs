@@ -8,10 +8,10 @@ fn main() {
     // the executable's own code is not placed at a random address (shared libraries,
     // heap and stack still are). POLICYGLOT_PIE=1 at build time links a PIE as usual.
     println!("cargo::rerun-if-env-changed=POLICYGLOT_PIE");
-    let target = |key: &str| std::env::var(key).unwrap_or_default();
-    if target("CARGO_CFG_TARGET_OS") == "linux"
-        && target("CARGO_CFG_TARGET_ENV") == "gnu"
-        && std::env::var_os("POLICYGLOT_PIE").is_none()
+    let var = |key: &str| std::env::var(key).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux"
+        && var("CARGO_CFG_TARGET_ENV") == "gnu"
+        && var("POLICYGLOT_PIE") != "1"
     {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }

@@ -270,7 +270,7 @@ fn check_command(
 /// pipeline's parallel parts start on it rather than being handed to an idle worker and
 /// back, and one worker fewer is started. At least two threads: work another thread
 /// hands to the pool (the search index's) always has a worker to run it while the main
-/// thread waits for that thread. `serve` keeps the default pool, whose every worker
+/// thread waits for that thread (so `RAYON_NUM_THREADS=1` gets two). `serve` keeps the default pool, whose every worker
 /// serves its rebuilds.
 fn main_thread_works() {
     let threads = std::env::var("RAYON_NUM_THREADS")
@@ -280,7 +280,8 @@ fn main_thread_works() {
         .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
         .unwrap_or(2)
         .max(2);
-    // Fails only when the pool already exists, which leaves it as it is.
+    // Fails when the pool already exists or a thread cannot be started: rayon's default
+    // pool is used then.
     let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .use_current_thread()

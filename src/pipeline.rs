@@ -288,7 +288,7 @@ impl Session {
     }
 
     /// The next day the site changes by itself (`schedule::next_change`), from the policy
-    /// of the last run; `None` when none is scheduled or the policy could not be read.
+    /// this session last parsed; `None` when none is scheduled or no policy was parsed.
     pub fn next_change(&self, today: crate::policy::Date) -> Option<crate::policy::Date> {
         let (policy, _, _) = &**self.policy.as_ref()?;
         crate::schedule::next_change(policy, today)

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rayon::prelude::*;
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, ScalarStyle};
 use sha2::{Digest, Sha256};
 
 use super::history::{History, Written};
@@ -40,9 +40,10 @@ pub fn read(root: &Path) -> Result<Confirmations, Diagnostic> {
     parse(&SourceFile::new(LOCK_FILE, text))
 }
 
-/// The confirmations in `file`: a mapping of locale tags to mappings of message ids to
-/// hashes (an empty or `null` document is none), nothing else: no sequence, deeper
-/// mapping, alias or tag. Streamed with the parser that measures policy.yaml rather than
+/// The confirmations in `file`: one document, a mapping of locale tags to mappings of
+/// message ids to hashes (an empty or `null` document is none, an empty locale entry
+/// has none; a repeated key's last entry counts, as serde_yaml reads it), nothing else:
+/// no sequence, deeper mapping, alias or tag. Streamed with the parser that measures policy.yaml rather than
 /// deserialized with serde_yaml, whose event loader costs some 300 instructions a byte:
 /// the file grows with every translated message, and every `check` reads it.
 fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
@@ -57,6 +58,7 @@ fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
     let mut depth = 0u8;
     let mut locale = String::new();
     let mut key: Option<String> = None;
+    let mut documents = 0;
     for event in Parser::new_from_str(&file.text) {
         let (event, span) = event.map_err(|e| {
             let at = e.marker();
@@ -64,11 +66,15 @@ fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
         })?;
         let (line, col) = (span.start.line(), span.start.col() + 1);
         match event {
-            Event::StreamStart
-            | Event::StreamEnd
-            | Event::DocumentStart(_)
-            | Event::DocumentEnd
-            | Event::Nothing => {}
+            Event::DocumentStart(_) if documents > 0 => {
+                return Err(error(
+                    line,
+                    col,
+                    "a second document (`---`): the file holds one",
+                ));
+            }
+            Event::DocumentStart(_) => documents += 1,
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
             Event::Scalar(_, _, _, Some(_))
             | Event::MappingStart(_, Some(_))
             | Event::SequenceStart(_, Some(_)) => {
@@ -89,7 +95,7 @@ fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
             Event::MappingStart(..) => match (depth, key.take()) {
                 (0, _) => depth = 1,
                 (1, Some(tag)) => {
-                    out.entry(tag.clone()).or_default();
+                    out.insert(tag.clone(), BTreeMap::new());
                     locale = tag;
                     depth = 2;
                 }
@@ -102,9 +108,11 @@ fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
                 }
             },
             Event::MappingEnd => depth -= 1,
-            Event::Scalar(value, ..) => match (depth, key.take()) {
-                // The whole document is one scalar: only "nothing" is a valid one.
-                (0, _) if matches!(value.as_ref(), "" | "~" | "null" | "Null" | "NULL") => {}
+            Event::Scalar(value, style, ..) => match (depth, key.take()) {
+                // The whole document is one scalar: only a plain "nothing" is a valid one.
+                (0, _)
+                    if style == ScalarStyle::Plain
+                        && matches!(value.as_ref(), "" | "~" | "null" | "Null" | "NULL") => {}
                 (0, _) => {
                     return Err(error(
                         line,
@@ -113,6 +121,10 @@ fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
                     ));
                 }
                 (_, None) => key = Some(value.into_owned()),
+                // `de:` with nothing after it: a locale with no confirmation left.
+                (1, Some(tag)) if style == ScalarStyle::Plain && value.is_empty() => {
+                    out.insert(tag, BTreeMap::new());
+                }
                 (1, Some(tag)) => {
                     return Err(error(
                         line,
@@ -353,6 +365,16 @@ mod tests {
             );
         }
         assert_eq!(confirmations("de: {}\n").unwrap()["de"], BTreeMap::new());
+        // An emptied locale, and a repeated key (a merge resolved by hand): as serde_yaml.
+        for text in [
+            "de:\nfr:\n  a: x\n",
+            "de: {a: x}\nde: {b: y}\n",
+            "de: {a: x, a: y}\n",
+        ] {
+            let expected: Confirmations = serde_yaml::from_str(text).unwrap();
+            assert_eq!(confirmations(text).unwrap(), expected, "{text:?}");
+        }
+        assert_eq!(confirmations("de:\n").unwrap()["de"], BTreeMap::new());
     }
 
     #[test]
@@ -370,6 +392,9 @@ mod tests {
             ("de: &h {a: b}\nfr: *h\n", 2, "an alias"),
             ("de: !!map {a: b}\n", 1, "a YAML tag"),
             ("de:\n  a: b\n c: d\n", 3, "cannot read"),
+            ("de: {a: x}\n---\nfr: {b: y}\n", 2, "a second document"),
+            ("''\n", 1, "a value, where a mapping of locales belongs"),
+            ("de: ''\n", 1, "`de` holds a value"),
         ] {
             let d = confirmations(text).expect_err(text);
             assert_eq!(d.code, "PG0520");

@@ -105,7 +105,9 @@ fn tag_end(tag: &str) -> usize {
 fn attributes(tag: &str, offset: usize, out: &mut Vec<(std::ops::Range<usize>, String)>) {
     // Each `name="` whose name is a visible attribute's, in the order they come.
     let bytes = tag.as_bytes();
-    let is_name = |c: &u8| c.is_ascii_alphanumeric() || *c == b'-';
+    // An attribute name runs back to a space, quote or tag delimiter (HTML allows `_`,
+    // `.`, `:` in names: `my_alt` is not `alt`).
+    let is_name = |c: &u8| !c.is_ascii_whitespace() && !b"\"'<>/=".contains(c);
     let mut from = 0;
     for eq in memchr::memchr_iter(b'=', bytes) {
         if eq < from || bytes.get(eq + 1) != Some(&b'"') {
@@ -166,7 +168,7 @@ mod tests {
 
     #[test]
     fn only_visible_attributes_by_their_whole_name_are_text() {
-        let src = "<p data-alt=\"Not shown\" title=\"Shown\" x=\"1\" alt=\"Also\">é <b>Bold</b> &amp; done</p>";
+        let src = "<p data-alt=\"Not shown\" my_alt=\"No\" title=\"Shown\" x=\"1\" alt=\"Also\">é <b>Bold</b> &amp; done</p>";
         assert_eq!(found(src), ["Shown", "Also", "é", "Bold", "done"]);
     }
 
