@@ -270,8 +270,8 @@ fn check_command(
 /// pipeline's parallel parts start on it rather than being handed to an idle worker and
 /// back, and one worker fewer is started. At least two threads: work another thread
 /// hands to the pool (the search index's) always has a worker to run it while the main
-/// thread waits for that thread (so `RAYON_NUM_THREADS=1` gets two). `serve` keeps the default pool, whose every worker
-/// serves its rebuilds.
+/// thread waits for that thread (so `RAYON_NUM_THREADS=1` gets two). `serve` keeps the
+/// default pool, whose every worker serves its rebuilds.
 fn main_thread_works() {
     let threads = std::env::var("RAYON_NUM_THREADS")
         .ok()

@@ -256,6 +256,19 @@ impl Session {
         analysis.finish(Vec::new(), options.strict)
     }
 
+    /// `build`, as one run of this session.
+    pub fn build(
+        &mut self,
+        project: &Project,
+        out: &Path,
+        options: &Options,
+        search: bool,
+    ) -> Result<BuildReport, Diagnostics> {
+        let started = Instant::now();
+        let analysis = self.run(project, options.clone()).map_err(|d| vec![d])?;
+        write(analysis, out, search, started)
+    }
+
     /// Ends a run before rendering with `findings` (or, with `Err`, as one that could not
     /// run at all); the templates parsed for it are kept for the next run (`serve`).
     fn stop(
@@ -322,21 +335,6 @@ pub fn build(
     search: bool,
 ) -> Result<BuildReport, Diagnostics> {
     Session::once().build(project, out, options, search)
-}
-
-impl Session {
-    /// `build`, as one run of this session.
-    pub fn build(
-        &mut self,
-        project: &Project,
-        out: &Path,
-        options: &Options,
-        search: bool,
-    ) -> Result<BuildReport, Diagnostics> {
-        let started = Instant::now();
-        let analysis = self.run(project, options.clone()).map_err(|d| vec![d])?;
-        write(analysis, out, search, started)
-    }
 }
 
 /// Writes the site of a run no check failed (with its search index), or says why not.

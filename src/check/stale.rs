@@ -43,9 +43,10 @@ pub fn read(root: &Path) -> Result<Confirmations, Diagnostic> {
 /// The confirmations in `file`: one document, a mapping of locale tags to mappings of
 /// message ids to hashes (an empty or `null` document is none, an empty locale entry
 /// has none; a repeated key's last entry counts, as serde_yaml reads it), nothing else:
-/// no sequence, deeper mapping, alias or tag. Streamed with the parser that measures policy.yaml rather than
-/// deserialized with serde_yaml, whose event loader costs some 300 instructions a byte:
-/// the file grows with every translated message, and every `check` reads it.
+/// no sequence, deeper mapping, alias or tag. Streamed with the parser that measures
+/// policy.yaml rather than deserialized with serde_yaml, whose event loader costs some
+/// 300 instructions a byte: the file grows with every translated message, and every
+/// `check` reads it.
 fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
     let error = |line: usize, col: usize, what: &str| {
         Diagnostic::error("PG0520", format!("cannot read the confirmations: {what}"))
@@ -134,10 +135,11 @@ fn parse(file: &SourceFile) -> Result<Confirmations, Diagnostic> {
                         ),
                     ));
                 }
+                // Depth 2: the locale's mapping was made when it opened.
                 (_, Some(id)) => {
-                    out.entry(locale.clone())
-                        .or_default()
-                        .insert(id, value.into_owned());
+                    if let Some(hashes) = out.get_mut(&locale) {
+                        hashes.insert(id, value.into_owned());
+                    }
                 }
             },
         }
