@@ -1,0 +1,116 @@
+//! `policyglot check`: every check, nothing written; the report for people, as JSON or
+//! for GitHub (annotations and the job summary).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use policyglot::check::{self, report};
+use policyglot::pipeline;
+
+use super::{Globals, Level, end_of_process, print_diagnostics, print_out, say};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings (stale translations, obsolete or orphaned messages…) as errors.
+    #[arg(long)]
+    strict: bool,
+    /// Check only this locale (repeatable): its findings and those every locale
+    /// shares (policy, templates); the summary shows its row.
+    #[arg(long = "locale", value_name = "TAG")]
+    locales: Vec<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+/// The report on stdout in the chosen format (JSON: always one document, also when the
+/// checks cannot run), and with `--format github` the Markdown job summary when GitHub
+/// Actions asks for one (`GITHUB_STEP_SUMMARY`). Exit 0 clean, 1 errors, 2 could not run.
+pub fn run(globals: &Globals, args: Args) -> ExitCode {
+    let project = globals.project();
+    let options = pipeline::Options {
+        strict: args.strict,
+        ..globals.options()
+    };
+    let today = options.publication.today;
+    let mut session = pipeline::Session::once();
+    let result = session.run(&project, options);
+    let next_change = session.next_change(today);
+    end_of_process(session);
+    let result = result.and_then(|mut analysis| {
+        report::select_locales(&mut analysis, &args.locales)?;
+        Ok(analysis)
+    });
+    let (analysis, code) = match result {
+        Ok(analysis) => {
+            let code = if analysis.errors() > 0 { 1 } else { 0 };
+            (analysis, code)
+        }
+        Err(why) => {
+            if let Format::Json = args.format {
+                print_out(&report::json_could_not_run(&why));
+                return ExitCode::from(2);
+            }
+            let analysis = check::Analysis {
+                findings: vec![why],
+                summary: Vec::new(),
+                site: None,
+            };
+            (analysis, 2)
+        }
+    };
+    match args.format {
+        Format::Human if code == 2 => print_diagnostics(&analysis.findings),
+        Format::Human => print_out(&report::human(&analysis, &human_options(globals))),
+        Format::Json => print_out(&report::json(&analysis, next_change)),
+        Format::Github => {
+            let prefix = report::repository_prefix(&project.root);
+            print_out(&report::github(&analysis, &prefix));
+            if let Some(file) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|f| !f.is_empty()) {
+                let verdict = (code == 2).then_some("could not run");
+                let text = report::step_summary(&analysis, &prefix, verdict);
+                if let Err(e) = append(&PathBuf::from(&file), &text) {
+                    say(
+                        Level::Warning,
+                        &format!(
+                            "cannot write the job summary to {}: {e}",
+                            PathBuf::from(file).display()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    end_of_process(analysis);
+    ExitCode::from(code)
+}
+
+/// How the human report is printed, from --quiet and --verbose.
+fn human_options(globals: &Globals) -> report::HumanOptions {
+    report::HumanOptions {
+        styled: true,
+        errors_only: globals.quiet,
+        per_code: if globals.verbose {
+            usize::MAX
+        } else {
+            report::FINDINGS_PER_CODE
+        },
+    }
+}
+
+/// Appends `text` to `file` (GitHub gives each step its summary file to append to).
+fn append(file: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)?
+        .write_all(text.as_bytes())
+}
