@@ -4,6 +4,7 @@
 
 pub mod diag;
 pub mod feed;
+pub mod fmt;
 pub mod init;
 pub mod l10n;
 pub mod memo;

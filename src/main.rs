@@ -48,6 +48,12 @@ enum Command {
     /// each page whose text changed, per locale, with the words removed and added.
     /// Exit status: 0 compared (changes or not), 2 could not compare.
     Diff(cmd::diff::Args),
+    /// Put every .ftl file under locales/ in the canonical layout: the one Fluent's
+    /// serializer writes, as translation platforms (translate-toolkit, Weblate, Pontoon)
+    /// write files back, so their round trips change nothing. Files with syntax errors are
+    /// left as they are. Exit status: 0 done (or, with --check, nothing to change), 1 a
+    /// file needs formatting or cannot be formatted, 2 could not run.
+    Fmt(cmd::fmt::Args),
     /// Print the JSON Schema of policy.yaml (policy/policy.schema.json is a copy of it).
     Schema,
     /// Print a shell completion script, e.g. `policyglot completions bash > ~/.local/share/bash-completion/completions/policyglot`.
@@ -78,6 +84,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&globals, args),
         Command::Init(args) => cmd::init::run(&globals, args),
         Command::Diff(args) => cmd::diff::run(&globals, args),
+        Command::Fmt(args) => cmd::fmt::run(&globals, args),
         Command::Schema => cmd::schema::run(),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
         Command::Man => cmd::man::run(Cli::command()),

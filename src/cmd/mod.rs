@@ -15,6 +15,7 @@ pub mod check;
 pub mod completions;
 pub mod confirm;
 pub mod diff;
+pub mod fmt;
 pub mod init;
 pub mod man;
 pub mod schema;

@@ -170,24 +170,7 @@ pub fn reread(
     reference: &str,
     previous: Option<&Catalog>,
 ) -> Result<Catalog, Diagnostic> {
-    let mut tags: Vec<String> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries
-            .filter_map(Result::ok)
-            .filter(|e| e.path().is_dir())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            // `.cache/`, `.git/`, editor folders: never a language.
-            .filter(|name| !name.starts_with('.'))
-            .collect(),
-        Err(e) => {
-            return Err(Diagnostic::error(
-                "PG0200",
-                format!("cannot read the locales folder: {e}"),
-            )
-            .in_path(shown_as)
-            .help("create locales/<tag>/ folders (e.g. locales/en/) holding .ftl files"));
-        }
-    };
-    tags.sort();
+    let mut tags = locale_tags(dir, shown_as)?;
     let Some(position) = tags.iter().position(|t| t == reference) else {
         return Err(Diagnostic::error(
             "PG0201",
@@ -201,29 +184,7 @@ pub fn reread(
     };
     let reference = tags.remove(position);
     tags.insert(0, reference);
-    // Listed first, in order, so the size budgets are spent deterministically.
-    let mut total = 0u64;
-    let listed: Vec<(String, Listing)> = tags
-        .into_iter()
-        .map(|tag| {
-            let listing = list(&dir.join(&tag), &shown_as.join(&tag), &mut total);
-            (tag, listing)
-        })
-        .collect();
-    let locales = listed
-        .into_par_iter()
-        .map(|(tag, listing)| {
-            let known = previous.and_then(|p| p.locales.iter().find(|l| l.tag == tag));
-            read_locale(
-                &dir.join(&tag),
-                &shown_as.join(&tag),
-                tag,
-                listing,
-                reserved,
-                known,
-            )
-        })
-        .collect::<Vec<_>>();
+    let locales = read_in_order(dir, shown_as, tags, reserved, previous);
     // A folder just created for a new language (nothing in it, or only empty files) is
     // one warning, not one error per message it does not have yet.
     let (locales, empty): (Vec<_>, Vec<_>) = locales
@@ -253,6 +214,71 @@ pub fn reread(
         locales: locales.into_iter().map(|(_, l)| l).collect(),
         empty,
     })
+}
+
+/// The locale folders under `dir`, in tag order (hidden folders are never a language).
+fn locale_tags(dir: &Path, shown_as: &Path) -> Result<Vec<String>, Diagnostic> {
+    let mut tags: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            // `.cache/`, `.git/`, editor folders: never a language.
+            .filter(|name| !name.starts_with('.'))
+            .collect(),
+        Err(e) => {
+            return Err(Diagnostic::error(
+                "PG0200",
+                format!("cannot read the locales folder: {e}"),
+            )
+            .in_path(shown_as)
+            .help("create locales/<tag>/ folders (e.g. locales/en/) holding .ftl files"));
+        }
+    };
+    tags.sort();
+    Ok(tags)
+}
+
+/// Every locale folder under `dir`, read as `read` reads them but in tag order, with no
+/// reference locale and no generated terms: for tools that work on the files alone
+/// (`policyglot fmt`), whatever the policy says.
+pub fn read_files(dir: &Path, shown_as: &Path) -> Result<Vec<Arc<LocaleSource>>, Diagnostic> {
+    let tags = locale_tags(dir, shown_as)?;
+    Ok(read_in_order(dir, shown_as, tags, &[], None))
+}
+
+/// Reads the locale folders `tags` (in parallel), keeping each locale of `previous`
+/// whose files are the same. Listed first, in order, so the size budgets are spent
+/// deterministically.
+fn read_in_order(
+    dir: &Path,
+    shown_as: &Path,
+    tags: Vec<String>,
+    reserved: &[String],
+    previous: Option<&Catalog>,
+) -> Vec<Arc<LocaleSource>> {
+    let mut total = 0u64;
+    let listed: Vec<(String, Listing)> = tags
+        .into_iter()
+        .map(|tag| {
+            let listing = list(&dir.join(&tag), &shown_as.join(&tag), &mut total);
+            (tag, listing)
+        })
+        .collect();
+    listed
+        .into_par_iter()
+        .map(|(tag, listing)| {
+            let known = previous.and_then(|p| p.locales.iter().find(|l| l.tag == tag));
+            read_locale(
+                &dir.join(&tag),
+                &shown_as.join(&tag),
+                tag,
+                listing,
+                reserved,
+                known,
+            )
+        })
+        .collect()
 }
 
 /// The `.ftl` files of a locale folder (symlinks followed, hidden entries skipped) that

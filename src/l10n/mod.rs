@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod catalog;
 pub mod formats;
+pub mod layout;
 pub mod stale;
 
 use std::sync::Arc;

@@ -11,6 +11,7 @@ mod diff;
 mod docs;
 mod errors;
 mod feed;
+mod fmt;
 mod generality;
 mod incremental;
 mod init;
