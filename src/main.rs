@@ -49,8 +49,8 @@ enum Command {
     /// Exit status: 0 compared (changes or not), 2 could not compare.
     Diff(cmd::diff::Args),
     /// Put every .ftl file under locales/ in the canonical layout: the one Fluent's
-    /// serializer writes, as translation platforms (translate-toolkit, Weblate, Pontoon)
-    /// write files back, so their round trips change nothing. Files with syntax errors are
+    /// serializer writes, as translation platforms (translate-toolkit, so Weblate) write
+    /// files back, so their round trips change nothing. Files with syntax errors are
     /// left as they are. Exit status: 0 done (or, with --check, nothing to change), 1 a
     /// file needs formatting or cannot be formatted, 2 could not run.
     Fmt(cmd::fmt::Args),
@@ -58,8 +58,9 @@ enum Command {
     Schema,
     /// Print a shell completion script, e.g. `policyglot completions bash > ~/.local/share/bash-completion/completions/policyglot`.
     Completions(cmd::completions::Args),
-    /// Print the manual page (roff), e.g. `policyglot man | man -l -`.
-    Man,
+    /// Print a manual page (roff), e.g. `policyglot man check | man -l -`, or write them
+    /// all with `--out DIR`.
+    Man(cmd::man::Args),
     /// Confirm that a locale's translations match the current reference-locale text (clears stale).
     Confirm(cmd::confirm::Args),
     /// Live preview: build in memory, serve on http://127.0.0.1:8000/, rebuild on every
@@ -69,6 +70,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // CLICOLOR_FORCE forces colour when set and not `0` (bixense.com/clicolors);
+    // anstream forces it for any non-empty value, `0` included. Unset here, `0` reads as
+    // not set, as the convention says.
+    if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v == "0") {
+        // SAFETY: the first statement of the program: no other thread exists yet that
+        // could read the environment at the same time.
+        unsafe { std::env::remove_var("CLICOLOR_FORCE") };
+    }
     let cli = Cli::parse();
     if matches!(cli.command, Command::Build(_) | Command::Check(_)) {
         cmd::main_thread_works();
@@ -87,7 +96,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => cmd::fmt::run(&globals, args),
         Command::Schema => cmd::schema::run(),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
-        Command::Man => cmd::man::run(Cli::command()),
+        Command::Man(args) => cmd::man::run(args, Cli::command()),
         Command::Confirm(args) => cmd::confirm::run(&globals, args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => cmd::serve::run(&globals, args),

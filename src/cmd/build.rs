@@ -34,6 +34,15 @@ fn parse_base_url(s: &str) -> Result<String, String> {
     }
 }
 
+/// How the process ends (the manual page's EXIT STATUS).
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (0, "the site was built and swapped in"),
+    (
+        1,
+        "a check failed or the site could not be written; the previous site is untouched",
+    ),
+];
+
 pub fn run(globals: &Globals, args: Args) -> ExitCode {
     let out = args.out.unwrap_or_else(|| globals.root.join("site"));
     let mut options = globals.options();

@@ -33,6 +33,19 @@ enum Format {
 /// The report on stdout in the chosen format (JSON: always one document, also when the
 /// checks cannot run), and with `--format github` the Markdown job summary when GitHub
 /// Actions asks for one (`GITHUB_STEP_SUMMARY`). Exit 0 clean, 1 errors, 2 could not run.
+/// How the process ends (the manual page's EXIT STATUS).
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (0, "no error (warnings only, or nothing)"),
+    (
+        1,
+        "errors were found (with --strict, warnings count as errors)",
+    ),
+    (
+        2,
+        "the checks could not run (no policy, no locales folder…)",
+    ),
+];
+
 pub fn run(globals: &Globals, args: Args) -> ExitCode {
     let project = globals.project();
     let options = pipeline::Options {

@@ -15,6 +15,15 @@ pub struct Args {
     messages: Vec<String>,
 }
 
+/// How the process ends (the manual page's EXIT STATUS).
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (0, "the confirmations were written"),
+    (
+        2,
+        "they could not be (unknown locale or message, locales/confirmed.yaml unreadable or not writable)",
+    ),
+];
+
 pub fn run(globals: &Globals, args: Args) -> ExitCode {
     match check::confirm(&globals.project(), &args.locale, &args.messages) {
         Ok(_) if globals.quiet => ExitCode::SUCCESS,

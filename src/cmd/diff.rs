@@ -26,6 +26,18 @@ enum Format {
     Json,
 }
 
+/// How the process ends (the manual page's EXIT STATUS).
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (
+        0,
+        "the two revisions were compared, whether or not a page changed",
+    ),
+    (
+        2,
+        "they could not be compared (not a git repository, an unknown revision, a side that does not pass check)",
+    ),
+];
+
 pub fn run(globals: &Globals, args: Args) -> ExitCode {
     let new = args.new.map_or(Side::WorkingTree, Side::Revision);
     match review::review(

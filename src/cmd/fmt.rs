@@ -17,6 +17,19 @@ pub struct Args {
     locales: Vec<String>,
 }
 
+/// How the process ends (the manual page's EXIT STATUS).
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (
+        0,
+        "every file is in the canonical layout (or was put in it)",
+    ),
+    (
+        1,
+        "a file is not in it (with --check), or cannot be formatted (a syntax error)",
+    ),
+    (2, "the locales could not be read, or no such locale"),
+];
+
 pub fn run(globals: &Globals, args: Args) -> ExitCode {
     let project = globals.project();
     let plan = match policyglot::fmt::plan(&project, &args.locales) {

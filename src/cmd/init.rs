@@ -20,6 +20,15 @@ pub struct Args {
     reference: String,
 }
 
+/// How the process ends (the manual page's EXIT STATUS).
+pub const EXIT_STATUS: &[(u8, &str)] = &[
+    (0, "the project was written"),
+    (
+        2,
+        "nothing was written: the folder already holds a project, a locale is not a language tag, or a file cannot be written",
+    ),
+];
+
 pub fn run(globals: &Globals, args: Args) -> ExitCode {
     let dir = args.dir.unwrap_or_else(|| globals.root.clone());
     let init = policyglot::init::Options {

@@ -48,6 +48,8 @@ fn colour_follows_no_color_and_clicolor() {
         // NO_COLOR wins over CLICOLOR_FORCE.
         vec![("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")],
         vec![("CLICOLOR", "0")],
+        // `0` is not forcing (bixense.com/clicolors: "CLICOLOR_FORCE != 0").
+        vec![("CLICOLOR_FORCE", "0")],
         // Not a terminal, nothing forced: plain.
         vec![],
     ] {
@@ -181,6 +183,59 @@ fn the_manual_page_documents_every_subcommand() {
         );
     }
     assert!(man.stdout.contains("\\-\\-quiet"), "{}", man.stdout);
+}
+
+/// Every page the main page refers to exists (`man --out`), each with the sections
+/// clap does not write: EXIT STATUS (with the command's own codes) and ENVIRONMENT.
+#[test]
+fn each_subcommand_has_its_own_page_with_exit_status_and_environment() {
+    let sandbox = Sandbox::real();
+    let out = sandbox.path("man1");
+    let run = sandbox.run(&["man", "--out", out.to_str().unwrap()]);
+    assert!(run.success, "{}", run.stderr);
+    let main = sandbox.read("man1/policyglot.1");
+    let mut referred = 0;
+    for name in [
+        "build",
+        "check",
+        "init",
+        "diff",
+        "fmt",
+        "confirm",
+        "schema",
+        "completions",
+        "man",
+    ] {
+        assert!(main.contains(&format!("policyglot\\-{name}(1)")), "{name}");
+        let page = sandbox.read(&format!("man1/policyglot-{name}.1"));
+        assert!(page.contains(&format!(".TH policyglot-{name} 1")), "{page}");
+        assert!(page.contains(".SH \"EXIT STATUS\""), "{name}: {page}");
+        assert!(page.contains(".SH ENVIRONMENT"), "{name}: {page}");
+        assert!(page.contains("NO_COLOR") && page.contains("SOURCE_DATE_EPOCH"));
+        assert!(page.contains("policyglot(1)"), "SEE ALSO: {page}");
+        referred += 1;
+    }
+    assert_eq!(referred, 9);
+    // Each page says what its own statuses mean.
+    let check = sandbox.read("man1/policyglot-check.1");
+    assert!(check.contains("errors were found"), "{check}");
+    assert!(check.contains("GITHUB_STEP_SUMMARY"), "{check}");
+    let build = sandbox.read("man1/policyglot-build.1");
+    assert!(build.contains("POLICYGLOT_BASE_URL"), "{build}");
+    // One page alone, by name, and a name that is no command.
+    let one = sandbox.run(&["man", "fmt"]);
+    assert!(
+        one.success && one.stdout.contains(".TH policyglot-fmt 1"),
+        "{}",
+        one.stdout
+    );
+    let none = sandbox.run(&["man", "nope"]);
+    assert_eq!(none.code, Some(2));
+    assert!(
+        none.stderr.contains("there is no command `nope`"),
+        "{}",
+        none.stderr
+    );
 }
 
 /// build.rs links the Linux executable at a fixed address: ELF type `ET_EXEC` (2), not

@@ -45,6 +45,32 @@ fn serves_on_loopback_by_default_and_warns_loudly_otherwise() {
     assert_eq!(server.get("/").status, 200);
 }
 
+#[test]
+fn bind_takes_a_host_name() {
+    let sandbox = Sandbox::real();
+    let server = Server::start(sandbox.root(), &["--bind", "localhost"]);
+    assert_eq!(
+        server.addr.ip(),
+        std::net::Ipv4Addr::LOCALHOST,
+        "{}",
+        server.addr
+    );
+    assert!(
+        !server.stderr().contains("WARNING"),
+        "loopback: {}",
+        server.stderr()
+    );
+    assert_eq!(server.get("/").status, 200);
+    drop(server);
+    let run = serve(sandbox.root(), &["--bind", "no-such-host.invalid"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("neither an IP address nor a host name"),
+        "{}",
+        run.stderr
+    );
+}
+
 fn serve(root: &std::path::Path, args: &[&str]) -> crate::support::Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_policyglot"))
         .arg("--root")
