@@ -35,6 +35,24 @@ pub const CHROME_REFERENCE: &str = "en";
 const POLICY: &str = include_str!("policy.yaml");
 const PAGES: &str = include_str!("pages.ftl");
 const FACTS: &str = include_str!("facts.ftl");
+/// The project's publish workflow: `{{action}}` is policyglot's GitHub Action at this
+/// binary's version.
+const PUBLISH: &str = include_str!("publish.yml");
+
+/// Where the new project's workflow gets policyglot from: `owner/name@tag` of this
+/// repository's action, given when the binary is built (the release workflow sets
+/// POLICYGLOT_ACTION_REPOSITORY), else a placeholder the summary asks to replace.
+const ACTION_REPOSITORY: Option<&str> = option_env!("POLICYGLOT_ACTION_REPOSITORY");
+/// What `{{action}}` reads when the repository is not known at build time.
+pub const ACTION_PLACEHOLDER: &str = "OWNER/policyglot";
+
+/// `uses:` of the publish workflow: the action at the tag of this version.
+pub fn action() -> String {
+    let repository = ACTION_REPOSITORY
+        .filter(|r| !r.is_empty())
+        .unwrap_or(ACTION_PLACEHOLDER);
+    format!("{repository}@v{}", env!("CARGO_PKG_VERSION"))
+}
 
 /// What to write.
 #[derive(Debug, Clone)]
@@ -136,6 +154,11 @@ impl Written {
         out.push_str(&format!(
             "  policyglot{root} serve            # live preview while you edit\n"
         ));
+        if action().starts_with(ACTION_PLACEHOLDER) {
+            out.push_str(&format!(
+                "  in .github/workflows/publish.yml, replace `{ACTION_PLACEHOLDER}` by the repository policyglot's releases come from (this binary was built without POLICYGLOT_ACTION_REPOSITORY)\n"
+            ));
+        }
         for tag in self.with_chrome.iter().chain(&self.without_chrome) {
             out.push_str(&format!(
                 "  translate into locales/{tag}/ what `policyglot{root} check --locale {tag}` lists as missing, then `policyglot{root} confirm {tag}`\n"
@@ -196,6 +219,10 @@ fn files(options: &Options) -> Vec<(PathBuf, Vec<u8>)> {
         (reference.join("site.ftl"), chrome(&options.reference)),
         (reference.join("pages.ftl"), fill(PAGES)),
         (reference.join("facts.ftl"), fill(FACTS)),
+        (
+            PathBuf::from(".github/workflows/publish.yml"),
+            PUBLISH.replace("{{action}}", &action()).into_bytes(),
+        ),
     ];
     for tag in &options.locales {
         let folder = Path::new(Project::LOCALES).join(tag);

@@ -28,3 +28,4 @@ mod stale;
 #[cfg(all(feature = "serve", unix))]
 mod serve;
 mod tidy;
+mod workflows;
