@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use scraper::{Html, Selector};
+
 use crate::policy::{Date, Policy};
 use crate::render::Site;
 
@@ -48,25 +50,25 @@ fn feed(site: &Site, policy: &Policy, lang: &str, base_url: Option<&str>) -> Str
     let html = |file: &str| {
         site.files
             .get(&Path::new(lang).join(file))
-            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .map(|b| Html::parse_document(&String::from_utf8_lossy(b)))
     };
     let title = html("index.html")
-        .and_then(|page| inner(&page, "<title>", "</title>").map(str::to_owned))
+        .and_then(|page| text_of(&page, "title"))
         .unwrap_or_else(|| policy.versions[0].id.to_string());
     let mut entries = Vec::new();
     for version in policy.versions.iter().skip(1) {
         let file = format!("changes-{}.html", version.id.as_str());
         let Some(page) = html(&file) else { continue };
-        let heading = inner(&page, "<h1>", "</h1>").unwrap_or(version.id.as_str());
+        let heading = text_of(&page, "h1").unwrap_or_else(|| version.id.to_string());
         let day = version.effective.or(version.announced);
         let path = format!("{lang}/{file}");
         entries.push((
             day,
             format!(
-                "<entry>\n<id>{}</id>\n<title type=\"html\">{}</title>\n<updated>{}</updated>\n\
+                "<entry>\n<id>{}</id>\n<title>{}</title>\n<updated>{}</updated>\n\
                  <link rel=\"alternate\" type=\"text/html\" hreflang=\"{lang}\" href=\"{}\"/>\n</entry>\n",
                 esc(&id(&path)),
-                esc(heading),
+                esc(&heading),
                 timestamp(day),
                 esc(&format!("{root}{path}")),
             ),
@@ -77,7 +79,7 @@ fn feed(site: &Site, policy: &Policy, lang: &str, base_url: Option<&str>) -> Str
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
          <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<id>{}</id>\n\
-         <title type=\"html\">{}</title>\n<updated>{}</updated>\n<author><name>{}</name></author>\n\
+         <title>{}</title>\n<updated>{}</updated>\n<author><name>{}</name></author>\n\
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n\
          <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
         esc(&id(&own)),
@@ -97,11 +99,19 @@ fn feed(site: &Site, policy: &Policy, lang: &str, base_url: Option<&str>) -> Str
     xml
 }
 
-/// The text between the first `open` and the next `close`.
-fn inner<'a>(html: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = html.find(open)? + open.len();
-    let end = html[start..].find(close)? + start;
-    Some(&html[start..end])
+/// The text of the first `selector` of a page, as a reader reads it (entities decoded,
+/// markup dropped, line breaks and runs of spaces collapsed): feeds carry plain text, escaped once.
+fn text_of(page: &Html, selector: &str) -> Option<String> {
+    let selector = Selector::parse(selector).ok()?;
+    let element = page.select(&selector).next()?;
+    let text = element.text().collect::<String>();
+    // ASCII white space only: the no-break spaces of French and German typography stay.
+    let text = text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// An Atom date (RFC 3339) for a day; the Unix epoch when none is known.
@@ -112,7 +122,7 @@ fn timestamp(day: Option<Date>) -> String {
     }
 }
 
-/// XML-escapes text (the rendered HTML it carries stays HTML: `type="html"`).
+/// XML-escapes text: titles and names are plain text (Atom's default `type="text"`).
 fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

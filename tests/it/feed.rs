@@ -80,3 +80,29 @@ fn each_locale_has_a_valid_atom_feed_of_its_changes_pages() {
     );
     assert_eq!(entry["id"], entry["link"]);
 }
+
+/// Names and titles are plain text, escaped once: feed readers show `R&D <Labs>` as
+/// written, not `R&amp;D` or markup.
+#[test]
+fn an_organization_named_with_markup_characters_reads_as_written() {
+    let sandbox = Sandbox::real();
+    sandbox.edit(
+        "policy/policy.yaml",
+        "{ id: product, name: Claude }",
+        "{ id: product, name: \"R&D <Labs>\" }",
+    );
+    let site = sandbox.build_ok();
+    let title = site.html("en/index.html").text_of_css("title").unwrap();
+    assert!(title.contains("R&D <Labs> Help Center"), "{title}");
+    let xml = sandbox.read("site/feeds/en.xml");
+    assert!(!xml.contains("&amp;amp;"), "escaped twice: {xml}");
+    let feed = parse(&sandbox.path("site/feeds/en.xml"));
+    assert_eq!(feed["bozo"], false, "{feed}");
+    assert!(
+        feed["title"]
+            .as_str()
+            .unwrap()
+            .contains("R&D <Labs> Help Center"),
+        "{feed}"
+    );
+}
