@@ -43,6 +43,10 @@ enum Command {
     /// reference locale's messages, the templates and assets. It passes `check --strict`
     /// and builds at once. Refuses a folder that already holds a project (exit 2).
     Init(cmd::init::Args),
+    /// Add a locale to an existing project: its folder with the site chrome (translated
+    /// when policyglot has it: de, en, fr), and the list of every message still to write,
+    /// by file. Exit status: 0 added, 2 nothing written.
+    AddLocale(cmd::add_locale::Args),
     /// What readers will read differently: builds the site as of REV (from git) and as
     /// of REV2 (default: the working tree) in memory, with the same --today, and prints
     /// each page whose text changed, per locale, with the words removed and added.
@@ -92,6 +96,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&globals, args),
         Command::Check(args) => cmd::check::run(&globals, args),
         Command::Init(args) => cmd::init::run(&globals, args),
+        Command::AddLocale(args) => cmd::add_locale::run(&globals, args),
         Command::Diff(args) => cmd::diff::run(&globals, args),
         Command::Fmt(args) => cmd::fmt::run(&globals, args),
         Command::Schema => cmd::schema::run(),

@@ -29,6 +29,7 @@ pub const EXIT_STATUS: &[(u8, &str)] = &[
 /// arguments it cannot parse.
 fn exit_status(command: &str) -> &'static [(u8, &'static str)] {
     match command {
+        "add-locale" => super::add_locale::EXIT_STATUS,
         "build" => super::build::EXIT_STATUS,
         "check" => super::check::EXIT_STATUS,
         "init" => super::init::EXIT_STATUS,

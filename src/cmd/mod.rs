@@ -10,6 +10,7 @@ use policyglot::diag::Diagnostic;
 use policyglot::pipeline;
 use policyglot::policy::Date;
 
+pub mod add_locale;
 pub mod build;
 pub mod check;
 pub mod completions;

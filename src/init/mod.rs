@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
+mod add_locale;
+pub use add_locale::{Added, add_locale};
+
 use crate::check;
 use crate::diag::Diagnostic;
 use crate::l10n::formats::Formats;
@@ -87,7 +90,7 @@ pub fn init(dir: &Path, options: &Options) -> Result<Written, Diagnostic> {
                 format!("{} already holds a policyglot project", dir.display()),
             )
             .in_path(dir.join(existing))
-            .help("nothing was written: give `init` an empty or new folder (to add a locale to this project, create locales/<tag>/ in it)"));
+            .help("nothing was written: give `init` an empty or new folder (to add a locale to this project, run `policyglot add-locale <tag>` in it)"));
         }
     }
     let files = files(options);
@@ -184,15 +187,7 @@ fn shell_word(word: &str) -> String {
 fn validate(options: &Options) -> Result<(), Diagnostic> {
     let mut seen: Vec<&str> = Vec::new();
     for tag in std::iter::once(&options.reference).chain(&options.locales) {
-        let valid = tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
-            && Formats::new(tag).is_ok()
-            && !tag.contains(['/', '\\', '.']);
-        if !valid {
-            return Err(
-                Diagnostic::error("PG0702", format!("`{tag}` is not a language tag"))
-                    .help("give a BCP 47 language tag, e.g. `fr`, `de`, `pt-BR`"),
-            );
-        }
+        valid_tag(tag)?;
         if seen.contains(&tag.as_str()) {
             return Err(Diagnostic::error("PG0702", format!("`{tag}` is given twice"))
                 .help("give each locale once; the reference locale (--reference, default `en`) is always written"));
@@ -200,6 +195,22 @@ fn validate(options: &Options) -> Result<(), Diagnostic> {
         seen.push(tag);
     }
     Ok(())
+}
+
+/// Refuses a tag that is not a BCP 47 language tag CLDR can format for (or that could
+/// leave `locales/` as a folder name).
+fn valid_tag(tag: &str) -> Result<(), Diagnostic> {
+    let valid = tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
+        && Formats::new(tag).is_ok()
+        && !tag.contains(['/', '\\', '.']);
+    if valid {
+        Ok(())
+    } else {
+        Err(
+            Diagnostic::error("PG0702", format!("`{tag}` is not a language tag"))
+                .help("give a BCP 47 language tag, e.g. `fr`, `de`, `pt-BR`"),
+        )
+    }
 }
 
 /// Every file of the new project, relative to its folder.

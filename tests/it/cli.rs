@@ -215,7 +215,7 @@ fn each_subcommand_has_its_own_page_with_exit_status_and_environment() {
         assert!(page.contains("policyglot(1)"), "SEE ALSO: {page}");
         referred += 1;
     }
-    assert_eq!(referred, 9);
+    assert_eq!(referred, 10);
     // Each page says what its own statuses mean.
     let check = sandbox.read("man1/policyglot-check.1");
     assert!(check.contains("errors were found"), "{check}");

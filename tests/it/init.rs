@@ -260,3 +260,103 @@ fn refuses_an_existing_project_and_touches_nothing() {
         run.stderr
     );
 }
+
+/// `add-locale` in an existing project: the folder with its chrome, and every message
+/// still to write, by file, in one run; writing exactly those makes `check --strict`
+/// clean. A locale that exists (in any letter case) is refused, nothing written.
+#[test]
+fn add_locale_lists_every_message_to_write_and_then_builds_clean() {
+    let sandbox = crate::support::Sandbox::project("aurora", "en");
+    let spanish = sandbox.read("locales/es/aurora.ftl");
+    let chrome = sandbox.read("locales/es/site.ftl");
+    std::fs::remove_dir_all(sandbox.path("locales/es")).unwrap();
+
+    let added = sandbox.run(&["add-locale", "es"]);
+    ok(&added, "add-locale");
+    assert!(
+        added
+            .stdout
+            .contains("added locales/es/site.ftl (the site chrome, to translate"),
+        "{}",
+        added.stdout
+    );
+    // Every entry of the Spanish files is listed, under the file it belongs in.
+    for (file, text) in [("aurora.ftl", &spanish), ("site.ftl", &chrome)] {
+        let line = added
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("  locales/es/{file} (from locales/en/{file}): ")))
+            .unwrap_or_else(|| panic!("{file}: {}", added.stdout));
+        let listed: Vec<&str> = line.rsplit(": ").next().unwrap().split(", ").collect();
+        let defined: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-'))
+            .filter_map(|l| l.split(" =").next())
+            .collect();
+        assert_eq!(
+            listed.len(),
+            defined.len(),
+            "{file}: {listed:?} {defined:?}"
+        );
+        for id in defined {
+            assert!(listed.contains(&id), "{file}: {id} in {listed:?}");
+        }
+    }
+
+    // Written as listed, the locale checks clean.
+    sandbox.write("locales/es/aurora.ftl", &spanish);
+    sandbox.write("locales/es/site.ftl", &chrome);
+    ok(&sandbox.run(&["confirm", "es"]), "confirm");
+    ok(&sandbox.run(&["check", "--strict"]), "check --strict");
+
+    let again = sandbox.run(&["add-locale", "ES"]);
+    assert_eq!(again.code, Some(2));
+    assert!(
+        again.stderr.contains("already has the locale `es`"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        sandbox.read("locales/es/aurora.ftl"),
+        spanish,
+        "nothing written"
+    );
+    let bad = sandbox.run(&["add-locale", "../x"]);
+    assert_eq!(bad.code, Some(2));
+    assert!(
+        bad.stderr.contains("is not a language tag"),
+        "{}",
+        bad.stderr
+    );
+}
+
+/// A locale policyglot has chrome for comes with it, confirmed: only the project's own
+/// messages are listed.
+#[test]
+fn add_locale_brings_the_chrome_policyglot_has() {
+    let sandbox = crate::support::Sandbox::project("aurora", "en");
+    std::fs::remove_dir_all(sandbox.path("locales/fr")).unwrap();
+    let added = sandbox.run(&["add-locale", "fr"]);
+    ok(&added, "add-locale");
+    assert!(
+        added.stdout.contains("translated by policyglot"),
+        "{}",
+        added.stdout
+    );
+    assert_eq!(
+        sandbox.read("locales/fr/site.ftl"),
+        std::fs::read_to_string(Path::new(REPO).join("locales/fr/site.ftl")).unwrap()
+    );
+    assert!(
+        !added.stdout.contains("locales/fr/site.ftl (from"),
+        "{}",
+        added.stdout
+    );
+    assert!(
+        added
+            .stdout
+            .contains("locales/fr/aurora.ftl (from locales/en/aurora.ftl)"),
+        "{}",
+        added.stdout
+    );
+}
