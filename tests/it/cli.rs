@@ -197,6 +197,7 @@ fn each_subcommand_has_its_own_page_with_exit_status_and_environment() {
     let mut referred = 0;
     for name in [
         "build",
+        "add-locale",
         "check",
         "init",
         "diff",
@@ -206,7 +207,8 @@ fn each_subcommand_has_its_own_page_with_exit_status_and_environment() {
         "completions",
         "man",
     ] {
-        assert!(main.contains(&format!("policyglot\\-{name}(1)")), "{name}");
+        let roff = name.replace('-', "\\-");
+        assert!(main.contains(&format!("policyglot\\-{roff}(1)")), "{name}");
         let page = sandbox.read(&format!("man1/policyglot-{name}.1"));
         assert!(page.contains(&format!(".TH policyglot-{name} 1")), "{page}");
         assert!(page.contains(".SH \"EXIT STATUS\""), "{name}: {page}");
