@@ -75,25 +75,26 @@ pub struct HumanOptions {
     pub errors_only: bool,
     /// At most this many findings per diagnostic code; the rest are counted.
     pub per_code: usize,
+    /// Findings under a heading per locale (`by_locale`), the cap counted per locale.
+    pub by_locale: bool,
 }
 
 impl Default for HumanOptions {
     fn default() -> Self {
         HumanOptions {
             styled: false,
+            by_locale: false,
             errors_only: false,
             per_code: FINDINGS_PER_CODE,
         }
     }
 }
 
-/// Findings as rustc prints them (at most `per_code` of each code, then a count of the
-/// rest), then the per-locale summary.
-pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
+/// The findings of one report (or one locale's part of it), capped per code.
+fn findings_text(findings: &[Diagnostic], options: &HumanOptions) -> String {
     let mut out = String::new();
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in analysis
-        .findings
+    for d in findings
         .iter()
         .filter(|d| !options.errors_only || d.severity == Severity::Error)
     {
@@ -104,22 +105,43 @@ pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
             out.push_str("\n\n");
         }
     }
+    let mut over = false;
     for (code, count) in &seen {
         if *count > cap(code, options.per_code) {
+            over = true;
             out.push_str(&format!(
                 "… and {} more {code} (`--verbose` or `--format json` lists every one)\n",
                 thousands(count - options.per_code)
             ));
         }
     }
+    if over && !options.errors_only {
+        out.push('\n');
+    }
+    out
+}
+
+/// Findings as rustc prints them (at most `per_code` of each code, then a count of the
+/// rest; with `by_locale`, under a heading per locale), then the per-locale summary.
+pub fn human(analysis: &Analysis, options: &HumanOptions) -> String {
+    let mut out = String::new();
+    if options.by_locale {
+        for (locale, findings) in by_locale(analysis) {
+            let part = findings_text(&findings, options);
+            if part.is_empty() {
+                continue;
+            }
+            match locale {
+                Some(tag) => out.push_str(&format!("== locale `{tag}`\n\n")),
+                None => out.push_str("== every locale (policy, templates)\n\n"),
+            }
+            out.push_str(&part);
+        }
+    } else {
+        out.push_str(&findings_text(&analysis.findings, options));
+    }
     if options.errors_only {
         return out;
-    }
-    if seen
-        .iter()
-        .any(|(code, n)| *n > cap(code, options.per_code))
-    {
-        out.push('\n');
     }
     if !analysis.summary.is_empty() {
         out.push_str("locale  messages  translated  missing  stale  obsolete\n");
@@ -259,6 +281,26 @@ pub fn locale_of(d: &Diagnostic, locales: &[String]) -> Option<String> {
             let (tag, _) = file.strip_prefix("locales/")?.split_once('/')?;
             Some(tag.to_owned())
         })
+}
+
+/// The findings by locale (`check --by-locale`): those no locale owns (the policy, the
+/// templates, which every locale shares) first, then each locale's in the summary's
+/// order (the reference first); inside a group, the report's order. A translator reads
+/// their own group alone.
+pub fn by_locale(analysis: &Analysis) -> Vec<(Option<String>, crate::diag::Diagnostics)> {
+    let locales: Vec<String> = analysis.summary.iter().map(|s| s.locale.clone()).collect();
+    let mut groups: Vec<(Option<String>, crate::diag::Diagnostics)> = std::iter::once(None)
+        .chain(locales.iter().cloned().map(Some))
+        .map(|l| (l, Vec::new()))
+        .collect();
+    for d in &analysis.findings {
+        let owner = locale_of(d, &locales);
+        if let Some((_, group)) = groups.iter_mut().find(|(l, _)| *l == owner) {
+            group.push(d.clone());
+        }
+    }
+    groups.retain(|(_, g)| !g.is_empty());
+    groups
 }
 
 /// Keeps what concerns `selected` locales (`check --locale fr`): findings of those

@@ -21,6 +21,10 @@ pub struct Args {
     /// shares (policy, templates); the summary shows its row.
     #[arg(long = "locale", value_name = "TAG")]
     locales: Vec<String>,
+    /// Group the human report by locale: the findings every locale shares, then each
+    /// locale's under its own heading (a translator reads their own part).
+    #[arg(long)]
+    by_locale: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -81,7 +85,13 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
     };
     match args.format {
         Format::Human if code == 2 => print_diagnostics(&analysis.findings),
-        Format::Human => print_out(&report::human(&analysis, &human_options(globals))),
+        Format::Human => print_out(&report::human(
+            &analysis,
+            &report::HumanOptions {
+                by_locale: args.by_locale,
+                ..human_options(globals)
+            },
+        )),
         Format::Json => print_out(&report::json(&analysis, next_change)),
         Format::Github => {
             let prefix = report::repository_prefix(&project.root);
@@ -115,6 +125,7 @@ fn human_options(globals: &Globals) -> report::HumanOptions {
         } else {
             report::FINDINGS_PER_CODE
         },
+        by_locale: false,
     }
 }
 

@@ -317,3 +317,43 @@ fn check_exits_2_when_it_cannot_run() {
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("no policy file"), "{}", run.stderr);
 }
+
+/// `check --by-locale`: each locale's findings under its own heading (the reference
+/// first, then by tag), those every locale shares before them, the summary once.
+#[test]
+fn by_locale_groups_each_translator_s_findings() {
+    let sandbox = Sandbox::real();
+    sandbox.edit(
+        "locales/fr/retention.ftl",
+        "nous les conservons pendant { $period }.",
+        "nous les conservons longtemps.",
+    );
+    std::fs::remove_file(sandbox.path("locales/de/coverage.ftl")).unwrap();
+    let run = sandbox.run(&["check", "--by-locale"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let out = &run.stdout;
+    let de = out
+        .find("== locale `de`")
+        .unwrap_or_else(|| panic!("{out}"));
+    let fr = out
+        .find("== locale `fr`")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(de < fr, "{out}");
+    let (german, french) = (&out[de..fr], &out[fr..]);
+    assert!(
+        german.contains("locales/de/") || german.contains("`de`"),
+        "{german}"
+    );
+    assert!(!german.contains("locales/fr/"), "{german}");
+    assert!(french.contains("locales/fr/retention.ftl"), "{french}");
+    assert!(!french.contains("in `de`"), "{french}");
+    assert_eq!(
+        out.matches("locale  messages").count(),
+        1,
+        "one summary: {out}"
+    );
+    assert!(
+        out.trim_end().ends_with("warning(s)") || out.contains("note(s)"),
+        "{out}"
+    );
+}
