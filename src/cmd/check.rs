@@ -25,6 +25,14 @@ pub struct Args {
     /// locale's under its own heading (a translator reads their own part).
     #[arg(long)]
     by_locale: bool,
+    /// Also ask every external address the site links to over HTTP (HEAD, then GET;
+    /// redirects followed): a warning, located where the address is written, for each
+    /// that answers an error or nothing. Off by default: `check` fetches nothing.
+    #[arg(long)]
+    links: bool,
+    /// With --links: the longest wait for one address, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "links")]
+    link_timeout: u64,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -62,6 +70,9 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
     let next_change = session.next_change(today);
     end_of_process(session);
     let result = result.and_then(|mut analysis| {
+        if args.links {
+            check_links(&mut analysis, &project, &args);
+        }
         report::select_locales(&mut analysis, &args.locales)?;
         Ok(analysis)
     });
@@ -113,6 +124,33 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
     }
     end_of_process(analysis);
     ExitCode::from(code)
+}
+
+/// Adds the findings of the link check (`--links`) to `analysis`: errors under
+/// `--strict`, as every warning is; a note when there is no site to take links from.
+fn check_links(analysis: &mut check::Analysis, project: &policyglot::Project, args: &Args) {
+    let Some(site) = &analysis.site else {
+        analysis.findings.push(
+            policyglot::diag::Diagnostic::note(
+                "PG0550",
+                "links were not checked: the site cannot be built until the errors above are fixed",
+            )
+            .in_path(policyglot::Project::POLICY)
+            .help("fix the errors, then run `check --links` again"),
+        );
+        return;
+    };
+    let options = check::links::Options {
+        timeout: std::time::Duration::from_secs(args.link_timeout.max(1)),
+        ..check::links::Options::default()
+    };
+    let mut found = check::links::check(site, project, &options);
+    if args.strict {
+        for d in &mut found {
+            d.severity = policyglot::diag::Severity::Error;
+        }
+    }
+    analysis.findings.extend(found);
 }
 
 /// How the human report is printed, from --quiet and --verbose.

@@ -16,6 +16,7 @@ mod generality;
 mod incremental;
 mod init;
 mod limits;
+mod links;
 mod locales;
 mod model;
 mod quality;
