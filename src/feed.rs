@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use scraper::{Html, Selector};
+use scraper::Html;
 
 use crate::policy::{Date, Policy};
 use crate::render::Site;
@@ -50,16 +50,16 @@ fn feed(site: &Site, policy: &Policy, lang: &str, base_url: Option<&str>) -> Str
     let html = |file: &str| {
         site.files
             .get(&Path::new(lang).join(file))
-            .map(|b| Html::parse_document(&String::from_utf8_lossy(b)))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
     };
     let title = html("index.html")
-        .and_then(|page| text_of(&page, "title"))
+        .and_then(|page| text_of(&page, "<title>", "</title>"))
         .unwrap_or_else(|| policy.versions[0].id.to_string());
     let mut entries = Vec::new();
     for version in policy.versions.iter().skip(1) {
         let file = format!("changes-{}.html", version.id.as_str());
         let Some(page) = html(&file) else { continue };
-        let heading = text_of(&page, "h1").unwrap_or_else(|| version.id.to_string());
+        let heading = text_of(&page, "<h1>", "</h1>").unwrap_or_else(|| version.id.to_string());
         let day = version.effective.or(version.announced);
         let path = format!("{lang}/{file}");
         entries.push((
@@ -99,12 +99,14 @@ fn feed(site: &Site, policy: &Policy, lang: &str, base_url: Option<&str>) -> Str
     xml
 }
 
-/// The text of the first `selector` of a page, as a reader reads it (entities decoded,
-/// markup dropped, line breaks and runs of spaces collapsed): feeds carry plain text, escaped once.
-fn text_of(page: &Html, selector: &str) -> Option<String> {
-    let selector = Selector::parse(selector).ok()?;
-    let element = page.select(&selector).next()?;
-    let text = element.text().collect::<String>();
+/// The text between the first `open` and the next `close` of a page, as a reader reads
+/// it (entities decoded, markup dropped, line breaks and runs of spaces collapsed):
+/// feeds carry plain text, escaped once. Only that fragment is parsed, not the page.
+fn text_of(page: &str, open: &str, close: &str) -> Option<String> {
+    let start = page.find(open)? + open.len();
+    let end = page[start..].find(close)? + start;
+    let fragment = Html::parse_fragment(&page[start..end]);
+    let text: String = fragment.root_element().text().collect();
     // ASCII white space only: the no-break spaces of French and German typography stay.
     let text = text
         .split(|c: char| c.is_ascii_whitespace())
