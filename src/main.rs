@@ -243,7 +243,7 @@ fn check_command(
     match format {
         Format::Human if code == 2 => print_diagnostics(&analysis.findings),
         Format::Human => print_out(&report::human(&analysis, human)),
-        Format::Json => print_out(&report::json(&analysis, next_change)),
+        Format::Json => print_out(&report::json(&analysis, next_change.map(|c| c.day))),
         Format::Github => {
             let prefix = report::repository_prefix(&project.root);
             print_out(&report::github(&analysis, &prefix));
@@ -354,10 +354,8 @@ fn main() -> ExitCode {
                         out.display(),
                         report.elapsed.as_millis()
                     ));
-                    if let Some(day) = next_change {
-                        print_out(&format!(
-                            "next change: {day}, when a later version of the policy takes effect; build again on that day\n"
-                        ));
+                    if let Some(change) = next_change {
+                        print_out(&format!("next change: {change}; build again on that day\n"));
                     }
                     for note in &report.notes {
                         say(Level::Note, note);

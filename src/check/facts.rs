@@ -62,6 +62,7 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
                     add(&d.year.to_string(), &var);
                     add(&d.day.to_string(), &var);
                 }
+                Arg::Month(m) => add(&m.year.to_string(), &var),
                 Arg::Localized(map) => {
                     if let Some(text) = map.get(locale).or_else(|| map.get(reference)) {
                         add(text, &var);
@@ -73,7 +74,7 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
                 Arg::Name(n) => add(n.for_locale(locale, reference), &var),
                 Arg::Link(target) if target.contains(':') => add(target, &var),
                 Arg::Email(address) => add(address, &var),
-                Arg::Link(_) | Arg::Keyword(_) => {}
+                Arg::Link(_) | Arg::Keyword(_) | Arg::Status(_) => {}
             }
         }
     }
@@ -401,16 +402,18 @@ impl Parity {
         // The same fact showing the same values in two versions is checked once: every
         // fact's scope holds its version's dates, which most of its messages never show.
         let mut seen = std::collections::HashSet::new();
+        // A fact with a window is compared as worded for each status it can show.
         let nodes: Vec<Node> = all_nodes(policy)
             .into_iter()
             .flat_map(Node::walk)
+            .flat_map(super::windows::as_worded)
             .filter(|node| {
                 let shown = locales.used_args(node.id.as_str(), &node.args);
                 seen.insert((node.id.to_string(), format!("{shown:?}")))
             })
             .map(|node| Node {
                 children: Vec::new(),
-                ..node.clone()
+                ..node.into_owned()
             })
             .collect();
         let en = locales.reference();

@@ -9,6 +9,7 @@ pub mod report;
 pub mod required;
 pub mod stale;
 pub mod templates;
+pub mod windows;
 
 use std::path::Path;
 
