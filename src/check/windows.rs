@@ -181,26 +181,6 @@ pub fn as_worded(node: &Node) -> Vec<Cow<'_, Node>> {
         .span
         .sample_days(&windows)
         .into_iter()
-        .map(|day| {
-            let args = node
-                .args
-                .iter()
-                .map(|(name, arg)| match arg {
-                    Arg::Status(bound) => (
-                        name.clone(),
-                        Arg::Keyword(bound.status_on(day).as_str().to_owned()),
-                    ),
-                    other => (name.clone(), other.clone()),
-                })
-                .collect();
-            Cow::Owned(Node {
-                id: node.id.clone(),
-                kind: node.kind,
-                args,
-                children: Vec::new(),
-                columns: node.columns.clone(),
-                entity: node.entity.clone(),
-            })
-        })
+        .map(|day| facts::resolved(node, |bound| bound.status_on(day)))
         .collect()
 }

@@ -7,10 +7,11 @@
 //! on a fact with a list, `$<name>-count` beside each entity list, `$<name>-status`,
 //! `-from` and `-until` beside each window (`policy::time`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::policy::model::{Fact, ListKind, Policy, Version};
-use crate::policy::time::{Span, TimeBound};
+use crate::policy::time::{Span, Status, TimeBound};
 use crate::policy::value::{Date, Duration, Id, Join, Localized, Month, Name, Value};
 
 /// How a node is laid out. Templates switch on this; the text comes from the locales.
@@ -102,6 +103,33 @@ impl Node {
     pub fn arg(&self, name: &str) -> Option<&Arg> {
         self.args.iter().find(|(n, _)| n == name).map(|(_, a)| a)
     }
+}
+
+/// `node` with each window's status as a keyword, as `status` words it, and without its
+/// list: itself when it has no window (most nodes).
+pub fn resolved(node: &Node, status: impl Fn(&TimeBound) -> Status) -> Cow<'_, Node> {
+    if !node.args.iter().any(|(_, a)| matches!(a, Arg::Status(_))) {
+        return Cow::Borrowed(node);
+    }
+    let args = node
+        .args
+        .iter()
+        .map(|(name, arg)| match arg {
+            Arg::Status(bound) => (
+                name.clone(),
+                Arg::Keyword(status(bound).as_str().to_owned()),
+            ),
+            other => (name.clone(), other.clone()),
+        })
+        .collect();
+    Cow::Owned(Node {
+        id: node.id.clone(),
+        kind: node.kind,
+        args,
+        children: Vec::new(),
+        columns: node.columns.clone(),
+        entity: node.entity.clone(),
+    })
 }
 
 /// Finds a node by id anywhere in the tree.
