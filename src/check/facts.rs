@@ -331,8 +331,8 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
 }
 
 /// The values a text formatted in `locale` states: each link it makes to one of the
-/// policy's addresses, each of the policy's dates as the locale writes it (its ISO
-/// form), then every other number. A date is not compared digit by digit because
+/// policy's addresses, each of the policy's dates and months as the locale writes it
+/// (its ISO form), then every other number. A date is not compared digit by digit because
 /// languages differ there: "September 28, 2025" has two numbers, "2025年9月28日" three.
 fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<String> {
     let policy_link = |target: &str| {
@@ -358,14 +358,21 @@ fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<S
     // Every fact gets its version's dates; most messages show none of them, nor any digit.
     let has_digits = crate::scan::first_byte(rest.as_bytes(), crate::scan::digit).is_some();
     for (_, arg) in args {
-        if let Arg::Date(date) = arg
-            && has_digits
-            && rest.contains(&date.year.to_string())
-        {
-            let written = markdown::plain(&l10n::escape_markdown(&locale.formats().date(*date)));
+        let year = match arg {
+            Arg::Date(date) => date.year,
+            Arg::Month(month) => month.year,
+            _ => continue,
+        };
+        if has_digits && rest.contains(&year.to_string()) {
+            let (written, iso) = match arg {
+                Arg::Date(date) => (locale.formats().date(*date), date.to_string()),
+                Arg::Month(month) => (locale.formats().month(*month), month.to_string()),
+                _ => unreachable!("a date or a month"),
+            };
+            let written = markdown::plain(&l10n::escape_markdown(&written));
             let times = rest.matches(written.as_str()).count();
             rest = rest.replace(written.as_str(), " ");
-            out.extend(std::iter::repeat_n(date.to_string(), times));
+            out.extend(std::iter::repeat_n(iso, times));
         }
     }
     // Runs of ASCII digits, found by byte (a digit byte is never part of a longer

@@ -302,3 +302,25 @@ fn the_shipped_deadline_and_pop_up_read_before_and_after_the_deadline() {
         }
     }
 }
+
+#[test]
+fn a_window_that_ends_before_it_starts_is_a_located_error() {
+    let sandbox = tidewater();
+    sandbox.edit(
+        "policy/policy.yaml",
+        "{ from: 2026-05-01, until: 2026-06-30 }",
+        "{ from: 2026-07-01, until: 2026-06-30 }",
+    );
+    let run = sandbox.run(&["check"]);
+    assert!(!run.success);
+    let at = location(&sandbox, "policy/policy.yaml", "until: 2026-06-30");
+    let found = finding(
+        &run.stdout,
+        "error[PG0101]: invalid policy: versions[0].blocks[1].values.swap: this window ends (2026-06-30) before it starts (2026-07-01)",
+    );
+    assert!(found.contains(&format!("--> {at}")), "{at}\n{found}");
+    assert!(
+        found.contains("help: fix the value as described"),
+        "{found}"
+    );
+}
