@@ -367,7 +367,7 @@ fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<S
             let (written, iso) = match arg {
                 Arg::Date(date) => (locale.formats().date(*date), date.to_string()),
                 Arg::Month(month) => (locale.formats().month(*month), month.to_string()),
-                _ => unreachable!("a date or a month"),
+                _ => continue,
             };
             let written = markdown::plain(&l10n::escape_markdown(&written));
             let times = rest.matches(written.as_str()).count();
