@@ -324,3 +324,25 @@ fn a_window_that_ends_before_it_starts_is_a_located_error() {
         "{found}"
     );
 }
+
+#[test]
+fn a_value_named_like_a_windows_generated_variable_is_an_error() {
+    let sandbox = tidewater();
+    sandbox.edit(
+        "policy/policy.yaml",
+        "          swap: { window: { from: 2026-05-01, until: 2026-06-30 } }\n",
+        "          swap: { window: { from: 2026-05-01, until: 2026-06-30 } }\n          swap-until: { date: 2026-06-30 }\n",
+    );
+    let run = sandbox.run(&["check"]);
+    assert!(!run.success);
+    let at = location(&sandbox, "policy/policy.yaml", "swap-until:");
+    let found = finding(
+        &run.stdout,
+        "error[PG0125]: `swap-until` is a value policyglot gives every message itself",
+    );
+    assert!(found.contains(&format!("--> {at}")), "{at}\n{found}");
+    assert!(
+        found.contains("`<window>-status`, `-from`, `-until`"),
+        "{found}"
+    );
+}
