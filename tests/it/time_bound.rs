@@ -346,3 +346,22 @@ fn a_value_named_like_a_windows_generated_variable_is_an_error() {
         "{found}"
     );
 }
+
+#[test]
+fn source_date_epoch_picks_the_status_when_no_today_is_given() {
+    // 2026-05-20T12:00:00Z: the swap is open.
+    let sandbox = tidewater();
+    let run = sandbox.run_with(
+        &["build", "--no-search"],
+        &[("SOURCE_DATE_EPOCH", std::path::Path::new("1779278400"))],
+    );
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("next change: 2026-07-01, when a window of fact `card-swap` becomes passed"),
+        "{}",
+        run.stdout
+    );
+    let swap = text(&sandbox.site(), "en/borrowing.html", "card-swap");
+    assert!(swap.contains(SWAP[1].1[1]), "{swap}");
+}
