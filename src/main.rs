@@ -18,8 +18,9 @@ struct Cli {
     /// Project root holding policy/, locales/ and templates/.
     #[arg(long, global = true, default_value = ".")]
     root: PathBuf,
-    /// The day the site describes (YYYY-MM-DD): picks the version in force and announces
-    /// later ones. Default: today, or SOURCE_DATE_EPOCH when set.
+    /// The day the site describes (YYYY-MM-DD): picks the version in force, announces
+    /// later ones and words each time-bound fact (upcoming, open or passed). Default:
+    /// today, or SOURCE_DATE_EPOCH when set.
     #[arg(long, global = true, value_parser = cmd::parse_date)]
     today: Option<Date>,
     /// Print only errors (build: nothing on success; check: error findings, no summary).

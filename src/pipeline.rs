@@ -165,8 +165,15 @@ impl Session {
         analysis.findings.extend(hand_typed.into_iter().flatten());
         let selectors = self.selectors.each_with(
             per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
-            || check::facts::keyword_uses(policy),
-            |uses, l| check::facts::selectors(uses, l),
+            || {
+                let uses = check::facts::keyword_uses(policy);
+                (uses, check::windows::Wordings::new(policy))
+            },
+            |(uses, windows), l| {
+                let mut out = check::facts::selectors(uses, l);
+                out.extend(windows.check(l));
+                out
+            },
         );
         analysis.findings.extend(selectors.into_iter().flatten());
 
@@ -185,7 +192,7 @@ impl Session {
         analysis.summary = check::summarize(&catalog, &stale);
 
         let locales = match Locales::rebuild(&catalog, policy, self.locales.as_deref()) {
-            Ok(l) => Arc::new(l),
+            Ok(l) => Arc::new(l.on(options.publication.today)),
             Err(e) => return self.stop(analysis, templates, Ok(e), options.strict),
         };
         self.locales = Some(locales.clone());
@@ -302,7 +309,7 @@ impl Session {
 
     /// The next day the site changes by itself (`schedule::next_change`), from the policy
     /// this session last parsed; `None` when none is scheduled or no policy was parsed.
-    pub fn next_change(&self, today: crate::policy::Date) -> Option<crate::policy::Date> {
+    pub fn next_change(&self, today: crate::policy::Date) -> Option<crate::schedule::NextChange> {
         let (policy, _, _) = &**self.policy.as_ref()?;
         crate::schedule::next_change(policy, today)
     }

@@ -9,4 +9,4 @@ retention-conversations = Wir löschen Ihre Gespräche, wenn sie { $period } alt
 retention-training-allowed = Wenn Sie zulassen, dass Ihre Gespräche für das Training verwendet werden, speichern wir sie bis zu { $period } lang.
 retention-training-declined = Wenn Sie die Verwendung Ihrer Gespräche für das Training nicht zulassen, speichern wir sie { $period } lang.
 retention-feedback = Wenn Sie uns Feedback senden, speichern wir es zusammen mit dem zugehörigen Gespräch bis zu { $period } lang.
-retention-longer-from = Die längere Speicherdauer für Gespräche, deren Verwendung für das Training Sie zulassen, gilt ab Ende September.
+retention-longer-from = Die längere Speicherdauer für Gespräche, deren Verwendung für das Training Sie zulassen, gilt ab Ende { $from }.

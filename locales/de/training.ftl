@@ -18,8 +18,14 @@ exception-your-choice = { $default ->
 training-choice = Ob Ihre Gespräche für das Training verwendet werden dürfen, entscheiden Sie über die Einstellung „{ $setting }“.
     .title = So treffen Sie Ihre Entscheidung
 choice-at-signup = Wenn Sie neu bei { -product-name } sind, entscheiden Sie sich bei der Registrierung.
-choice-existing-users = Wenn Sie { -product-name } bereits nutzen, werden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ gebeten, sich zu entscheiden. Entfernen Sie dort das Häkchen bei der Option, wenn Sie nicht möchten, dass Ihre Gespräche für das Training verwendet werden.
-choice-deadline = Wenn Sie { -product-name } bereits nutzen, müssen Sie Ihre Entscheidung bis zum { $deadline } treffen, um den Dienst weiterhin verwenden zu können.
+choice-existing-users = { $pop-up-status ->
+        [open] Wenn Sie { -product-name } bereits nutzen, werden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ gebeten, sich zu entscheiden. Entfernen Sie dort das Häkchen bei der Option, wenn Sie nicht möchten, dass Ihre Gespräche für das Training verwendet werden.
+       *[passed] Wenn Sie { -product-name } zum Zeitpunkt dieser Änderung bereits genutzt haben, wurden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ gebeten, sich zu entscheiden. Mit dem Entfernen des Häkchens bei der Option konnten Sie dort verhindern, dass Ihre Gespräche für das Training verwendet werden.
+    }
+choice-deadline = { $deadline-status ->
+        [open] Wenn Sie { -product-name } bereits nutzen, müssen Sie Ihre Entscheidung bis zum { $deadline-until } treffen, um den Dienst weiterhin verwenden zu können.
+       *[passed] Wenn Sie { -product-name } bereits genutzt haben, mussten Sie Ihre Entscheidung bis zum { $deadline-until } treffen, um den Dienst weiterhin verwenden zu können.
+    }
 choice-new-and-existing = Wenn Sie die Verwendung Ihrer Gespräche für das Training zulassen, können neue oder bestehende Gespräche verwendet werden.
 choice-in-settings = Sie können die Einstellung „{ $setting }“ außerdem unter „{ $location }“ deaktivieren.
 choice-deleted-conversations = Gespräche, die Sie löschen, werden nicht für künftiges Training verwendet.

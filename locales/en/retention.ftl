@@ -19,4 +19,6 @@ retention-training-declined = If you don’t allow your conversations to be used
 # Variables:
 #   $period (String) - the retention period
 retention-feedback = When you send us feedback, we keep it, with the conversation it concerns, for up to { $period }.
-retention-longer-from = The longer retention of conversations you allow to be used for training applies from the end of September.
+# Variables:
+#   $from (String) - the month it applies from, with its year ("September 2025")
+retention-longer-from = The longer retention of conversations you allow to be used for training applies from the end of { $from }.

@@ -31,10 +31,18 @@ training-choice = Use the “{ $setting }” setting to choose whether your conv
 choice-at-signup = If you are new to { -product-name }, you make this choice when you sign up.
 # Variables:
 #   $prompt (String) - the title of the pop-up shown to existing users
-choice-existing-users = If you already use { -product-name }, a pop-up titled “{ $prompt }” asks you to choose. Untick the option there if you don’t want your conversations used for training.
+#   $pop-up-status (String) - open while the pop-up asks existing users, passed after
+choice-existing-users = { $pop-up-status ->
+        [open] If you already use { -product-name }, a pop-up titled “{ $prompt }” asks you to choose. Untick the option there if you don’t want your conversations used for training.
+       *[passed] If you were already using { -product-name } when these terms changed, a pop-up titled “{ $prompt }” asked you to choose. Unticking the option there kept your conversations out of training.
+    }
 # Variables:
-#   $deadline (String) - the date by which existing users must choose
-choice-deadline = Existing users must make their choice by { $deadline } to keep using { -product-name }.
+#   $deadline-until (String) - the date by which existing users must choose
+#   $deadline-status (String) - open until the end of that day, passed after
+choice-deadline = { $deadline-status ->
+        [open] Existing users must make their choice by { $deadline-until } to keep using { -product-name }.
+       *[passed] Existing users had to make their choice by { $deadline-until } to keep using { -product-name }.
+    }
 choice-new-and-existing = If you allow your conversations to be used for training, new or existing ones can be used.
 # Variables:
 #   $setting (String) - the label of the setting in the product

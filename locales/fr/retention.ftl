@@ -9,4 +9,4 @@ retention-conversations = Nous supprimons vos conversations au bout de { $period
 retention-training-allowed = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, nous les conservons jusqu’à { $period }.
 retention-training-declined = Si vous n’autorisez pas l’utilisation de vos conversations pour l’entraînement, nous les conservons pendant { $period }.
 retention-feedback = Lorsque vous nous donnez votre avis, nous le conservons, avec la conversation à laquelle il se rapporte, jusqu’à { $period }.
-retention-longer-from = La conservation prolongée des conversations dont vous autorisez l’utilisation pour l’entraînement s’applique à compter de la fin du mois de septembre.
+retention-longer-from = La conservation prolongée des conversations dont vous autorisez l’utilisation pour l’entraînement s’applique à compter de fin { $from }.

@@ -18,8 +18,14 @@ exception-your-choice = { $default ->
 training-choice = Le paramètre « { $setting } » vous permet de choisir si vos conversations peuvent servir à l’entraînement.
     .title = Comment faire votre choix
 choice-at-signup = Si vous n’avez pas encore de compte { -product-name }, vous faites ce choix lors de votre inscription.
-choice-existing-users = Si vous utilisez déjà { -product-name }, une fenêtre contextuelle intitulée « { $prompt } » vous demande de choisir. Dans cette fenêtre, décochez l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
-choice-deadline = Si vous utilisez déjà { -product-name }, vous devez faire votre choix au plus tard le { $deadline } pour continuer à l’utiliser.
+choice-existing-users = { $pop-up-status ->
+        [open] Si vous utilisez déjà { -product-name }, une fenêtre contextuelle intitulée « { $prompt } » vous demande de choisir. Dans cette fenêtre, décochez l’option si vous ne souhaitez pas que vos conversations servent à l’entraînement.
+       *[passed] Si vous utilisiez déjà { -product-name } au moment de ce changement, une fenêtre contextuelle intitulée « { $prompt } » vous a demandé de choisir. Il suffisait d’y décocher l’option pour que vos conversations ne servent pas à l’entraînement.
+    }
+choice-deadline = { $deadline-status ->
+        [open] Si vous utilisez déjà { -product-name }, vous devez faire votre choix au plus tard le { $deadline-until } pour continuer à l’utiliser.
+       *[passed] Si vous utilisiez déjà { -product-name }, vous deviez faire votre choix au plus tard le { $deadline-until } pour continuer à l’utiliser.
+    }
 choice-new-and-existing = Si vous autorisez l’utilisation de vos conversations pour l’entraînement, vos nouvelles conversations ou vos conversations existantes peuvent être utilisées.
 choice-in-settings = Vous pouvez aussi désactiver le paramètre « { $setting } » dans { $location }.
 choice-deleted-conversations = Les conversations que vous supprimez ne servent pas aux futurs entraînements.

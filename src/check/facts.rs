@@ -62,6 +62,7 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
                     add(&d.year.to_string(), &var);
                     add(&d.day.to_string(), &var);
                 }
+                Arg::Month(m) => add(&m.year.to_string(), &var),
                 Arg::Localized(map) => {
                     if let Some(text) = map.get(locale).or_else(|| map.get(reference)) {
                         add(text, &var);
@@ -73,7 +74,7 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
                 Arg::Name(n) => add(n.for_locale(locale, reference), &var),
                 Arg::Link(target) if target.contains(':') => add(target, &var),
                 Arg::Email(address) => add(address, &var),
-                Arg::Link(_) | Arg::Keyword(_) => {}
+                Arg::Link(_) | Arg::Keyword(_) | Arg::Status(_) => {}
             }
         }
     }
@@ -330,8 +331,8 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
 }
 
 /// The values a text formatted in `locale` states: each link it makes to one of the
-/// policy's addresses, each of the policy's dates as the locale writes it (its ISO
-/// form), then every other number. A date is not compared digit by digit because
+/// policy's addresses, each of the policy's dates and months as the locale writes it
+/// (its ISO form), then every other number. A date is not compared digit by digit because
 /// languages differ there: "September 28, 2025" has two numbers, "2025年9月28日" three.
 fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<String> {
     let policy_link = |target: &str| {
@@ -357,14 +358,21 @@ fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<S
     // Every fact gets its version's dates; most messages show none of them, nor any digit.
     let has_digits = crate::scan::first_byte(rest.as_bytes(), crate::scan::digit).is_some();
     for (_, arg) in args {
-        if let Arg::Date(date) = arg
-            && has_digits
-            && rest.contains(&date.year.to_string())
-        {
-            let written = markdown::plain(&l10n::escape_markdown(&locale.formats().date(*date)));
+        let year = match arg {
+            Arg::Date(date) => date.year,
+            Arg::Month(month) => month.year,
+            _ => continue,
+        };
+        if has_digits && rest.contains(&year.to_string()) {
+            let (written, iso) = match arg {
+                Arg::Date(date) => (locale.formats().date(*date), date.to_string()),
+                Arg::Month(month) => (locale.formats().month(*month), month.to_string()),
+                _ => continue,
+            };
+            let written = markdown::plain(&l10n::escape_markdown(&written));
             let times = rest.matches(written.as_str()).count();
             rest = rest.replace(written.as_str(), " ");
-            out.extend(std::iter::repeat_n(date.to_string(), times));
+            out.extend(std::iter::repeat_n(iso, times));
         }
     }
     // Runs of ASCII digits, found by byte (a digit byte is never part of a longer
@@ -401,16 +409,18 @@ impl Parity {
         // The same fact showing the same values in two versions is checked once: every
         // fact's scope holds its version's dates, which most of its messages never show.
         let mut seen = std::collections::HashSet::new();
+        // A fact with a window is compared as worded for each status it can show.
         let nodes: Vec<Node> = all_nodes(policy)
             .into_iter()
             .flat_map(Node::walk)
+            .flat_map(super::windows::as_worded)
             .filter(|node| {
                 let shown = locales.used_args(node.id.as_str(), &node.args);
                 seen.insert((node.id.to_string(), format!("{shown:?}")))
             })
             .map(|node| Node {
                 children: Vec::new(),
-                ..node.clone()
+                ..node.into_owned()
             })
             .collect();
         let en = locales.reference();

@@ -10,6 +10,7 @@ pub mod report;
 pub mod required;
 pub mod stale;
 pub mod templates;
+pub mod windows;
 
 use std::path::Path;
 

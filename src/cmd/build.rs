@@ -64,10 +64,8 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
                 out.display(),
                 report.elapsed.as_millis()
             ));
-            if let Some(day) = next_change {
-                print_out(&format!(
-                    "next change: {day}, when a later version of the policy takes effect; build again on that day\n"
-                ));
+            if let Some(change) = next_change {
+                print_out(&format!("next change: {change}; build again on that day\n"));
             }
             for note in &report.notes {
                 say(Level::Note, note);

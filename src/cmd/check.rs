@@ -103,7 +103,7 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
                 ..human_options(globals)
             },
         )),
-        Format::Json => print_out(&report::json(&analysis, next_change)),
+        Format::Json => print_out(&report::json(&analysis, next_change.map(|c| c.day))),
         Format::Github => {
             let prefix = report::repository_prefix(&project.root);
             print_out(&report::github(&analysis, &prefix));

@@ -4,7 +4,7 @@
 use fluent_bundle::FluentValue;
 use fluent_bundle::memoizer::MemoizerKind;
 use icu::datetime::DateTimeFormatter;
-use icu::datetime::fieldsets::YMD;
+use icu::datetime::fieldsets::{YM, YMD};
 use icu::decimal::DecimalFormatter;
 use icu::decimal::input::Decimal;
 use icu::list::ListFormatter;
@@ -13,11 +13,14 @@ use icu::locale::Locale;
 use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
-use crate::policy::{Date, Join};
+use crate::policy::{Date, Join, Month};
 
 /// The formatters of one locale, built once per build.
 pub struct Formats {
     dates: DateTimeFormatter<YMD>,
+    /// Months and years, made on first use: few policies have one.
+    months: std::sync::OnceLock<Result<DateTimeFormatter<YM>, String>>,
+    locale: Locale,
     /// French writes the first of a month as an ordinal ("1er octobre"), which CLDR's
     /// date patterns cannot express.
     first_as_ordinal: bool,
@@ -41,6 +44,8 @@ impl Formats {
                 .map_err(|e| format!("no list format for `{tag}`: {e}"))?,
             numbers: DecimalFormatter::try_new((&locale).into(), Default::default())
                 .map_err(|e| format!("no number format for `{tag}`: {e}"))?,
+            months: std::sync::OnceLock::new(),
+            locale,
         })
     }
 
@@ -52,6 +57,21 @@ impl Formats {
         match text.strip_prefix("1 ") {
             Some(rest) if self.first_as_ordinal && date.day == 1 => format!("1er {rest}"),
             _ => text,
+        }
+    }
+
+    /// A month and year as the locale writes them ("September 2025", "septembre 2025").
+    pub fn month(&self, month: Month) -> String {
+        let formatter = self.months.get_or_init(|| {
+            DateTimeFormatter::try_new((&self.locale).into(), YM::long())
+                .map_err(|e| format!("{e}"))
+        });
+        let iso = icu::calendar::Date::try_new_iso(month.year, month.month, 1)
+            .expect("validated when the policy was parsed");
+        match formatter {
+            Ok(f) => f.format(&iso).to_string(),
+            // Every locale with a date format has this one (CLDR data is compiled in).
+            Err(_) => month.to_string(),
         }
     }
 
@@ -123,6 +143,14 @@ mod tests {
             Formats::new("fr").unwrap().date(eleventh),
             "11 octobre 2025"
         );
+    }
+
+    #[test]
+    fn months_use_cldr_patterns() {
+        let m = Month::parse("2025-09").unwrap();
+        assert_eq!(Formats::new("en").unwrap().month(m), "September 2025");
+        assert_eq!(Formats::new("fr").unwrap().month(m), "septembre 2025");
+        assert_eq!(Formats::new("de").unwrap().month(m), "September 2025");
     }
 
     #[test]

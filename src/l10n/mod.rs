@@ -17,7 +17,7 @@ use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::policy::{Arg, Policy};
+use crate::policy::{Arg, Date, Policy};
 pub use catalog::{Catalog, LocaleSource};
 use formats::Formats;
 pub use stale::Stale;
@@ -49,6 +49,8 @@ pub struct Locales {
     pub list: Vec<Arc<Locale>>,
     /// The generated terms each bundle starts with (from the policy), by locale.
     terms: Vec<String>,
+    /// The build day: a window's `$<name>-status` is its status on it (`on`).
+    today: Date,
 }
 
 impl Locales {
@@ -58,6 +60,13 @@ impl Locales {
 
     pub fn get(&self, tag: &str) -> Option<&Locale> {
         self.list.iter().find(|l| l.tag == tag).map(|l| &**l)
+    }
+
+    /// These locales formatting for a site built on `day` (default: today, or
+    /// `SOURCE_DATE_EPOCH`), which picks each window's status.
+    pub fn on(mut self, day: Date) -> Locales {
+        self.today = day;
+        self
     }
 
     pub fn tags(&self) -> impl Iterator<Item = &str> {
@@ -182,6 +191,7 @@ impl Locales {
             let value: FluentValue = match arg {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Keyword(k) => FluentValue::from(k.as_str()),
+                Arg::Status(bound) => FluentValue::from(bound.status_on(self.today).as_str()),
                 other => self.format_value(locale, other)?.into(),
             };
             out.set(name.as_ref(), value);
@@ -209,6 +219,7 @@ impl Locales {
         let reference = self.reference().tag.as_str();
         match arg {
             Arg::Date(d) => escape_markdown(&locale.formats.date(*d)),
+            Arg::Month(m) => escape_markdown(&locale.formats.month(*m)),
             Arg::List { names, join } => {
                 let names: Vec<String> = names
                     .iter()
@@ -236,6 +247,7 @@ impl Locales {
             }
             Arg::Number(n) => locale.formats.number(*n),
             Arg::Keyword(k) => escape_markdown(k),
+            Arg::Status(bound) => bound.status_on(self.today).as_str().to_owned(),
             Arg::Duration(d) => escape_markdown(&d.to_string()),
         }
     }
@@ -393,6 +405,7 @@ impl Locales {
             Ok(Locales {
                 list,
                 terms: all_terms,
+                today: previous.map_or_else(Date::today, |p| p.today),
             })
         } else {
             Err(errors)

@@ -4,12 +4,15 @@
 //!
 //! A node's values are its scope: the version's dates and `values`, then those of every
 //! fact around it, then its own (the nearest wins), plus the generated ones: `$count`
-//! on a fact with a list, `$<name>-count` beside each entity list.
+//! on a fact with a list, `$<name>-count` beside each entity list, `$<name>-status`,
+//! `-from` and `-until` beside each window (`policy::time`).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::policy::model::{Fact, ListKind, Policy, Version};
-use crate::policy::value::{Date, Duration, Id, Join, Localized, Name, Value};
+use crate::policy::time::{Span, Status, TimeBound};
+use crate::policy::value::{Date, Duration, Id, Join, Localized, Month, Name, Value};
 
 /// How a node is laid out. Templates switch on this; the text comes from the locales.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -51,6 +54,8 @@ impl NodeKind {
 pub enum Arg {
     Number(f64),
     Date(Date),
+    /// A month of a year, written as the locale writes one ("September 2025").
+    Month(Month),
     Duration(Duration),
     /// A selector value, such as `opt-out` (translations select on it, never show it).
     Keyword(String),
@@ -67,6 +72,9 @@ pub enum Arg {
     Link(String),
     /// An email address, shown as a `mailto:` link.
     Email(String),
+    /// A window's status, a selector value (`upcoming`, `open`, `passed`) that depends on
+    /// the build day: `l10n` resolves it (`TimeBound::status_on`).
+    Status(TimeBound),
 }
 
 /// A node's values, by variable name, in name order.
@@ -95,6 +103,33 @@ impl Node {
     pub fn arg(&self, name: &str) -> Option<&Arg> {
         self.args.iter().find(|(n, _)| n == name).map(|(_, a)| a)
     }
+}
+
+/// `node` with each window's status as a keyword, as `status` words it, and without its
+/// list: itself when it has no window (most nodes).
+pub fn resolved(node: &Node, status: impl Fn(&TimeBound) -> Status) -> Cow<'_, Node> {
+    if !node.args.iter().any(|(_, a)| matches!(a, Arg::Status(_))) {
+        return Cow::Borrowed(node);
+    }
+    let args = node
+        .args
+        .iter()
+        .map(|(name, arg)| match arg {
+            Arg::Status(bound) => (
+                name.clone(),
+                Arg::Keyword(status(bound).as_str().to_owned()),
+            ),
+            other => (name.clone(), other.clone()),
+        })
+        .collect();
+    Cow::Owned(Node {
+        id: node.id.clone(),
+        kind: node.kind,
+        args,
+        children: Vec::new(),
+        columns: node.columns.clone(),
+        entity: node.entity.clone(),
+    })
 }
 
 /// Finds a node by id anywhere in the tree.
@@ -174,6 +209,7 @@ fn build(policy: &Policy, version: &Version) -> Vec<Node> {
     let builder = Builder {
         policy,
         pages: pages_of(policy, version),
+        span: Span::of(policy, version),
     };
     let mut scope: BTreeMap<String, Arg> = version_dates(version).into_iter().collect();
     builder.add_values(&mut scope, &version.values);
@@ -187,6 +223,8 @@ fn build(policy: &Policy, version: &Version) -> Vec<Node> {
 struct Builder<'p> {
     policy: &'p Policy,
     pages: HashMap<Id, Id>,
+    /// The days the version is in force, which its windows are worded within.
+    span: Span,
 }
 
 impl Builder<'_> {
@@ -233,6 +271,22 @@ impl Builder<'_> {
             if let Value::Entities { ids, .. } = value {
                 scope.insert(format!("{name}-count"), Arg::Number(ids.len() as f64));
             }
+            // A window is its status and its days, under names of their own.
+            if let Value::Window(window) = value {
+                let [status, from, until] = crate::policy::time::Window::variables(name.as_str());
+                let bound = TimeBound {
+                    window: *window,
+                    span: self.span,
+                };
+                scope.insert(status, Arg::Status(bound));
+                for (variable, day) in [(from, window.from), (until, window.until)] {
+                    match day {
+                        Some(day) => scope.insert(variable, Arg::Date(day)),
+                        None => scope.remove(&variable),
+                    };
+                }
+                continue;
+            }
             scope.insert(name.to_string(), self.arg(value));
         }
     }
@@ -246,6 +300,7 @@ impl Builder<'_> {
     fn arg(&self, value: &Value) -> Arg {
         match value {
             Value::Date(d) => Arg::Date(*d),
+            Value::Month(m) => Arg::Month(*m),
             Value::Duration(d) => Arg::Duration(*d),
             Value::Number(n) => Arg::Number(*n),
             Value::Keyword(k) => Arg::Keyword(k.to_string()),
@@ -265,6 +320,10 @@ impl Builder<'_> {
                 Err(_) => target.clone(),
             }),
             Value::Email(address) => Arg::Email(address.clone()),
+            Value::Window(window) => Arg::Status(TimeBound {
+                window: *window,
+                span: self.span,
+            }),
         }
     }
 }

@@ -257,7 +257,11 @@ fn yaml_error(file: &SourceFile, e: &serde_yaml::Error) -> Diagnostic {
         "add the field to this mapping"
     } else if message.contains("invalid type") {
         "change the value to the expected type"
-    } else if message.contains("invalid date") || message.contains("invalid id") {
+    } else if message.contains("invalid date")
+        || message.contains("invalid id")
+        || message.contains("invalid month")
+        || message.contains("window")
+    {
         "fix the value as described"
     } else {
         "fix the YAML syntax at this position (indentation, a missing `:` or an unclosed quote are the usual causes)"

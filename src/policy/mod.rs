@@ -6,9 +6,10 @@ pub mod facts;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod time;
 pub mod validate;
 pub mod value;
 
 pub use facts::{Arg, Args, Node, NodeKind};
 pub use model::{Policy, Version};
-pub use value::{Date, Duration, Id, Join, Localized, Name, TimeUnit, Value, Values};
+pub use value::{Date, Duration, Id, Join, Localized, Month, Name, TimeUnit, Value, Values};

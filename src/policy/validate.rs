@@ -375,13 +375,19 @@ impl Facts<'_> {
                 || name
                     .strip_suffix("-count")
                     .is_some_and(|base| values.keys().any(|k| k.as_str() == base))
+                || values.iter().any(|(base, value)| {
+                    matches!(value, Value::Window(_))
+                        && crate::policy::time::Window::variables(base.as_str())
+                            .iter()
+                            .any(|generated| generated == name)
+                })
         };
         for (name, value) in values {
             if reserved(name.as_str()) {
                 self.out.push(
                     Diagnostic::error("PG0125", format!("`{name}` is a value policyglot gives every message itself"))
                         .at(self.locate.reference_key(name), "reserved name")
-                        .help("rename the value: `count`, `<list>-count` and the version's `effective`, `announced` and `updated` dates are generated"),
+                        .help("rename the value: `count`, `<list>-count`, `<window>-status`, `-from`, `-until` and the version's `effective`, `announced` and `updated` dates are generated"),
                 );
             }
             match value {
@@ -430,7 +436,12 @@ impl Facts<'_> {
                         self.out.push(bad_link(self.locate, address, &why));
                     }
                 }
-                Value::Date(_) | Value::Duration(_) | Value::Number(_) | Value::Label { .. } => {}
+                Value::Date(_)
+                | Value::Month(_)
+                | Value::Duration(_)
+                | Value::Number(_)
+                | Value::Label { .. }
+                | Value::Window(_) => {}
             }
         }
     }

@@ -23,6 +23,9 @@ pub type Values = BTreeMap<Id, Value>;
 pub enum Value {
     /// A calendar date, written in each language's long form.
     Date(Date),
+    /// A month of a year, for facts a source dates no closer ("from the end of
+    /// September 2025"), written as the language writes a month and year.
+    Month(Month),
     /// A length of time, written by the locale's `duration` message.
     Duration(Duration),
     /// A number, with the locale's digits and separators.
@@ -43,6 +46,9 @@ pub enum Value {
     Link(String),
     /// An email address, shown as a link.
     Email(String),
+    /// Days a fact holds (`policy::time`): its messages get `$<name>-status` (upcoming,
+    /// open or passed on the build day) and its `$<name>-from` / `$<name>-until` dates.
+    Window(super::time::Window),
 }
 
 /// How an entity list is joined: "A, B and C" or "A, B or C".
@@ -59,6 +65,7 @@ impl Value {
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Date(_) => "date",
+            Value::Month(_) => "month",
             Value::Duration(_) => "duration",
             Value::Number(_) => "number",
             Value::Keyword(_) => "keyword",
@@ -67,6 +74,7 @@ impl Value {
             Value::Label { .. } => "label",
             Value::Link(_) => "link",
             Value::Email(_) => "email",
+            Value::Window(_) => "window",
         }
     }
 }
@@ -78,6 +86,8 @@ impl Value {
 struct ValueSpec {
     /// A calendar date, `YYYY-MM-DD`.
     date: Option<Date>,
+    /// A month of a year, `YYYY-MM`.
+    month: Option<Month>,
     /// A length of time: `48 hours`, `30 days`, `5 years`.
     duration: Option<Duration>,
     /// A number.
@@ -98,6 +108,9 @@ struct ValueSpec {
     link: Option<String>,
     /// An email address.
     email: Option<String>,
+    /// Days a fact holds: `{ from: YYYY-MM-DD, until: YYYY-MM-DD }` (both included;
+    /// a deadline has only `until`).
+    window: Option<super::time::Window>,
 }
 
 impl<'de> Deserialize<'de> for Value {
@@ -107,6 +120,9 @@ impl<'de> Deserialize<'de> for Value {
         let mut found = Vec::new();
         if let Some(v) = spec.date {
             found.push(Value::Date(v));
+        }
+        if let Some(v) = spec.month {
+            found.push(Value::Month(v));
         }
         if let Some(v) = spec.duration {
             found.push(Value::Duration(v));
@@ -151,10 +167,13 @@ impl<'de> Deserialize<'de> for Value {
         if let Some(v) = spec.email {
             found.push(Value::Email(v));
         }
+        if let Some(v) = spec.window {
+            found.push(Value::Window(v));
+        }
         match found.len() {
             1 => Ok(found.pop().expect("one")),
             0 => Err(de::Error::custom(
-                "a value needs its type: one of `date`, `duration`, `number`, `keyword`, `entities`, `entity`, `label`, `link`, `email` (e.g. `{ duration: 30 days }`)",
+                "a value needs its type: one of `date`, `month`, `duration`, `number`, `keyword`, `entities`, `entity`, `label`, `link`, `email`, `window` (e.g. `{ duration: 30 days }`)",
             )),
             _ => Err(de::Error::custom(format!(
                 "a value has one type, this one has {}: split it into several named values",
@@ -374,6 +393,54 @@ impl Serialize for Date {
     }
 }
 
+/// A month of a year (ISO 8601, `YYYY-MM`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    pub month: u8,
+}
+
+impl Month {
+    pub fn parse(s: &str) -> Result<Month, String> {
+        // A month is its first day's date without the day: the same rules, one message.
+        let date = Date::parse(&format!("{s}-01"))
+            .map_err(|_| format!("invalid month `{s}`: write it as YYYY-MM, e.g. 2025-09"))?;
+        Ok(Month {
+            year: date.year,
+            month: date.month,
+        })
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl JsonSchema for Month {
+    fn schema_name() -> Cow<'static, str> {
+        "Month".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "description": "A month of a year, YYYY-MM." })
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Month::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// A length of time: a whole number of a unit, written `48 hours` or `1 year`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Duration {
@@ -488,6 +555,14 @@ mod tests {
         // Signs and spaces parse as numbers but are not ISO 8601 years.
         assert!(Date::parse("+025-09-28").is_err());
         assert!(Date::parse(" 025-09-28").is_err());
+    }
+
+    #[test]
+    fn months_must_exist() {
+        assert_eq!(Month::parse("2025-09").unwrap().to_string(), "2025-09");
+        assert!(Month::parse("2025-13").unwrap_err().contains("YYYY-MM"));
+        assert!(Month::parse("2025-09-01").is_err());
+        assert!(Month::parse("25-09").is_err());
     }
 
     #[test]

@@ -137,8 +137,9 @@ pub fn render_site(
     // A fact whose values changed but whose reference sentence reads the same (a value
     // only another variant uses) did not change for readers.
     for set in &mut sets {
+        let day = set.date;
         set.changes
-            .retain(|c| views::reads_differently(&locales, c));
+            .retain(|c| views::reads_differently(&locales, c, day));
     }
     let urls = web::Urls::new(
         publication.base_url.as_deref(),

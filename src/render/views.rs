@@ -327,12 +327,15 @@ pub fn upcoming_notice(
 }
 
 /// Whether a change shows in the reference locale's wording (added and removed facts do).
-pub fn reads_differently(locales: &Locales, change: &Change) -> bool {
+/// Both sides are worded on the day of the change, so a window that merely changes status
+/// as one version follows another is no change of the policy.
+pub fn reads_differently(locales: &Locales, change: &Change, day: Date) -> bool {
     let Change::Changed { before, after } = change else {
         return true;
     };
     let en = locales.reference();
     let text = |node: &Node| {
+        let node = facts::resolved(node, |bound| bound.window.status_on(day));
         [None, Some("title")].map(|attribute| {
             locales
                 .format(en, node.id.as_str(), attribute, &node.args)

@@ -311,10 +311,24 @@ fn build_and_json_name_the_next_day_the_site_changes() {
     let report = json(&sandbox.run(&["--today", "2025-08-01", "check", "--format", "json"]));
     assert_eq!(report["next_change"], "2025-08-28");
 
-    let after = sandbox.run(&["--today", "2025-08-28", "build"]);
+    // From then, the deadline for existing users is pending: its day after flips the
+    // pages, so the site changes again on 2025-09-29.
+    let during = sandbox.run(&["--today", "2025-08-28", "build"]);
+    assert!(during.success);
+    assert!(
+        during
+            .stdout
+            .contains("next change: 2025-09-29, when a window of fact `"),
+        "{}",
+        during.stdout
+    );
+    let report = json(&sandbox.run(&["--today", "2025-09-28", "check", "--format", "json"]));
+    assert_eq!(report["next_change"], "2025-09-29");
+
+    let after = sandbox.run(&["--today", "2025-09-29", "build"]);
     assert!(after.success);
     assert!(!after.stdout.contains("next change"), "{}", after.stdout);
-    let report = json(&sandbox.run(&["--today", "2025-08-28", "check", "--format", "json"]));
+    let report = json(&sandbox.run(&["--today", "2025-09-29", "check", "--format", "json"]));
     assert_eq!(report["next_change"], serde_json::Value::Null);
     let quiet = sandbox.run(&["--today", "2025-08-01", "build", "--quiet"]);
     assert_eq!(quiet.stdout, "", "--quiet says nothing on success");

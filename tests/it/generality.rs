@@ -100,8 +100,8 @@ fn dates_with_numeric_months_state_the_same_values() {
     // A variant that drops the date is still caught, in those locales too.
     sandbox.edit(
         "locales/ja/training.ftl",
-        "their choice by { $deadline } to keep",
-        "their choice soon to keep",
+        "must make their choice by { $deadline-until } to keep",
+        "must make their choice soon to keep",
     );
     let run = sandbox.run(&["check"]);
     assert!(!run.success);

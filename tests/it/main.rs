@@ -29,4 +29,5 @@ mod stale;
 #[cfg(all(feature = "serve", unix))]
 mod serve;
 mod tidy;
+mod time_bound;
 mod workflows;

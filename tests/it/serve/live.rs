@@ -398,3 +398,25 @@ fn previews_an_announced_version_with_today() {
         "in force today: no notice"
     );
 }
+
+#[test]
+fn words_a_deadline_as_of_today() {
+    // The shipped deadline (2025-09-28) as `build --today` words it, in the preview too.
+    let sandbox = Sandbox::real();
+    for (today, said) in [
+        (
+            "2025-09-01",
+            "Existing users must make their choice by September 28, 2025",
+        ),
+        (
+            "2025-09-29",
+            "Existing users had to make their choice by September 28, 2025",
+        ),
+    ] {
+        let server = Server::start(sandbox.root(), &["--today", today]);
+        let page = server.get("/en/conversations-and-training.html").text();
+        let page = crate::support::Page(scraper::Html::parse_document(&page));
+        let deadline = page.text_of("choice-deadline").unwrap_or_default();
+        assert!(deadline.contains(said), "{today}: {deadline}");
+    }
+}
