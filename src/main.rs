@@ -65,6 +65,11 @@ enum Command {
         /// shares (policy, templates); the summary shows its row.
         #[arg(long = "locale", value_name = "TAG")]
         locales: Vec<String>,
+        /// The folder holding the texts of the policy's sources (each source's `file`):
+        /// every passage a source cites for a fact must be in its text. Without it,
+        /// nothing is read.
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Start a new project: a policy skeleton (one page, one fact, one version), the
     /// reference locale's messages, the templates and assets. It passes `check --strict`
@@ -392,9 +397,14 @@ fn main() -> ExitCode {
             format,
             strict,
             locales,
+            sources,
         } => check_command(
             &project,
-            pipeline::Options { strict, ..options },
+            pipeline::Options {
+                strict,
+                sources,
+                ..options
+            },
             format,
             &locales,
             &human_options(cli.quiet, cli.verbose),

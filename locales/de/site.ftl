@@ -7,7 +7,7 @@ breadcrumb-label = Navigationspfad
 choose-language = Das Hilfecenter auf Deutsch lesen
 related-articles = In diesem Bereich
 
-page-announced = Änderung angekündigt am { $announced }
+page-announced = Aktualisierung angekündigt am { $announced }
 page-updated = Aktualisiert am { $updated }
 page-effective = Gültig seit dem { $effective }
 
@@ -38,45 +38,48 @@ duration = { $unit ->
     }
 }
 
-upcoming-notice = Ab dem { $date } ändert sich dieser Abschnitt.
+upcoming-notice = { $dated ->
+        [announced] Dieser Abschnitt ändert sich mit der am { $date } angekündigten Aktualisierung.
+       *[effective] Ab dem { $date } ändert sich dieser Abschnitt.
+    }
     .link = Änderungen ansehen
 changes-title = { $dated ->
-        [announced] Die am { $date } angekündigte Änderung
+        [announced] Die am { $date } angekündigte Aktualisierung
        *[effective] { $status ->
             [upcoming] Was sich am { $date } ändert
            *[past] Was sich am { $date } geändert hat
         }
     }
 changes-intro = { $dated ->
-        [announced] Am { $date } wurde eine neue Fassung dieser Richtlinie angekündigt. Für jede Angabe, die sie ändert, sehen Sie hier die Fassung vor und die Fassung nach der Änderung; ab wann sie jeweils gilt, steht in der Angabe selbst.
+        [announced] Am { $date } wurde eine neue Fassung dieser Richtlinie angekündigt. Für jede Angabe, die sie ändert, sehen Sie hier die Fassung vor und nach der Aktualisierung; ab wann sie jeweils gilt, steht in der Angabe selbst.
        *[effective] { $status ->
             [upcoming] Am { $date } tritt eine neue Fassung dieser Richtlinie in Kraft. Für jede Angabe, die sich ändert, sehen Sie hier die jetzige und die künftige Fassung.
            *[past] Am { $date } ist eine neue Fassung dieser Richtlinie in Kraft getreten. Für jede geänderte Angabe sehen Sie hier die frühere und die seitdem geltende Fassung.
         }
     }
 changes-before = { $dated ->
-        [announced] Vor der Änderung
+        [announced] Vor der Aktualisierung
        *[effective] { $status ->
             [upcoming] Vor dem { $date }
            *[past] Vor dem { $date }
         }
     }
 changes-after = { $dated ->
-        [announced] Nach der Änderung
+        [announced] Nach der Aktualisierung
        *[effective] { $status ->
             [upcoming] Ab dem { $date }
            *[past] Seit dem { $date }
         }
     }
 changes-added = { $dated ->
-        [announced] Mit der Änderung angegeben
+        [announced] Mit der Aktualisierung angegeben
        *[effective] { $status ->
             [upcoming] Neu ab dem { $date }
            *[past] Neu seit dem { $date }
         }
     }
 changes-removed = { $dated ->
-        [announced] Nach der Änderung nicht mehr angegeben
+        [announced] Nach der Aktualisierung nicht mehr angegeben
        *[effective] { $status ->
             [upcoming] Gilt ab dem { $date } nicht mehr
            *[past] Gilt seit dem { $date } nicht mehr

@@ -58,8 +58,12 @@ duration = { $unit ->
 
 # On a block that an announced version will change.
 # Variables:
-#   $date (String) - the day the change takes effect
-upcoming-notice = From { $date }, this section changes.
+#   $date (String) - the day the change takes effect, or the day it was announced
+#   $dated (String) - effective or announced: what $date is
+upcoming-notice = { $dated ->
+        [announced] This section changes with the update announced on { $date }.
+       *[effective] From { $date }, this section changes.
+    }
     .link = See what changes
 # Title of a "what changed" page, and of the links to it.
 # Variables:

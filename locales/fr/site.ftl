@@ -35,7 +35,10 @@ duration = { $unit ->
     }
 }
 
-upcoming-notice = Le contenu de cette section sera modifié à compter du { $date }.
+upcoming-notice = { $dated ->
+        [announced] Le contenu de cette section change avec la mise à jour annoncée le { $date }.
+       *[effective] Le contenu de cette section sera modifié à compter du { $date }.
+    }
     .link = Voir les modifications
 changes-title = { $dated ->
         [announced] La mise à jour annoncée le { $date }

@@ -7,6 +7,7 @@ pub mod history;
 pub mod locales;
 pub mod report;
 pub mod required;
+pub mod sources;
 pub mod stale;
 pub mod templates;
 

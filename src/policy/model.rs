@@ -184,7 +184,7 @@ pub struct Source {
     /// in it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
-    /// The facts taken from this source: a fact id, or `{ id, passage }` with the
+    /// The facts taken from this source: a fact id, or `{ fact, passage }` with the
     /// source's own words the fact rests on (a few words, in the source's language; one
     /// or a list), which `check --sources` finds in `file`.
     #[schemars(with = "Vec<CitedSpec>")]
@@ -220,7 +220,7 @@ enum Passages {
 #[serde(deny_unknown_fields)]
 struct CitedMap {
     /// The fact's id.
-    id: Id,
+    fact: Id,
     /// The words of the source the fact rests on, as the source writes them (case,
     /// spacing and typographic quotes and apostrophes may differ), or a list of them.
     passage: Passages,
@@ -240,7 +240,7 @@ impl<'de> Deserialize<'de> for Cited {
         impl<'de> de::Visitor<'de> for Visitor {
             type Value = Cited;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a fact id, or `{ id: fact-id, passage: \"the source's words\" }`")
+                f.write_str("a fact id, or `{ fact: fact-id, passage: \"the source's words\" }`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cited, E> {
                 Id::parse(v)
@@ -259,11 +259,11 @@ impl<'de> Deserialize<'de> for Cited {
                 if passages.is_empty() || passages.iter().any(|p| p.trim().is_empty()) {
                     return Err(de::Error::custom(format!(
                         "the passage of `{}` is empty: quote the words of the source the fact rests on",
-                        cited.id
+                        cited.fact
                     )));
                 }
                 Ok(Cited {
-                    id: cited.id,
+                    id: cited.fact,
                     passages,
                 })
             }
@@ -279,7 +279,7 @@ impl Serialize for Cited {
             [] => self.id.serialize(s),
             passages => {
                 let mut map = s.serialize_map(Some(2))?;
-                map.serialize_entry("id", &self.id)?;
+                map.serialize_entry("fact", &self.id)?;
                 match passages {
                     [one] => map.serialize_entry("passage", one)?,
                     several => map.serialize_entry("passage", several)?,

@@ -80,13 +80,13 @@ pub const RENDERER: &[(&str, Option<&str>, &[&str], Requirer)] = &[
     (
         super::views::UPCOMING_NOTICE,
         None,
-        &["date"],
+        &["date", "dated"],
         Requirer::State("a later version of the policy is announced"),
     ),
     (
         super::views::UPCOMING_NOTICE,
         Some("link"),
-        &["date"],
+        &["date", "dated"],
         Requirer::State("a later version of the policy is announced"),
     ),
     (

@@ -343,7 +343,10 @@ pub fn upcoming_notice(
         locales,
         locale,
         (UPCOMING_NOTICE, None),
-        &[("date", Arg::Date(set.date))],
+        &[
+            ("date", Arg::Date(set.date)),
+            ("dated", Arg::Keyword(set.dated().to_owned())),
+        ],
         href,
     )
     .map(Some)
