@@ -70,8 +70,8 @@ fn a_fact_no_source_supports_fails_the_check() {
     // Listing the block in a source supports it and everything under it.
     sandbox.edit(
         "policy/policy.yaml",
-        "facts: [training-rule, exception-your-choice, training-choice, retention, coverage, safeguard-sensitive-data-filtering]",
-        "facts: [training-rule, exception-your-choice, training-choice, retention, coverage, safeguard-sensitive-data-filtering, encryption]",
+        "          - { fact: safeguard-sensitive-data-filtering,",
+        "          - encryption\n          - { fact: safeguard-sensitive-data-filtering,",
     );
     let run = sandbox.run(&["check"]);
     assert!(!run.stdout.contains("PG0128"), "{}", run.stdout);
@@ -119,17 +119,27 @@ fn statements_the_sources_do_not_support_are_gone() {
     );
     let block = changes.text_of_css("#retention .after").unwrap();
     assert!(block.contains("for up to 5 years"), "{block}");
-    // What the sources say of the old retention: deleted after 30 days.
+    // What the sources say of the old retention: deleted after 30 days; and of the new
+    // one: still 30 days for those who decline (« comme actuellement »), a change of
+    // wording, not a rule that went.
     let old_retention = changes
-        .text_of_css("#retention-conversations .before")
+        .text_of_css("#retention-training-declined .before")
         .unwrap();
     assert!(
         old_retention.contains("We delete your conversations after 30 days"),
         "{old_retention}"
     );
-    // The choice and the deadline came with the announcement of August 28, 2025.
+    let declined = changes
+        .text_of_css("#retention-training-declined .after")
+        .unwrap();
+    assert!(
+        declined.contains("stays limited to 30 days, as before"),
+        "{declined}"
+    );
+    // The choice and the deadline came with the announcement of August 28, 2025: the
+    // page says the update stated them, not since when they hold.
     let choice = changes.text_of("training-choice").unwrap();
-    assert!(choice.contains("New since August 28, 2025"), "{choice}");
+    assert!(choice.contains("Stated with the update"), "{choice}");
     // Its items are shown inside it, not listed again on their own.
     assert!(choice.contains("by September 28, 2025"), "{choice}");
     assert!(changes.text_of("choice-deadline").is_none());
@@ -161,7 +171,7 @@ fn the_facts_the_sources_give_are_there_with_their_links_in_every_language() {
         let tester = match locale {
             "en" => "trusted tester program",
             "fr" => "testeurs de confiance",
-            _ => "vertrauenswürdige Tester",
+            _ => "Programm für ausgewählte Tester",
         };
         assert!(opt_in.contains(tester), "{locale}: {opt_in}");
     }

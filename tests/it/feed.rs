@@ -33,9 +33,12 @@ fn each_locale_has_a_valid_atom_feed_of_its_changes_pages() {
     let sandbox = Sandbox::real();
     let site = sandbox.build_ok();
     for (locale, title) in [
-        ("en", "What changed on August 28, 2025"),
-        ("fr", "Modifications du 28\u{a0}août\u{a0}2025"),
-        ("de", "Was sich am 28.\u{a0}August\u{a0}2025 geändert hat"),
+        ("en", "The update announced on August 28, 2025"),
+        ("fr", "La mise à jour annoncée le 28\u{a0}août\u{a0}2025"),
+        (
+            "de",
+            "Die am 28.\u{a0}August\u{a0}2025 angekündigte Aktualisierung",
+        ),
     ] {
         let feed = parse(&sandbox.path(&format!("site/feeds/{locale}.xml")));
         assert_eq!(feed["bozo"], false, "{locale}: {feed}");
