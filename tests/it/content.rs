@@ -320,7 +320,7 @@ fn interface_labels_come_from_sources_and_carry_their_language() {
 fn all_text(site: &Site, locale: &str) -> String {
     texts(site, locale)
         .into_iter()
-        .map(|(_, text)| text.replace('\u{a0}', " ").replace('\u{202f}', " "))
+        .map(|(_, text)| text.replace(['\u{a0}', '\u{202f}'], " "))
         .collect::<Vec<_>>()
         .join("\n")
 }
