@@ -75,7 +75,7 @@ pub fn check(policy: &Policy, file: &SourceFile, dir: &Path) -> Diagnostics {
                             cited.id, source.id
                         ),
                     )
-                    .at(locate_after(file, source, cited.id.as_str()), "no passage")
+                    .at(locate_bare(file, source, cited.id.as_str()), "no passage")
                     .help(format!(
                         "write `{{ fact: {}, passage: \"…\" }}` with the words of the source the fact rests on",
                         cited.id
@@ -204,6 +204,30 @@ fn locate_after(file: &SourceFile, source: &Source, what: &str) -> Location {
     match file.text[from..].find(what) {
         Some(at) => file.span(from + at..from + at + what.len()),
         None => locate_source(file, source),
+    }
+}
+
+/// Where fact `id` is credited to `source` without a passage: a bare `- id` item or an
+/// id in a flow list (`facts: [a, id]`) after the source's definition, else the first
+/// occurrence after it.
+fn locate_bare(file: &SourceFile, source: &Source, id: &str) -> Location {
+    let text = &*file.text;
+    let from = text.find(&format!("id: {}", source.id)).unwrap_or(0);
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let bare = text[from..]
+        .match_indices(id)
+        .map(|(at, _)| from + at)
+        .filter(|&at| !text[..at].ends_with(is_word) && !text[at + id.len()..].starts_with(is_word))
+        .find(|&at| {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let before = text[line_start..at].trim();
+            before == "-"
+                || before.ends_with('[')
+                || (before.ends_with(',') && before.contains("facts:"))
+        });
+    match bare {
+        Some(at) => file.span(at..at + id.len()),
+        None => locate_after(file, source, id),
     }
 }
 

@@ -442,3 +442,30 @@ pub enum ListKind {
     Rows,
     Notes,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_cites_facts_bare_or_with_passages() {
+        let facts: Vec<Cited> = serde_yaml::from_str(
+            "[a, { fact: b, passage: one }, { fact: c, passage: [two, three] }]",
+        )
+        .unwrap();
+        let passages: Vec<(&str, usize)> = facts
+            .iter()
+            .map(|c| (c.id.as_str(), c.passages.len()))
+            .collect();
+        assert_eq!(passages, [("a", 0), ("b", 1), ("c", 2)]);
+        // Written back as read.
+        assert_eq!(
+            serde_yaml::to_string(&facts).unwrap(),
+            "- a\n- fact: b\n  passage: one\n- fact: c\n  passage:\n  - two\n  - three\n"
+        );
+        let empty = serde_yaml::from_str::<Vec<Cited>>("[{ fact: b, passage: \" \" }]");
+        assert!(empty.unwrap_err().to_string().contains("is empty"));
+        let typo = serde_yaml::from_str::<Vec<Cited>>("[{ fact: b, pasage: x }]");
+        assert!(typo.unwrap_err().to_string().contains("unknown field"));
+    }
+}

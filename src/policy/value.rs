@@ -596,4 +596,27 @@ mod tests {
                 .contains("unknown field `colour`")
         );
     }
+
+    #[test]
+    fn a_link_may_name_the_language_of_its_page() {
+        let parse = |s: &str| serde_yaml::from_str::<Value>(s).map_err(|e| e.to_string());
+        assert_eq!(
+            parse("{ link: \"https://example.com/\", lang: pt-BR }").unwrap(),
+            Value::Link {
+                target: "https://example.com/".into(),
+                lang: Some("pt-BR".into())
+            }
+        );
+        assert!(
+            parse("{ lang: en }")
+                .unwrap_err()
+                .contains("`lang` goes with `link`")
+        );
+        assert!(
+            parse("{ link: \"https://example.com/\", lang: \"en\\\" x\" }")
+                .unwrap_err()
+                .contains("is not a language tag")
+        );
+        assert!(!is_language_tag("-en") && !is_language_tag("") && is_language_tag("zh-Hant-TW"));
+    }
 }

@@ -648,3 +648,79 @@ fn the_shipped_policy_cites_its_sources_and_a_wrong_passage_fails() {
         run.stdout
     );
 }
+
+#[test]
+fn passages_that_cannot_be_checked_are_warnings_located_at_the_source() {
+    let sandbox = levain();
+    // A fact credited without a passage.
+    sandbox.edit(
+        "policy/policy.yaml",
+        "          - { fact: durees, passage:",
+        "          - donnees-collectees\n          - { fact: durees, passage:",
+    );
+    let run = sandbox.run(&["check", "--sources", "sources"]);
+    let policy = sandbox.read("policy/policy.yaml");
+    let line_of = |needle: &str| policy.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    assert!(
+        run.stdout.contains(
+            "warning[PG0543]: fact `donnees-collectees` is credited to source `source-reglement` without a passage"
+        ),
+        "{}",
+        run.stdout
+    );
+    let bare = line_of("          - donnees-collectees");
+    assert!(
+        run.stdout
+            .contains(&format!("policy/policy.yaml:{bare}:13")),
+        "{}",
+        run.stdout
+    );
+    // A source with passages and no file to find them in.
+    sandbox.edit("policy/policy.yaml", "        file: reglement.txt\n", "");
+    let run = sandbox.run(&["check", "--sources", "sources"]);
+    assert!(
+        run.stdout.contains(
+            "warning[PG0540]: source `source-reglement` cites passages but names no `file`: they cannot be checked"
+        ),
+        "{}",
+        run.stdout
+    );
+    let policy = sandbox.read("policy/policy.yaml");
+    let line = policy
+        .lines()
+        .position(|l| l.contains("id: source-reglement"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stdout
+            .contains(&format!("policy/policy.yaml:{line}:13")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_version_whose_effective_day_is_an_inference_needs_its_announcement() {
+    let sandbox = Sandbox::real();
+    sandbox.edit("policy/policy.yaml", "    announced: 2025-08-28\n", "");
+    let run = sandbox.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "error[PG0131]: version `consumer-terms-2025` has no stated `effective` date and no `announced` date"
+        ),
+        "{}",
+        run.stdout
+    );
+    let line = sandbox
+        .read("policy/policy.yaml")
+        .lines()
+        .position(|l| l.contains("- id: consumer-terms-2025"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stdout.contains(&format!("policy/policy.yaml:{line}:9")),
+        "{}",
+        run.stdout
+    );
+}
