@@ -34,7 +34,7 @@ safeguard-constitution = Unsere Modelle werden außerdem gezielt darauf trainier
 safeguard-constitutional-ai = [So funktioniert { -constitutional-ai-name }]({ $constitutional-ai }).
 principle-most-respectful-of-privacy = die Privatsphäre, die Unabhängigkeit, den Ruf, die Familie, die Eigentumsrechte und die Vereinigungsfreiheit aller Menschen am meisten respektiert
 principle-least-personal-information = die wenigsten persönlichen, privaten oder vertraulichen Informationen anderer enthält
-safeguard-no-repeating-personal-data = So lernen unsere Modelle, personenbezogene Daten, die unbeabsichtigt in die Trainingsdaten gelangt sein könnten, nicht preiszugeben oder zu wiederholen – auch dann nicht, wenn sie darum gebeten werden.
+safeguard-no-repeating-personal-data = Durch diese Verfassung lernen unsere Modelle außerdem, personenbezogene Daten, die unbeabsichtigt in die Trainingsdaten gelangt sein könnten, nicht preiszugeben oder zu wiederholen – auch dann nicht, wenn sie darum gebeten werden.
 safeguard-no-database-storage = Modelle speichern Texte nicht wie eine Datenbank, und sie „mischen“ vorhandene Inhalte auch nicht einfach oder fügen sie zu einer „Collage“ zusammen. Vielmehr erkennen sie allgemeine Muster, die Menschen beim Erstellen neuer Inhalte helfen, und haben nach dem Training keinen Zugriff mehr auf die ursprünglichen Trainingsdaten.
 
 rights = Unsere [Datenschutzerklärung]({ $privacy-policy }) erläutert Ihre Rechte in Bezug auf Ihre personenbezogenen Daten, auch im Zusammenhang mit unseren Trainingsaktivitäten. Sie haben insbesondere das Recht,

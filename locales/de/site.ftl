@@ -44,7 +44,7 @@ upcoming-notice = { $dated ->
     }
     .link = Änderungen ansehen
 changes-title = { $dated ->
-        [announced] Die am { $date } angekündigte Aktualisierung
+        [announced] Was sich mit der am { $date } angekündigten Aktualisierung ändert
        *[effective] { $status ->
             [upcoming] Was sich am { $date } ändert
            *[past] Was sich am { $date } geändert hat

@@ -41,7 +41,7 @@ safeguard-constitution = Our models are also trained specifically to respect pri
 safeguard-constitutional-ai = [Learn how { -constitutional-ai-name } works]({ $constitutional-ai }).
 principle-most-respectful-of-privacy = is most respectful of everyone’s privacy, independence, reputation, family, property rights and rights of association
 principle-least-personal-information = contains the least personal, private or confidential information belonging to others
-safeguard-no-repeating-personal-data = This trains our models not to disclose or repeat personal data that may have been captured incidentally in training data, even when asked to.
+safeguard-no-repeating-personal-data = The constitution also trains our models not to disclose or repeat personal data that may have been captured incidentally in training data, even when asked to.
 safeguard-no-database-storage = Models don’t store text the way a database does, nor do they simply “mix” or “collage” existing content. They identify general patterns that help people create new content, and once trained they have no access to the original training data.
 
 # Variables:

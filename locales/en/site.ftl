@@ -71,7 +71,7 @@ upcoming-notice = { $dated ->
 #   $status (String) - past or upcoming
 #   $dated (String) - effective or announced: what $date is
 changes-title = { $dated ->
-        [announced] The update announced on { $date }
+        [announced] What the update announced on { $date } changes
        *[effective] { $status ->
             [upcoming] What changes on { $date }
            *[past] What changed on { $date }

@@ -34,7 +34,7 @@ safeguard-constitution = Nos modèles sont en outre spécifiquement entraînés 
 safeguard-constitutional-ai = [Découvrez comment fonctionne l’{ -constitutional-ai-name }]({ $constitutional-ai }).
 principle-most-respectful-of-privacy = qui respecte le plus la vie privée, l’indépendance, la réputation, la famille, les droits de propriété et le droit d’association de chacun
 principle-least-personal-information = qui contient le moins d’informations personnelles, privées ou confidentielles appartenant à autrui
-safeguard-no-repeating-personal-data = Nos modèles sont ainsi entraînés à ne divulguer ni répéter les données personnelles qui auraient pu se retrouver fortuitement dans les données d’entraînement, même si on le leur demande.
+safeguard-no-repeating-personal-data = Cette constitution entraîne aussi nos modèles à ne divulguer ni répéter les données personnelles qui auraient pu se retrouver fortuitement dans les données d’entraînement, même si on le leur demande.
 safeguard-no-database-storage = Les modèles ne stockent pas le texte à la manière d’une base de données ; ils ne se contentent pas non plus de « mélanger » des contenus existants ou d’en faire un « collage ». Ils repèrent des schémas généraux qui aident les gens à créer de nouveaux contenus et, une fois entraînés, n’ont plus accès aux données d’entraînement d’origine.
 
 rights = Notre [Politique de confidentialité]({ $privacy-policy }) décrit vos droits sur vos données personnelles, y compris en ce qui concerne nos activités d’entraînement. Vous avez notamment le droit de :

@@ -41,7 +41,7 @@ upcoming-notice = { $dated ->
     }
     .link = Voir les modifications
 changes-title = { $dated ->
-        [announced] La mise à jour annoncée le { $date }
+        [announced] Ce que change la mise à jour annoncée le { $date }
        *[effective] { $status ->
             [upcoming] Modifications entrant en vigueur le { $date }
            *[past] Modifications du { $date }

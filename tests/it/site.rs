@@ -26,13 +26,13 @@ fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
         // Dated by the announcement: no source gives the day the version took effect.
         (
             "en",
-            "The update announced on August 28, 2025",
+            "What the update announced on August 28, 2025 changes",
             ["after 30 days", "up to 5 years"],
             ["only if they are flagged", "unless you turn this off"],
         ),
         (
             "fr",
-            "La mise à jour annoncée le 28 août 2025",
+            "Ce que change la mise à jour annoncée le 28 août 2025",
             ["au bout de 30 jours", "jusqu’à 5 ans"],
             [
                 "que si elles sont signalées",
@@ -41,7 +41,7 @@ fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
         ),
         (
             "de",
-            "Die am 28. August 2025 angekündigte Aktualisierung",
+            "Was sich mit der am 28. August 2025 angekündigten Aktualisierung ändert",
             ["30 Tage lang und löschen sie danach", "bis zu 5 Jahre"],
             [
                 "nur dann für das Training",
@@ -182,7 +182,7 @@ fn an_announced_version_is_shown_as_upcoming_before_its_date() {
     assert!(
         fr.text_of_css("h1")
             .unwrap()
-            .contains("La mise à jour annoncée le 28 août 2025")
+            .contains("Ce que change la mise à jour annoncée le 28 août 2025")
     );
     // A block that gains a fact is announced too, linking to the added fact.
     let privacy = site.html("en/personal-data-in-training.html");
