@@ -51,7 +51,7 @@ changes-title = { $dated ->
         }
     }
 changes-intro = { $dated ->
-        [announced] Am { $date } wurde eine neue Fassung dieser Richtlinie angekündigt. Für jede Angabe, die sie ändert, sehen Sie hier die Fassung vor und nach der Aktualisierung; ab wann sie jeweils gilt, steht in der Angabe selbst.
+        [announced] Am { $date } wurde eine neue Fassung dieser Richtlinie angekündigt. Für jede Angabe, die sie ändert, sehen Sie hier die Fassung vor und nach der Aktualisierung.
        *[effective] { $status ->
             [upcoming] Am { $date } tritt eine neue Fassung dieser Richtlinie in Kraft. Für jede Angabe, die sich ändert, sehen Sie hier die jetzige und die künftige Fassung.
            *[past] Am { $date } ist eine neue Fassung dieser Richtlinie in Kraft getreten. Für jede geänderte Angabe sehen Sie hier die frühere und die seitdem geltende Fassung.

@@ -80,7 +80,7 @@ changes-title = { $dated ->
 # Variables:
 #   $date (String), $status (String), $dated (String) - as for changes-title
 changes-intro = { $dated ->
-        [announced] A new version of this policy was announced on { $date }. Each fact it changes is shown as it was before the update and as it is with it; the facts themselves say from when they apply.
+        [announced] A new version of this policy was announced on { $date }. Each fact it changes is shown as it was before the update and as it is with it.
        *[effective] { $status ->
             [upcoming] A new version of this policy takes effect on { $date }. Each fact that changes is shown as it is now and as it will be.
            *[past] A new version of this policy took effect on { $date }. Each fact that changed is shown as it was before and as it has been since.

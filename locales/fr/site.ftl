@@ -48,7 +48,7 @@ changes-title = { $dated ->
         }
     }
 changes-intro = { $dated ->
-        [announced] Une nouvelle version de cette politique a été annoncée le { $date }. Chaque information qu’elle modifie est présentée telle qu’elle était avant la mise à jour et telle qu’elle est depuis ; chacune précise elle-même à partir de quand elle s’applique.
+        [announced] Une nouvelle version de cette politique a été annoncée le { $date }. Chaque information qu’elle modifie est présentée telle qu’elle était avant la mise à jour et telle qu’elle est avec celle-ci.
        *[effective] { $status ->
             [upcoming] Une nouvelle version de cette politique entre en vigueur le { $date }. Chaque information qui change est présentée telle qu’elle est aujourd’hui et telle qu’elle sera.
            *[past] Une nouvelle version de cette politique est entrée en vigueur le { $date }. Chaque information modifiée est présentée telle qu’elle était auparavant et telle qu’elle est désormais.
