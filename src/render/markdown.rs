@@ -347,15 +347,15 @@ mod tests {
     #[test]
     fn a_link_to_a_page_in_another_language_says_so_after_it() {
         let title = format!("{LANG_HINT}en{LANG_TAG_END}\\(in English\\)");
-        let markdown = format!("see our [Trust Center](https://trust.example.com/ \"{title}\").");
+        let markdown = format!("see our [guide](https://guide.example.com/ \"{title}\").");
         let html = inline(&markdown);
         assert_eq!(
             html,
-            "see our <a href=\"https://trust.example.com/\" rel=\"noopener noreferrer\">Trust Center</a> (in English)."
+            "see our <a href=\"https://guide.example.com/\" rel=\"noopener noreferrer\">guide</a> (in English)."
         );
         assert_eq!(sanitized_block(&markdown), format!("<p>{html}</p>"));
-        assert_eq!(plain(&markdown), "see our Trust Center (in English).");
-        assert_eq!(link_targets(&markdown), ["https://trust.example.com/"]);
+        assert_eq!(plain(&markdown), "see our guide (in English).");
+        assert_eq!(link_targets(&markdown), ["https://guide.example.com/"]);
     }
 
     /// The texts `trusted_block` must write exactly as the sanitizer does, and those it
