@@ -60,7 +60,7 @@ fn feed(site: &Site, policy: &Policy, lang: &str, base_url: Option<&str>) -> Str
         let file = format!("changes-{}.html", version.id.as_str());
         let Some(page) = html(&file) else { continue };
         let heading = text_of(&page, "<h1>", "</h1>").unwrap_or_else(|| version.id.to_string());
-        let day = version.effective.or(version.announced);
+        let day = version.shown_date();
         let path = format!("{lang}/{file}");
         entries.push((
             day,

@@ -24,6 +24,9 @@ pub struct Options {
     pub strict: bool,
     /// The day and place of publication (which version is in force, absolute URLs).
     pub publication: Publication,
+    /// The folder holding the texts of the policy's sources: each cited passage is
+    /// looked up in its source's `file` there (`check --sources`). None: nothing is read.
+    pub sources: Option<std::path::PathBuf>,
 }
 
 impl Default for Options {
@@ -34,6 +37,7 @@ impl Default for Options {
                 today: crate::policy::Date::today(),
                 base_url: None,
             },
+            sources: None,
         }
     }
 }
@@ -133,6 +137,11 @@ impl Session {
             &tags,
             &policy.reference_locale,
         ));
+        if let Some(dir) = &options.sources {
+            analysis
+                .findings
+                .extend(check::sources::check(policy, policy_file, dir));
+        }
         let needs = {
             let sources: Vec<&SourceFile> = match &templates {
                 Ok(t) => t.sources().collect(),

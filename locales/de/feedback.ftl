@@ -1,6 +1,6 @@
 ### Umgang mit Feedback.
 
-feedback = Für Feedback, das Sie uns senden – zum Beispiel über die Symbole „Daumen hoch“ oder „Daumen runter“ –, gilt:
+feedback = Wenn Sie uns Feedback senden, zum Beispiel über die Symbole „Daumen hoch“ und „Daumen runter“, gilt Folgendes:
     .title = Wie wir mit Ihrem Feedback umgehen
 feedback-whole-conversation = Wir speichern das gesamte zugehörige Gespräch – einschließlich aller Inhalte, benutzerdefinierten Stile und Gesprächseinstellungen – als Teil Ihres Feedbacks in unserem gesicherten Backend.
 feedback-no-integration-content = Feedback-Daten enthalten keine Rohinhalte aus Integrationen (zum Beispiel Google Drive); solche Inhalte können jedoch enthalten sein, wenn sie direkt in Ihr Gespräch mit { -product-name } kopiert wurden.

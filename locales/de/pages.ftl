@@ -1,8 +1,8 @@
 ### Die Hilfeartikel: Titel (.title) und Zusammenfassung jeder Seite.
 
-page-personal-data-in-training = Woher unsere Trainingsdaten stammen, was wir mit den darin möglicherweise enthaltenen personenbezogenen Daten tun – und niemals tun –, wie wir die Privatsphäre schützen und welche Rechte Sie haben.
+page-personal-data-in-training = Woher unsere Trainingsdaten stammen, wofür wir die darin möglicherweise enthaltenen personenbezogenen Daten verwenden und wofür nicht, wie wir die Privatsphäre schützen und welche Rechte Sie haben.
     .title = Wie werden personenbezogene Daten beim Modelltraining verwendet?
-page-conversations-and-training = Welche Regel für Ihre Gespräche gilt, in welchen Fällen sie verwendet werden können und wie Sie Ihre Entscheidung treffen.
+page-conversations-and-training = Was für Ihre Gespräche gilt, in welchen Fällen sie verwendet werden können, wie Sie Ihre Entscheidung treffen und warum wir unsere Bedingungen aktualisiert haben.
     .title = Werden meine Gespräche für das Modelltraining verwendet?
 page-data-retention = Wie lange wir Ihre Gespräche und Ihr Feedback speichern.
     .title = Wie lange werden meine Daten gespeichert?

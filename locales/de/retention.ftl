@@ -2,11 +2,13 @@
 
 retention = { $default ->
         [opt-in] So lange speichern wir Ihre Daten:
-       *[opt-out] Wie lange wir Ihre Gespräche speichern, hängt von Ihrer Wahl ab.
+       *[opt-out] Wie lange wir Ihre Gespräche speichern, hängt von Ihrer Entscheidung ab.
     }
     .title = Wie lange wir Ihre Daten speichern
-retention-conversations = Wir löschen Ihre Gespräche, wenn sie { $period } alt sind.
-retention-training-allowed = Wenn Sie zulassen, dass Ihre Gespräche für das Training verwendet werden, speichern wir sie bis zu { $period } lang.
-retention-training-declined = Wenn Sie die Verwendung Ihrer Gespräche für das Training nicht zulassen, speichern wir sie { $period } lang.
+retention-training-allowed = Wenn Sie die Verwendung Ihrer Gespräche für das Training zulassen, speichern wir sie bis zu { $period } lang.
+retention-training-declined = { $default ->
+        [opt-in] Wir speichern Ihre Gespräche { $period } lang und löschen sie danach.
+       *[opt-out] Wenn Sie die Verwendung Ihrer Gespräche für das Training nicht zulassen, bleibt ihre Speicherdauer wie bisher auf { $period } begrenzt.
+    }
 retention-feedback = Wenn Sie uns Feedback senden, speichern wir es zusammen mit dem zugehörigen Gespräch bis zu { $period } lang.
 retention-longer-from = Die längere Speicherdauer für Gespräche, deren Verwendung für das Training Sie zulassen, gilt ab Ende { $from }.

@@ -7,6 +7,7 @@ breadcrumb-label = Navigationspfad
 choose-language = Das Hilfecenter auf Deutsch lesen
 related-articles = In diesem Bereich
 
+page-announced = Aktualisierung angekündigt am { $announced }
 page-updated = Aktualisiert am { $updated }
 page-effective = Gültig seit dem { $effective }
 
@@ -37,31 +38,58 @@ duration = { $unit ->
     }
 }
 
-upcoming-notice = Ab dem { $date } ändert sich dieser Abschnitt.
+upcoming-notice = { $dated ->
+        [announced] Dieser Abschnitt ändert sich mit der am { $date } angekündigten Aktualisierung.
+       *[effective] Ab dem { $date } ändert sich dieser Abschnitt.
+    }
     .link = Änderungen ansehen
-changes-title = { $status ->
-        [upcoming] Was sich am { $date } ändert
-       *[past] Was sich am { $date } geändert hat
+changes-title = { $dated ->
+        [announced] Was sich mit der am { $date } angekündigten Aktualisierung ändert
+       *[effective] { $status ->
+            [upcoming] Was sich am { $date } ändert
+           *[past] Was sich am { $date } geändert hat
+        }
     }
-changes-intro = { $status ->
-        [upcoming] Am { $date } tritt eine neue Fassung dieser Richtlinie in Kraft. Für jede Angabe, die sich ändert, sehen Sie hier die jetzige und die künftige Fassung.
-       *[past] Am { $date } ist eine neue Fassung dieser Richtlinie in Kraft getreten. Für jede geänderte Angabe sehen Sie hier die frühere und die seitdem geltende Fassung.
+changes-intro = { $dated ->
+        [announced] Am { $date } wurde eine neue Fassung dieser Richtlinie angekündigt. Für jede Angabe, die sie ändert, sehen Sie hier die Fassung vor und nach der Aktualisierung.
+       *[effective] { $status ->
+            [upcoming] Am { $date } tritt eine neue Fassung dieser Richtlinie in Kraft. Für jede Angabe, die sich ändert, sehen Sie hier die jetzige und die künftige Fassung.
+           *[past] Am { $date } ist eine neue Fassung dieser Richtlinie in Kraft getreten. Für jede geänderte Angabe sehen Sie hier die frühere und die seitdem geltende Fassung.
+        }
     }
-changes-before = { $status ->
-        [upcoming] Vor dem { $date }
-       *[past] Vor dem { $date }
+changes-before = { $dated ->
+        [announced] Vor der Aktualisierung
+       *[effective] { $status ->
+            [upcoming] Vor dem { $date }
+           *[past] Vor dem { $date }
+        }
     }
-changes-after = { $status ->
-        [upcoming] Ab dem { $date }
-       *[past] Seit dem { $date }
+changes-after = { $dated ->
+        [announced] Nach der Aktualisierung
+       *[effective] { $status ->
+            [upcoming] Ab dem { $date }
+           *[past] Seit dem { $date }
+        }
     }
-changes-added = { $status ->
-        [upcoming] Neu ab dem { $date }
-       *[past] Neu seit dem { $date }
+changes-added = { $dated ->
+        [announced] Mit der Aktualisierung angegeben
+       *[effective] { $status ->
+            [upcoming] Neu ab dem { $date }
+           *[past] Neu seit dem { $date }
+        }
     }
-changes-removed = { $status ->
-        [upcoming] Gilt ab dem { $date } nicht mehr
-       *[past] Gilt seit dem { $date } nicht mehr
+changes-removed = { $dated ->
+        [announced] Nach der Aktualisierung nicht mehr angegeben
+       *[effective] { $status ->
+            [upcoming] Gilt ab dem { $date } nicht mehr
+           *[past] Gilt seit dem { $date } nicht mehr
+        }
+    }
+link-language = { $language ->
+        [fr] (auf Französisch)
+        [de] (auf Deutsch)
+        [es] (auf Spanisch)
+       *[en] (auf Englisch)
     }
 policy-history = Änderungen an dieser Richtlinie
 

@@ -1,8 +1,8 @@
 ### The help articles: each page's title (.title) and the summary under it.
 
-page-personal-data-in-training = Where our training data comes from, what we do and never do with the personal data it may contain, how we protect privacy, and the rights you have.
+page-personal-data-in-training = Where our training data comes from, what we do and don’t do with the personal data it may contain, how we protect privacy, and the rights you have.
     .title = How do you use personal data in model training?
-page-conversations-and-training = The rule for your conversations, the cases in which they can be used, and how to make your choice.
+page-conversations-and-training = What applies to your conversations, the cases in which they can be used, how to make your choice, and why we updated our terms.
     .title = Are my conversations used to train your models?
 page-data-retention = How long we keep your conversations and your feedback.
     .title = How long do you keep my data?

@@ -11,6 +11,9 @@ related-articles = In this section
 
 # Shown under each title, when the version in force has these dates.
 # Variables:
+#   $announced (String) - date the version in force was announced
+page-announced = Update announced on { $announced }
+# Variables:
 #   $updated (String) - date the policy text was last updated
 page-updated = Updated { $updated }
 # Variables:
@@ -49,46 +52,82 @@ duration = { $unit ->
 }
 
 ## Versions of the policy. $status is "past" for a change in force, "upcoming" for an
-## announced one; $date is the day the change takes effect.
+## announced one; $date is the day the change takes effect ($dated is "effective"), or
+## the day it was announced when no source gives the day it takes effect ($dated is
+## "announced": then say nothing of when it took effect).
 
 # On a block that an announced version will change.
 # Variables:
-#   $date (String) - the day the change takes effect
-upcoming-notice = From { $date }, this section changes.
+#   $date (String) - the day the change takes effect, or the day it was announced
+#   $dated (String) - effective or announced: what $date is
+upcoming-notice = { $dated ->
+        [announced] This section changes with the update announced on { $date }.
+       *[effective] From { $date }, this section changes.
+    }
     .link = See what changes
 # Title of a "what changed" page, and of the links to it.
 # Variables:
-#   $date (String) - the day the change takes effect
+#   $date (String) - the day the change takes effect, or the day it was announced
 #   $status (String) - past or upcoming
-changes-title = { $status ->
-        [upcoming] What changes on { $date }
-       *[past] What changed on { $date }
+#   $dated (String) - effective or announced: what $date is
+changes-title = { $dated ->
+        [announced] What the update announced on { $date } changes
+       *[effective] { $status ->
+            [upcoming] What changes on { $date }
+           *[past] What changed on { $date }
+        }
     }
 # Variables:
-#   $date (String), $status (String) - as for changes-title
-changes-intro = { $status ->
-        [upcoming] A new version of this policy takes effect on { $date }. Each fact that changes is shown as it is now and as it will be.
-       *[past] A new version of this policy took effect on { $date }. Each fact that changed is shown as it was before and as it has been since.
+#   $date (String), $status (String), $dated (String) - as for changes-title
+changes-intro = { $dated ->
+        [announced] A new version of this policy was announced on { $date }. Each fact it changes is shown as it was before the update and as it is with it.
+       *[effective] { $status ->
+            [upcoming] A new version of this policy takes effect on { $date }. Each fact that changes is shown as it is now and as it will be.
+           *[past] A new version of this policy took effect on { $date }. Each fact that changed is shown as it was before and as it has been since.
+        }
     }
 # Labels on a "what changed" page.
 # Variables:
-#   $date (String), $status (String) - as for changes-title
+#   $date (String), $status (String), $dated (String) - as for changes-title
 # English says "Before" whether the change is upcoming or past; the select keeps
 # $status for languages that word the two differently.
-changes-before = { $status ->
-       *[any] Before { $date }
+changes-before = { $dated ->
+        [announced] Before the update
+       *[effective] { $status ->
+           *[any] Before { $date }
+        }
     }
-changes-after = { $status ->
-        [upcoming] From { $date }
-       *[past] Since { $date }
+changes-after = { $dated ->
+        [announced] With the update
+       *[effective] { $status ->
+            [upcoming] From { $date }
+           *[past] Since { $date }
+        }
     }
-changes-added = { $status ->
-        [upcoming] New from { $date }
-       *[past] New since { $date }
+# Said of a fact the new version states and the one before did not: whether it is new
+# in fact is the fact's own to say.
+changes-added = { $dated ->
+        [announced] Stated with the update
+       *[effective] { $status ->
+            [upcoming] New from { $date }
+           *[past] New since { $date }
+        }
     }
-changes-removed = { $status ->
-        [upcoming] No longer applies from { $date }
-       *[past] No longer applies since { $date }
+changes-removed = { $dated ->
+        [announced] No longer stated with the update
+       *[effective] { $status ->
+            [upcoming] No longer applies from { $date }
+           *[past] No longer applies since { $date }
+        }
+    }
+# After a link to a page that exists in one language only, on pages in the others.
+# Variables:
+#   $language (String) - the tag of the linked page's language (en, fr, de…)
+link-language = { $language ->
+        [fr] (in French)
+        [de] (in German)
+        [es] (in Spanish)
+       *[en] (in English)
     }
 # Heading of the list of version changes on each index.
 policy-history = Policy history

@@ -1,8 +1,8 @@
 ### Les articles d’aide : titre (.title) et résumé de chaque page.
 
-page-personal-data-in-training = D’où viennent nos données d’entraînement, ce que nous faisons – et ne faisons jamais – des données personnelles qu’elles peuvent contenir, comment nous protégeons la vie privée et quels sont vos droits.
+page-personal-data-in-training = D’où proviennent nos données d’entraînement, à quoi servent – et ne servent pas – les données personnelles qu’elles peuvent contenir, comment nous protégeons la vie privée et quels sont vos droits.
     .title = Comment utilisez-vous les données personnelles dans l’entraînement des modèles ?
-page-conversations-and-training = La règle qui s’applique à vos conversations, les cas dans lesquels elles peuvent être utilisées et la façon de faire votre choix.
+page-conversations-and-training = Ce qui s’applique à vos conversations, les cas dans lesquels elles peuvent être utilisées, la façon de faire votre choix et les raisons de la mise à jour de nos conditions.
     .title = Mes conversations servent-elles à entraîner vos modèles ?
 page-data-retention = Combien de temps nous conservons vos conversations et vos avis.
     .title = Combien de temps conservez-vous mes données ?

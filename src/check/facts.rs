@@ -72,9 +72,9 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
                     .iter()
                     .for_each(|n| add(n.for_locale(locale, reference), &var)),
                 Arg::Name(n) => add(n.for_locale(locale, reference), &var),
-                Arg::Link(target) if target.contains(':') => add(target, &var),
+                Arg::Link { target, .. } if target.contains(':') => add(target, &var),
                 Arg::Email(address) => add(address, &var),
-                Arg::Link(_) | Arg::Keyword(_) | Arg::Status(_) => {}
+                Arg::Link { .. } | Arg::Keyword(_) | Arg::Status(_) => {}
             }
         }
     }
@@ -337,14 +337,14 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
 fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<String> {
     let policy_link = |target: &str| {
         args.iter().any(|(_, arg)| match arg {
-            Arg::Link(link) => link == target,
+            Arg::Link { target: link, .. } => link == target,
             Arg::Email(address) => target.strip_prefix("mailto:") == Some(address.as_str()),
             _ => false,
         })
     };
     let links = args
         .iter()
-        .any(|(_, arg)| matches!(arg, Arg::Link(_) | Arg::Email(_)));
+        .any(|(_, arg)| matches!(arg, Arg::Link { .. } | Arg::Email(_)));
     let mut out: Vec<String> = if links {
         markdown::link_targets(markdown_text)
             .into_iter()

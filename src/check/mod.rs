@@ -8,6 +8,7 @@ pub mod links;
 pub mod locales;
 pub mod report;
 pub mod required;
+pub mod sources;
 pub mod stale;
 pub mod templates;
 pub mod windows;

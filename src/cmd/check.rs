@@ -30,6 +30,11 @@ pub struct Args {
     /// that answers an error or nothing. Off by default: `check` fetches nothing.
     #[arg(long)]
     links: bool,
+    /// The folder holding the texts of the policy's sources (each source's `file`):
+    /// every passage a source cites for a fact must be in its text. Without it,
+    /// nothing is read.
+    #[arg(long, value_name = "DIR")]
+    sources: Option<PathBuf>,
     /// With --links: the longest wait for one address, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "links")]
     link_timeout: u64,
@@ -62,6 +67,7 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
     let project = globals.project();
     let options = pipeline::Options {
         strict: args.strict,
+        sources: args.sources.clone(),
         ..globals.options()
     };
     let today = options.publication.today;

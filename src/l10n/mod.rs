@@ -17,7 +17,7 @@ use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::policy::{Arg, Date, Policy};
+use crate::policy::{Arg, Date, Name, Policy};
 pub use catalog::{Catalog, LocaleSource};
 use formats::Formats;
 pub use stale::Stale;
@@ -192,11 +192,40 @@ impl Locales {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Keyword(k) => FluentValue::from(k.as_str()),
                 Arg::Status(bound) => FluentValue::from(bound.status_on(self.today).as_str()),
+                Arg::Link {
+                    target,
+                    lang: Some(lang),
+                } if !same_language(lang, &locale.tag) => {
+                    self.link_in_language(locale, target, lang)?.into()
+                }
                 other => self.format_value(locale, other)?.into(),
             };
             out.set(name.as_ref(), value);
         }
         Ok(out)
+    }
+
+    /// A link destination (`[text]({ $link })`) to a page published in `lang` only, on
+    /// a page of another language: the destination and, as the link's title, the
+    /// locale's `link-language` hint ("(in English)") behind a mark, which
+    /// `render::markdown` writes after the link.
+    fn link_in_language(
+        &self,
+        locale: &Locale,
+        target: &str,
+        lang: &str,
+    ) -> Result<String, Diagnostic> {
+        let hint = self.format(
+            locale,
+            LINK_LANGUAGE,
+            None,
+            &[("language", Arg::Keyword(lang.to_owned()))],
+        )?;
+        Ok(format!(
+            "{} \"{LANG_HINT}{lang}{LANG_TAG_END}{}\"",
+            escape_markdown(target),
+            escape_markdown(&hint)
+        ))
     }
 
     /// One value alone as Markdown text in `locale` (a table cell).
@@ -223,11 +252,11 @@ impl Locales {
             Arg::List { names, join } => {
                 let names: Vec<String> = names
                     .iter()
-                    .map(|n| n.for_locale(&locale.tag, reference).to_owned())
+                    .map(|n| name_in(n, &locale.tag, reference))
                     .collect();
                 escape_markdown(&locale.formats.list(&names, *join))
             }
-            Arg::Name(name) => escape_markdown(name.for_locale(&locale.tag, reference)),
+            Arg::Name(name) => escape_markdown(&name_in(name, &locale.tag, reference)),
             // A locale without its own text shows another's (the reference's first), in
             // that language: `markdown` turns the marks into `<span lang>`.
             Arg::Localized(map) => match map.get(&locale.tag) {
@@ -240,7 +269,7 @@ impl Locales {
                     }),
             },
             // A link destination (`[text]({ $link })`): escapes work inside it.
-            Arg::Link(target) => escape_markdown(target),
+            Arg::Link { target, .. } => escape_markdown(target),
             Arg::Email(address) => {
                 let address = escape_markdown(address);
                 format!("[{address}](mailto:{address})")
@@ -283,6 +312,26 @@ fn placeables(source: &str) -> (Vec<&str>, bool) {
     (variables, references)
 }
 
+/// The message after a link to a page in another language ("(in English)"); it gets
+/// `$language`, the tag of the linked page's language.
+pub const LINK_LANGUAGE: &str = "link-language";
+
+/// Whether two language tags name the same language (`en` and `en-GB` do): their
+/// primary subtags are equal, ignoring case.
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |t: &str| t.split(['-', '_']).next().unwrap_or(t).to_ascii_lowercase();
+    primary(a) == primary(b)
+}
+
+/// `name` as `locale` shows it (not escaped): its own form, else the reference
+/// locale's, marked as written in that language (`in_language`).
+pub fn name_in(name: &Name, locale: &str, reference: &str) -> String {
+    match name.in_locale(locale, reference) {
+        (text, None) => text.to_owned(),
+        (text, Some(lang)) => in_language(lang, text),
+    }
+}
+
 /// Marks Markdown `text` as written in `tag` (a fallback label on another language's
 /// page). Private-use characters carry the mark through Fluent and Markdown;
 /// `render::markdown` turns them into `<span lang="…">`, and drops them from plain text.
@@ -294,6 +343,9 @@ pub fn in_language(tag: &str, text: &str) -> String {
 pub const LANG_OPEN: char = '\u{E000}';
 pub const LANG_TAG_END: char = '\u{E001}';
 pub const LANG_CLOSE: char = '\u{E002}';
+/// Opens a link title that holds `LINK_LANGUAGE`'s hint: `LANG_HINT`, the tag,
+/// `LANG_TAG_END`, the hint.
+pub const LANG_HINT: char = '\u{E003}';
 
 /// Backslash-escapes Markdown punctuation so a value renders as the literal text.
 pub fn escape_markdown(text: &str) -> String {
@@ -315,11 +367,12 @@ pub fn escape_markdown(text: &str) -> String {
 pub fn policy_terms(policy: &Policy, locale: &str) -> String {
     let mut out = String::new();
     for entity in &policy.entities {
-        let name = entity.name.for_locale(locale, &policy.reference_locale);
+        // A name with no form for this locale is the reference's, marked as such.
+        let name = name_in(&entity.name, locale, &policy.reference_locale);
         out.push_str(&format!(
             "-{}-name = {{ \"{}\" }}\n",
             entity.id,
-            fluent_string_literal(&escape_markdown(name))
+            fluent_string_literal(&escape_markdown(&name))
         ));
         for (attribute, value) in entity.grammar.get(locale).into_iter().flatten() {
             out.push_str(&format!("    .{attribute} = {value}\n"));

@@ -95,7 +95,12 @@ mod tests {
             .filter(|c| matches!(c, Change::Removed(_)))
             .map(Change::id)
             .collect();
-        assert_eq!(removed, ["retention-conversations"]);
+        // The 30 days stay for those who decline: the same fact, reworded, not removed.
+        assert!(removed.is_empty(), "{removed:?}");
+        assert!(
+            changed.contains(&"retention-training-declined"),
+            "{changed:?}"
+        );
         let added: Vec<&str> = changes
             .iter()
             .filter(|c| matches!(c, Change::Added(_)))
@@ -106,6 +111,7 @@ mod tests {
             "choice-deadline",
             "retention-training-allowed",
             "retention-longer-from",
+            "update-reasons",
         ] {
             assert!(added.contains(&id), "{added:?}");
         }

@@ -68,8 +68,12 @@ pub enum Arg {
     Name(Name),
     /// Text the product shows per language (a setting label).
     Localized(Localized),
-    /// A link target: an absolute URL, or `page.html#fact` inside the site.
-    Link(String),
+    /// A link target: an absolute URL, or `page.html#fact` inside the site; with the
+    /// language of the page it opens when that page is in one language only.
+    Link {
+        target: String,
+        lang: Option<String>,
+    },
     /// An email address, shown as a `mailto:` link.
     Email(String),
     /// A window's status, a selector value (`upcoming`, `open`, `passed`) that depends on
@@ -310,15 +314,18 @@ impl Builder<'_> {
             },
             Value::Entity(id) => Arg::Name(self.name(id)),
             Value::Label { text, .. } => Arg::Localized(text.clone()),
-            Value::Link(target) => Arg::Link(match Id::parse(target) {
-                // A fact id: the page that shows it, at the fact (validate reports a
-                // fact on no page).
-                Ok(id) => match self.pages.get(&id) {
-                    Some(page) => format!("{page}.html#{id}"),
-                    None => format!("#{id}"),
+            Value::Link { target, lang } => Arg::Link {
+                target: match Id::parse(target) {
+                    // A fact id: the page that shows it, at the fact (validate reports a
+                    // fact on no page).
+                    Ok(id) => match self.pages.get(&id) {
+                        Some(page) => format!("{page}.html#{id}"),
+                        None => format!("#{id}"),
+                    },
+                    Err(_) => target.clone(),
                 },
-                Err(_) => target.clone(),
-            }),
+                lang: lang.clone(),
+            },
             Value::Email(address) => Arg::Email(address.clone()),
             Value::Window(window) => Arg::Status(TimeBound {
                 window: *window,

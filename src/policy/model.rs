@@ -45,8 +45,28 @@ pub struct Policy {
     pub trees: std::sync::OnceLock<Vec<Vec<super::facts::Node>>>,
 }
 
+fn stated() -> bool {
+    true
+}
+
+fn is_stated(stated: &bool) -> bool {
+    *stated
+}
+
 fn default_reference_locale() -> String {
     "en".to_owned()
+}
+
+impl Version {
+    /// The day pages date this version by: its `effective` day when a source states
+    /// it, else the day it was announced.
+    pub fn shown_date(&self) -> Option<Date> {
+        if self.effective_stated {
+            self.effective.or(self.announced)
+        } else {
+            self.announced
+        }
+    }
 }
 
 impl Policy {
@@ -119,9 +139,16 @@ pub struct Version {
     /// its start was never published (it is then in force until the next one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<Date>,
-    /// The day it was announced, when that differs from `effective`.
+    /// The day it was announced, when that differs from `effective` (or when
+    /// `effective` is not stated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub announced: Option<Date>,
+    /// Whether a published text states the `effective` day (the default). `false` when
+    /// it is the writer's inference, kept only to pick the version in force: pages then
+    /// date the version by its `announced` day, which it must have, and never say it
+    /// took effect on a day.
+    #[serde(default = "stated", skip_serializing_if = "is_stated")]
+    pub effective_stated: bool,
     /// The day the published text was last updated, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<Date>,
@@ -152,8 +179,115 @@ pub struct Source {
     pub published: Option<Date>,
     /// BCP 47 tag of the language the source was published in.
     pub language: String,
-    /// Ids of the facts taken from this source.
-    pub facts: Vec<Id>,
+    /// The file that holds the source's text, relative to the folder given to
+    /// `check --sources` (never read otherwise): the passages of `facts` are looked up
+    /// in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The facts taken from this source: a fact id, or `{ fact, passage }` with the
+    /// source's own words the fact rests on (a few words, in the source's language; one
+    /// or a list), which `check --sources` finds in `file`.
+    #[schemars(with = "Vec<CitedSpec>")]
+    pub facts: Vec<Cited>,
+}
+
+impl Source {
+    /// The ids of the facts this source supports.
+    pub fn fact_ids(&self) -> impl Iterator<Item = &Id> {
+        self.facts.iter().map(|c| &c.id)
+    }
+}
+
+/// A fact a source supports, with the passages of the source it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cited {
+    pub id: Id,
+    /// Short quotations of the source, in its language (none: the fact is credited
+    /// without one).
+    pub passages: Vec<String>,
+}
+
+/// One passage, or several.
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+enum Passages {
+    One(String),
+    Several(Vec<String>),
+}
+
+/// A cited fact as written: a bare fact id, or a map with its passage.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct CitedMap {
+    /// The fact's id.
+    fact: Id,
+    /// The words of the source the fact rests on, as the source writes them (case,
+    /// spacing and typographic quotes and apostrophes may differ), or a list of them.
+    passage: Passages,
+}
+
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum CitedSpec {
+    Id(Id),
+    Cited(CitedMap),
+}
+
+impl<'de> Deserialize<'de> for Cited {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = Cited;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a fact id, or `{ fact: fact-id, passage: \"the source's words\" }`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cited, E> {
+                Id::parse(v)
+                    .map(|id| Cited {
+                        id,
+                        passages: Vec::new(),
+                    })
+                    .map_err(E::custom)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Cited, A::Error> {
+                let cited = CitedMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let passages = match cited.passage {
+                    Passages::One(p) => vec![p],
+                    Passages::Several(list) => list,
+                };
+                if passages.is_empty() || passages.iter().any(|p| p.trim().is_empty()) {
+                    return Err(de::Error::custom(format!(
+                        "the passage of `{}` is empty: quote the words of the source the fact rests on",
+                        cited.fact
+                    )));
+                }
+                Ok(Cited {
+                    id: cited.fact,
+                    passages,
+                })
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl Serialize for Cited {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self.passages.as_slice() {
+            [] => self.id.serialize(s),
+            passages => {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("fact", &self.id)?;
+                match passages {
+                    [one] => map.serialize_entry("passage", one)?,
+                    several => map.serialize_entry("passage", several)?,
+                }
+                map.end()
+            }
+        }
+    }
 }
 
 /// One fact: its sentence lives in the locales under its id; the policy holds its values
@@ -307,4 +441,31 @@ pub enum ListKind {
     Quotes,
     Rows,
     Notes,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_cites_facts_bare_or_with_passages() {
+        let facts: Vec<Cited> = serde_yaml::from_str(
+            "[a, { fact: b, passage: one }, { fact: c, passage: [two, three] }]",
+        )
+        .unwrap();
+        let passages: Vec<(&str, usize)> = facts
+            .iter()
+            .map(|c| (c.id.as_str(), c.passages.len()))
+            .collect();
+        assert_eq!(passages, [("a", 0), ("b", 1), ("c", 2)]);
+        // Written back as read.
+        assert_eq!(
+            serde_yaml::to_string(&facts).unwrap(),
+            "- a\n- fact: b\n  passage: one\n- fact: c\n  passage:\n  - two\n  - three\n"
+        );
+        let empty = serde_yaml::from_str::<Vec<Cited>>("[{ fact: b, passage: \" \" }]");
+        assert!(empty.unwrap_err().to_string().contains("is empty"));
+        let typo = serde_yaml::from_str::<Vec<Cited>>("[{ fact: b, pasage: x }]");
+        assert!(typo.unwrap_err().to_string().contains("unknown field"));
+    }
 }

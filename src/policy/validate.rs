@@ -41,6 +41,21 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
             );
         }
     }
+    for version in &policy.versions {
+        if !version.effective_stated && version.announced.is_none() {
+            out.push(
+                Diagnostic::error(
+                    "PG0131",
+                    format!(
+                        "version `{}` has no stated `effective` date and no `announced` date",
+                        version.id
+                    ),
+                )
+                .at(locate.definition(&version.id, 0), "this version")
+                .help("add `announced: YYYY-MM-DD` (the day a source gives for the change): pages date the version by it when its effective day is an inference"),
+            );
+        }
+    }
     for pair in policy.versions.windows(2) {
         if let (Some(before), Some(after)) = (pair[0].effective, pair[1].effective)
             && after <= before
@@ -115,7 +130,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         out.extend(unsourced(policy, version, blocks, &locate));
         let index = facts::index(blocks);
         for source in &version.sources {
-            for id in &source.facts {
+            for id in source.fact_ids() {
                 if !index.contains_key(id.as_str()) {
                     out.push(
                         Diagnostic::error(
@@ -211,7 +226,7 @@ fn unsourced(policy: &Policy, version: &Version, blocks: &[Node], locate: &Locat
     let sourced: BTreeSet<&str> = version
         .sources
         .iter()
-        .flat_map(|s| s.facts.iter().map(Id::as_str))
+        .flat_map(|s| s.fact_ids().map(Id::as_str))
         .collect();
     let mut unsupported = BTreeSet::new();
     for block in blocks {
@@ -415,7 +430,7 @@ impl Facts<'_> {
                         );
                     }
                 }
-                Value::Link(target) => match Id::parse(target) {
+                Value::Link { target, .. } => match Id::parse(target) {
                     Ok(id) => {
                         if !self.pages.contains_key(&id) {
                             self.out.push(

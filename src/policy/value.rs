@@ -42,8 +42,13 @@ pub enum Value {
         text: Localized,
         sources: BTreeMap<String, Id>,
     },
-    /// A web address (`https://…`, `mailto:…`) or the id of a fact shown on the site.
-    Link(String),
+    /// A web address (`https://…`, `mailto:…`) or the id of a fact shown on the site,
+    /// with the language of the page it opens when that page exists in one language
+    /// only (pages in other languages say so after the link).
+    Link {
+        target: String,
+        lang: Option<String>,
+    },
     /// An email address, shown as a link.
     Email(String),
     /// Days a fact holds (`policy::time`): its messages get `$<name>-status` (upcoming,
@@ -72,7 +77,7 @@ impl Value {
             Value::Entities { .. } => "entities",
             Value::Entity(_) => "entity",
             Value::Label { .. } => "label",
-            Value::Link(_) => "link",
+            Value::Link { .. } => "link",
             Value::Email(_) => "email",
             Value::Window(_) => "window",
         }
@@ -106,6 +111,9 @@ struct ValueSpec {
     sources: Option<BTreeMap<String, Id>>,
     /// A URL with its scheme, or the id of a fact shown on a page.
     link: Option<String>,
+    /// With `link`: the BCP 47 tag of the only language the linked page is published
+    /// in (`en`); pages in another language add "(in English)" after the link.
+    lang: Option<String>,
     /// An email address.
     email: Option<String>,
     /// Days a fact holds: `{ from: YYYY-MM-DD, until: YYYY-MM-DD }` (both included;
@@ -161,8 +169,23 @@ impl<'de> Deserialize<'de> for Value {
             }
             (None, None) => {}
         }
-        if let Some(v) = spec.link {
-            found.push(Value::Link(v));
+        match (spec.link, spec.lang) {
+            (Some(target), lang) => {
+                if let Some(tag) = &lang
+                    && !is_language_tag(tag)
+                {
+                    return Err(de::Error::custom(format!(
+                        "`{tag}` is not a language tag: write the BCP 47 tag of the linked page's language, e.g. `lang: en`"
+                    )));
+                }
+                found.push(Value::Link { target, lang });
+            }
+            (None, Some(_)) => {
+                return Err(de::Error::custom(
+                    "`lang` goes with `link`: write `{ link: https://…, lang: en }`",
+                ));
+            }
+            (None, None) => {}
         }
         if let Some(v) = spec.email {
             found.push(Value::Email(v));
@@ -187,6 +210,17 @@ impl<'de> Deserialize<'de> for Value {
     }
 }
 
+/// Whether `tag` has the shape of a BCP 47 language tag (`en`, `pt-BR`): ASCII letters,
+/// digits and hyphens, starting with a letter, at most 35 characters (what a `lang`
+/// attribute may hold as written).
+pub fn is_language_tag(tag: &str) -> bool {
+    tag.len() <= 35
+        && tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag.split('-').all(|part| {
+            !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
 /// A name that may differ per language: one text for all, or a map of locale tag to
 /// text (`{ en: Students, fr: Étudiants }`) in which the reference locale is required.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -205,6 +239,21 @@ impl Name {
                 .get(locale)
                 .or_else(|| map.get(reference))
                 .map_or("", String::as_str),
+        }
+    }
+
+    /// The text `locale` shows, and the locale it is written in when that is not
+    /// `locale` (a map without `locale`'s form shows the reference locale's).
+    pub fn in_locale<'a>(&'a self, locale: &str, reference: &'a str) -> (&'a str, Option<&'a str>) {
+        match self {
+            Name::Same(text) => (text, None),
+            Name::PerLocale(map) => match map.get(locale) {
+                Some(text) => (text, None),
+                None => (
+                    map.get(reference).map_or("", String::as_str),
+                    Some(reference),
+                ),
+            },
         }
     }
 
@@ -621,5 +670,28 @@ mod tests {
                 .unwrap_err()
                 .contains("unknown field `colour`")
         );
+    }
+
+    #[test]
+    fn a_link_may_name_the_language_of_its_page() {
+        let parse = |s: &str| serde_yaml::from_str::<Value>(s).map_err(|e| e.to_string());
+        assert_eq!(
+            parse("{ link: \"https://example.com/\", lang: pt-BR }").unwrap(),
+            Value::Link {
+                target: "https://example.com/".into(),
+                lang: Some("pt-BR".into())
+            }
+        );
+        assert!(
+            parse("{ lang: en }")
+                .unwrap_err()
+                .contains("`lang` goes with `link`")
+        );
+        assert!(
+            parse("{ link: \"https://example.com/\", lang: \"en\\\" x\" }")
+                .unwrap_err()
+                .contains("is not a language tag")
+        );
+        assert!(!is_language_tag("-en") && !is_language_tag("") && is_language_tag("zh-Hant-TW"));
     }
 }

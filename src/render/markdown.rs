@@ -7,13 +7,40 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
-use crate::l10n::{LANG_CLOSE, LANG_OPEN, LANG_TAG_END};
+use crate::l10n::{LANG_CLOSE, LANG_HINT, LANG_OPEN, LANG_TAG_END};
 
 fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    // A link whose title holds a language hint (`l10n::LANG_HINT`: the linked page is
+    // in another language) loses the title and is followed by the hint, " (in
+    // English)"; links cannot nest, so one pending hint is enough.
+    let mut hint: Option<String> = None;
     // Raw HTML is never markup here: it becomes visible, escaped text.
-    Parser::new_ext(markdown, Options::empty()).map(|e| match e {
-        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
-        e => e,
+    Parser::new_ext(markdown, Options::empty()).flat_map(move |e| {
+        let e = match e {
+            Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if title.starts_with(LANG_HINT) => {
+                hint = title
+                    .split_once(LANG_TAG_END)
+                    .map(|(_, text)| format!(" {text}"));
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title: CowStr::Borrowed(""),
+                    id,
+                })
+            }
+            e => e,
+        };
+        let after = match e {
+            Event::End(TagEnd::Link) => hint.take().map(|h| Event::Text(h.into())),
+            _ => None,
+        };
+        std::iter::once(e).chain(after)
     })
 }
 
@@ -315,6 +342,20 @@ mod tests {
         // Marks typed into a translation do not make markup.
         let forged = format!("{LANG_OPEN}x\" onclick=\"alert(1){LANG_TAG_END}y{LANG_CLOSE}");
         assert!(!inline(&forged).contains("<span"), "{}", inline(&forged));
+    }
+
+    #[test]
+    fn a_link_to_a_page_in_another_language_says_so_after_it() {
+        let title = format!("{LANG_HINT}en{LANG_TAG_END}\\(in English\\)");
+        let markdown = format!("see our [guide](https://guide.example.com/ \"{title}\").");
+        let html = inline(&markdown);
+        assert_eq!(
+            html,
+            "see our <a href=\"https://guide.example.com/\" rel=\"noopener noreferrer\">guide</a> (in English)."
+        );
+        assert_eq!(sanitized_block(&markdown), format!("<p>{html}</p>"));
+        assert_eq!(plain(&markdown), "see our guide (in English).");
+        assert_eq!(link_targets(&markdown), ["https://guide.example.com/"]);
     }
 
     /// The texts `trusted_block` must write exactly as the sanitizer does, and those it

@@ -302,7 +302,11 @@ impl LocalePages<'_> {
         );
         context.insert("reference", &self.locales.reference().tag);
         context.insert("has_updated", &self.version.updated.is_some());
-        context.insert("has_effective", &self.version.effective.is_some());
+        context.insert(
+            "has_effective",
+            &(self.version.effective.is_some() && self.version.effective_stated),
+        );
+        context.insert("has_announced", &self.version.announced.is_some());
         context
     }
 
@@ -336,10 +340,7 @@ impl LocalePages<'_> {
     }
 
     fn change_link(&self, set: &ChangeSet) -> Result<ChangeLink, Diagnostics> {
-        let args = [
-            ("date", Arg::Date(set.date)),
-            ("status", Arg::Keyword(set.status().to_owned())),
-        ];
+        let args = set.args();
         Ok(ChangeLink {
             href: set.file(),
             title: markdown::inline(&self.format("changes-title", None, &args)?),
@@ -431,10 +432,7 @@ impl LocalePages<'_> {
         site.extend(articles);
 
         for (set, change) in self.sets.iter().zip(&all_changes) {
-            let args = [
-                ("date", Arg::Date(set.date)),
-                ("status", Arg::Keyword(set.status().to_owned())),
-            ];
+            let args = set.args();
             let mut context = self.context(&change.href);
             context.insert(
                 "title",

@@ -11,8 +11,9 @@ use crate::policy::{Id, Node, Policy, facts};
 
 /// The variables every template message gets: the dates of the version in force.
 const VERSION_DATES: &[&str] = &["announced", "effective", "updated"];
-/// What a change's messages get: the day of the version and whether it is in force.
-const CHANGE_VARIABLES: &[&str] = &["date", "status"];
+/// What a change's messages get: the day of the version, whether it is in force, and
+/// what the day is (`effective`, or `announced` when its effective day is no source's).
+const CHANGE_VARIABLES: &[&str] = &["date", "status", "dated"];
 
 /// What the renderer asks for itself: (message, attribute, variables, who needs it).
 pub const RENDERER: &[(&str, Option<&str>, &[&str], Requirer)] = &[
@@ -79,14 +80,20 @@ pub const RENDERER: &[(&str, Option<&str>, &[&str], Requirer)] = &[
     (
         super::views::UPCOMING_NOTICE,
         None,
-        &["date"],
+        &["date", "dated"],
         Requirer::State("a later version of the policy is announced"),
     ),
     (
         super::views::UPCOMING_NOTICE,
         Some("link"),
-        &["date"],
+        &["date", "dated"],
         Requirer::State("a later version of the policy is announced"),
+    ),
+    (
+        crate::l10n::LINK_LANGUAGE,
+        None,
+        &["language"],
+        Requirer::State("a link opens a page in another language (a `link` value with `lang`)"),
     ),
     (
         super::views::STALE_NOTICE,

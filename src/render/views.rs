@@ -93,6 +93,26 @@ impl ChangeSet<'_> {
     pub fn status(&self) -> &'static str {
         if self.upcoming { "upcoming" } else { "past" }
     }
+
+    /// What `date` is, for `changes-*` messages: `effective` (the day the version takes
+    /// effect) or `announced` (the day it was announced; its effective day is no
+    /// source's).
+    pub fn dated(&self) -> &'static str {
+        if self.version.effective_stated {
+            "effective"
+        } else {
+            "announced"
+        }
+    }
+
+    /// The values every `changes-*` message gets.
+    pub fn args(&self) -> [(&'static str, Arg); 3] {
+        [
+            ("date", Arg::Date(self.date)),
+            ("status", Arg::Keyword(self.status().to_owned())),
+            ("dated", Arg::Keyword(self.dated().to_owned())),
+        ]
+    }
 }
 
 /// Every version change of the policy, oldest first.
@@ -102,7 +122,10 @@ pub fn change_sets(policy: &Policy, today: Date) -> Vec<ChangeSet<'_>> {
         .iter()
         .filter_map(|v| {
             let previous = policy.previous(v)?;
-            let date = v.effective?;
+            let effective = v.effective?;
+            // Pages say the day a source gives: the effective day, or the announcement
+            // when the effective day is an inference (which still decides `upcoming`).
+            let date = v.shown_date().unwrap_or(effective);
             let changes = crate::policy::diff::diff(policy, previous, v);
             let added_within = changes
                 .iter()
@@ -122,7 +145,7 @@ pub fn change_sets(policy: &Policy, today: Date) -> Vec<ChangeSet<'_>> {
                 version: v,
                 date,
                 changes,
-                upcoming: date > today,
+                upcoming: effective > today,
                 added_within,
             })
         })
@@ -152,7 +175,7 @@ pub fn block_view(
     let html = match (&node.entity, &title) {
         _ if locale.has(id, None) => fact_html(locales, locale, fragments, node)?,
         (Some(name), None) => markdown::inline(&crate::l10n::escape_markdown(
-            name.for_locale(&locale.tag, &locales.reference().tag),
+            &crate::l10n::name_in(name, &locale.tag, &locales.reference().tag),
         )),
         (None, None) => fact_html(locales, locale, fragments, node)?,
         (_, Some(_)) => String::new(),
@@ -320,7 +343,10 @@ pub fn upcoming_notice(
         locales,
         locale,
         (UPCOMING_NOTICE, None),
-        &[("date", Arg::Date(set.date))],
+        &[
+            ("date", Arg::Date(set.date)),
+            ("dated", Arg::Keyword(set.dated().to_owned())),
+        ],
         href,
     )
     .map(Some)

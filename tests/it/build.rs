@@ -88,7 +88,7 @@ const FACTS: &[(&str, &str, [&str; 3])] = &[
     ),
     (
         "conversations-and-training",
-        "training-rule",
+        "update-reasons",
         ["August 28, 2025", "28 août 2025", "28. August 2025"],
     ),
     (
@@ -174,9 +174,10 @@ fn policy_values_appear_in_their_blocks_in_every_language() {
 fn page_dates_are_localized_absolute_dates() {
     let site = real_site();
     let expected = [
-        ("en", "Updated August 28, 2025"),
-        ("fr", "Mis à jour le 28 août 2025"),
-        ("de", "Aktualisiert am 28. August 2025"),
+        // The day the sources give: the update's announcement, never an effective day.
+        ("en", "Update announced on August 28, 2025"),
+        ("fr", "Mise à jour annoncée le 28 août 2025"),
+        ("de", "Aktualisierung angekündigt am 28. August 2025"),
     ];
     for (locale, want) in expected {
         let html = String::from_utf8(site.files[&format!("{locale}/data-retention.html")].clone())

@@ -25,7 +25,7 @@ fn broken() -> Sandbox {
     let sandbox = Sandbox::real();
     sandbox.edit(
         "locales/fr/retention.ftl",
-        "nous les conservons pendant { $period }.",
+        "nous les conservons jusqu’à { $period }.",
         "nous les conservons longtemps.",
     );
     sandbox

@@ -70,8 +70,8 @@ fn a_fact_no_source_supports_fails_the_check() {
     // Listing the block in a source supports it and everything under it.
     sandbox.edit(
         "policy/policy.yaml",
-        "facts: [training-rule, exception-your-choice, training-choice, retention, coverage, safeguard-sensitive-data-filtering]",
-        "facts: [training-rule, exception-your-choice, training-choice, retention, coverage, safeguard-sensitive-data-filtering, encryption]",
+        "          - { fact: safeguard-sensitive-data-filtering,",
+        "          - encryption\n          - { fact: safeguard-sensitive-data-filtering,",
     );
     let run = sandbox.run(&["check"]);
     assert!(!run.stdout.contains("PG0128"), "{}", run.stdout);
@@ -119,17 +119,27 @@ fn statements_the_sources_do_not_support_are_gone() {
     );
     let block = changes.text_of_css("#retention .after").unwrap();
     assert!(block.contains("for up to 5 years"), "{block}");
-    // What the sources say of the old retention: deleted after 30 days.
+    // What the sources say of the old retention: deleted after 30 days; and of the new
+    // one: still 30 days for those who decline (« comme actuellement »), a change of
+    // wording, not a rule that went.
     let old_retention = changes
-        .text_of_css("#retention-conversations .before")
+        .text_of_css("#retention-training-declined .before")
         .unwrap();
     assert!(
         old_retention.contains("We delete your conversations after 30 days"),
         "{old_retention}"
     );
-    // The choice and the deadline came with the announcement of August 28, 2025.
+    let declined = changes
+        .text_of_css("#retention-training-declined .after")
+        .unwrap();
+    assert!(
+        declined.contains("stays limited to 30 days, as before"),
+        "{declined}"
+    );
+    // The choice and the deadline came with the announcement of August 28, 2025: the
+    // page says the update stated them, not since when they hold.
     let choice = changes.text_of("training-choice").unwrap();
-    assert!(choice.contains("New since August 28, 2025"), "{choice}");
+    assert!(choice.contains("Stated with the update"), "{choice}");
     // Its items are shown inside it, not listed again on their own.
     assert!(choice.contains("by September 28, 2025"), "{choice}");
     assert!(changes.text_of("choice-deadline").is_none());
@@ -161,7 +171,7 @@ fn the_facts_the_sources_give_are_there_with_their_links_in_every_language() {
         let tester = match locale {
             "en" => "trusted tester program",
             "fr" => "testeurs de confiance",
-            _ => "vertrauenswürdige Tester",
+            _ => "Programm für ausgewählte Tester",
         };
         assert!(opt_in.contains(tester), "{locale}: {opt_in}");
     }
@@ -303,5 +313,414 @@ fn interface_labels_come_from_sources_and_carry_their_language() {
         de.attr("#training-choice span[lang]", "lang").as_deref(),
         Some("en"),
         "a fallback is marked with its own language"
+    );
+}
+
+/// The text of `locale`'s pages as a reader gets it, every page joined.
+fn all_text(site: &Site, locale: &str) -> String {
+    texts(site, locale)
+        .into_iter()
+        .map(|(_, text)| text.replace(['\u{a0}', '\u{202f}'], " "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn no_page_says_more_than_its_sources() {
+    let site = published("2026-12-07");
+    // The French article says « n'utilisons pas »: nothing stronger, in any language.
+    for (locale, never) in [("en", "never"), ("fr", "jamais"), ("de", "niemals")] {
+        let text = all_text(&site, locale).to_lowercase();
+        assert!(!text.contains(never), "{locale} says {never:?}");
+    }
+    // 28 August 2025 is the day the update was announced; no source gives a day it
+    // took effect.
+    for (locale, phrases) in [
+        (
+            "en",
+            &[
+                "took effect",
+                "effective august",
+                "from august 28, 2025, your",
+            ][..],
+        ),
+        ("fr", &["en vigueur", "à compter du 28 août"][..]),
+        ("de", &["in kraft", "gültig seit", "ab dem 28. august"][..]),
+    ] {
+        let text = all_text(&site, locale).to_lowercase();
+        for phrase in phrases {
+            assert!(!text.contains(phrase), "{locale} says {phrase:?}");
+        }
+    }
+    for (locale, announced) in [
+        ("en", "Update announced on August 28, 2025"),
+        ("fr", "Mise à jour annoncée le 28 août 2025"),
+        ("de", "Aktualisierung angekündigt am 28. August 2025"),
+    ] {
+        assert!(all_text(&site, locale).contains(announced), "{locale}");
+    }
+    // The 30 days stay for those who decline (« comme actuellement »): the what-changed
+    // page rewords the fact, it does not say it stopped applying.
+    for (locale, gone) in [
+        ("en", "No longer"),
+        ("fr", "Ne s’applique plus"),
+        ("de", "nicht mehr"),
+    ] {
+        let page = site.html(&format!("{locale}/changes-consumer-terms-2025.html"));
+        let declined = page.text_of("retention-training-declined").unwrap();
+        assert!(!declined.contains(gone), "{locale}: {declined}");
+        assert!(
+            page.0
+                .select(&scraper::Selector::parse(".change-removed").unwrap())
+                .next()
+                .is_none(),
+            "{locale}: nothing is removed"
+        );
+    }
+    // The filtering of sensitive data is reported with the update, not said to be new.
+    let changes = site.html("en/changes-consumer-terms-2025.html");
+    let filtering = changes
+        .text_of("safeguard-sensitive-data-filtering")
+        .unwrap();
+    assert!(!filtering.contains("New"), "{filtering}");
+    // The principles are the sources' words, not a quotation no source makes.
+    let privacy =
+        String::from_utf8(site.files["en/personal-data-in-training.html"].clone()).unwrap();
+    assert!(!privacy.contains("<blockquote"), "no quotation block");
+    assert!(!privacy.contains("Please choose"));
+}
+
+#[test]
+fn the_reasons_for_the_update_privacy_by_design_and_its_scope_are_in_every_language() {
+    let site = published("2026-12-07");
+    let expected: [(&str, &[&str]); 3] = [
+        (
+            "en",
+            &[
+                "terms of use and privacy policy",
+                "privacy by design",
+                "more capable and useful AI models",
+                "scams and abuse",
+                "less likely to flag harmless conversations",
+                "coding, analysis and reasoning skills",
+                "Data from real interactions",
+                "control over your data",
+            ],
+        ),
+        (
+            "fr",
+            &[
+                "conditions d’utilisation et de notre politique de confidentialité",
+                "protection de la vie privée dès la conception",
+                "plus performants et plus utiles",
+                "arnaques et les abus",
+                "moins susceptibles de signaler des conversations inoffensives",
+                "programmation, en analyse et en raisonnement",
+                "interactions réelles",
+                "le contrôle de vos données",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "Nutzungsbedingungen und unserer Datenschutzerklärung",
+                "Datenschutz durch Technikgestaltung",
+                "leistungsfähigere und nützlichere KI-Modelle",
+                "Betrug und Missbrauch",
+                "markieren seltener harmlose Gespräche",
+                "Programmieren, Analysieren und logischen Denken",
+                "echten Interaktionen",
+                "Kontrolle über Ihre Daten",
+            ],
+        ),
+    ];
+    for (locale, phrases) in expected {
+        let text = all_text(&site, locale);
+        for phrase in phrases {
+            assert!(text.contains(phrase), "{locale}: no {phrase:?}");
+        }
+        // The reasons sit in their block, dated by the announcement.
+        let page = site.html(&format!("{locale}/conversations-and-training.html"));
+        let reasons = page
+            .text_of("update-reasons")
+            .unwrap()
+            .replace('\u{a0}', " ");
+        assert!(reasons.contains("2025"), "{locale}: {reasons}");
+    }
+}
+
+#[test]
+fn names_in_another_language_carry_their_lang_without_quotes() {
+    let site = published("2026-12-07");
+    let spans = |path: &str, lang: &str| -> Vec<String> {
+        let page = site.html(path);
+        let selector = scraper::Selector::parse(&format!("article span[lang={lang}]")).unwrap();
+        page.0
+            .select(&selector)
+            .map(|s| s.text().collect::<String>())
+            .collect()
+    };
+    // German has no forms of Anthropic's English names: they are marked as English.
+    let privacy = spans("de/personal-data-in-training.html", "en");
+    for name in ["Trust Center", "Constitutional AI"] {
+        assert!(privacy.iter().any(|s| s == name), "{name}: {privacy:?}");
+    }
+    let training = spans("de/conversations-and-training.html", "en");
+    assert!(
+        training.iter().any(|s| s == "Trust & Safety"),
+        "{training:?}"
+    );
+    // French has its own forms (the French article's), English needs no mark.
+    assert!(spans("fr/personal-data-in-training.html", "en").is_empty());
+    assert!(spans("en/personal-data-in-training.html", "en").is_empty());
+    let fr = site
+        .html("fr/personal-data-in-training.html")
+        .text_of("safeguard-constitution")
+        .unwrap();
+    assert!(fr.contains("IA constitutionnelle"), "{fr}");
+    // A name is not quoted: no quotation mark right before a name marked in another
+    // language.
+    for locale in LOCALES {
+        for page in site.pages_of(locale) {
+            let html = String::from_utf8(site.files[&format!("{locale}/{page}")].clone()).unwrap();
+            for name in ["Trust Center", "Trust &amp; Safety", "Constitutional AI"] {
+                let marked = format!("<span lang=\"en\">{name}</span>");
+                for (at, _) in html.match_indices(&marked) {
+                    let before = html[..at].chars().next_back().unwrap();
+                    assert!(
+                        !"\"“”„«»‘’‚'".contains(before),
+                        "{locale}/{page}: {name} quoted"
+                    );
+                }
+            }
+        }
+    }
+    // The French word order of the API's name comes from the policy.
+    let scope = site
+        .html("fr/personal-data-in-training.html")
+        .text_of("article-scope")
+        .unwrap();
+    assert!(scope.contains("l’API Anthropic"), "{scope}");
+}
+
+#[test]
+fn links_to_english_only_pages_say_so_in_other_languages() {
+    let site = published("2026-12-07");
+    for (locale, hint) in [("fr", "(en anglais)"), ("de", "(auf Englisch)")] {
+        let page = site.html(&format!("{locale}/personal-data-in-training.html"));
+        for id in [
+            "rights",
+            "rights-learn-more",
+            "controller-rule",
+            "safeguard-constitutional-ai",
+        ] {
+            let text = page.text_of(id).unwrap();
+            assert!(text.contains(hint), "{locale} #{id}: {text}");
+        }
+        // The hint follows the link, outside it.
+        let html = String::from_utf8(
+            site.files[&format!("{locale}/personal-data-in-training.html")].clone(),
+        )
+        .unwrap();
+        assert!(
+            html.contains(&format!("</a> {hint}")) || html.contains(&format!("</a>\u{a0}{hint}")),
+            "{locale}"
+        );
+        // The help center exists in every language: its link says nothing.
+        let scope = page.text_of("article-scope").unwrap();
+        assert!(!scope.contains(hint), "{locale}: {scope}");
+    }
+    // English pages link to English pages.
+    let en = all_text(&site, "en");
+    assert!(!en.contains("(in English)"), "{en}");
+}
+
+/// The levain fixture cites a passage of its own source text (sources/reglement.txt)
+/// for each fact.
+fn levain() -> Sandbox {
+    Sandbox::project("levain", "fr")
+}
+
+#[test]
+fn check_sources_finds_every_cited_passage_in_its_source() {
+    let sandbox = levain();
+    let run = sandbox.run(&["check", "--sources", "sources"]);
+    assert!(run.success, "{}", run.stdout);
+    assert!(!run.stdout.contains("PG054"), "{}", run.stdout);
+
+    // A passage the source does not contain fails, located at the passage.
+    sandbox.edit(
+        "policy/policy.yaml",
+        "nous enregistrons vos prénom",
+        "nous vendons vos prénom",
+    );
+    let run = sandbox.run(&["check", "--sources", "sources"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let policy = sandbox.read("policy/policy.yaml");
+    let line = policy
+        .lines()
+        .position(|l| l.contains("nous vendons vos prénom"))
+        .unwrap();
+    let col = policy
+        .lines()
+        .nth(line)
+        .unwrap()
+        .find("nous vendons")
+        .unwrap();
+    let col = policy.lines().nth(line).unwrap()[..col].chars().count() + 1;
+    assert!(
+        run.stdout.contains(
+            "error[PG0542]: the passage cited for `donnees-collectees` is not in source `source-reglement` (reglement.txt)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("policy/policy.yaml:{}:{col}", line + 1)),
+        "{}",
+        run.stdout
+    );
+    // Without --sources nothing is read, and nothing is guessed.
+    let run = sandbox.run(&["check"]);
+    assert!(!run.stdout.contains("PG054"), "{}", run.stdout);
+
+    // A source file must stay inside the folder given.
+    sandbox.edit(
+        "policy/policy.yaml",
+        "file: reglement.txt",
+        "file: ../policy/policy.yaml",
+    );
+    let run = sandbox.run(&["check", "--sources", "sources", "--format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "PG0541")
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("is not a relative path inside the sources folder"),
+        "{finding}"
+    );
+    assert_eq!(finding["file"], "policy/policy.yaml");
+}
+
+#[test]
+fn the_shipped_policy_cites_its_sources_and_a_wrong_passage_fails() {
+    // The sources' texts are distributed beside the repository, not in it.
+    let seeds = std::path::Path::new(crate::support::REPO).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: {} is not here", seeds.display());
+        return;
+    }
+    let seeds = seeds.to_str().unwrap();
+    let sandbox = Sandbox::real();
+    let run = sandbox.run(&["check", "--strict", "--sources", seeds]);
+    assert!(run.success, "{}", run.stdout);
+    sandbox.edit(
+        "policy/policy.yaml",
+        "passage: \"« modèles d'IA plus performants et utiles »\"",
+        "passage: \"« modèles d'IA infaillibles »\"",
+    );
+    let run = sandbox.run(&["check", "--sources", seeds]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout.contains(
+            "error[PG0542]: the passage cited for `reason-capable-models` is not in source `source-press-2025-08-28` (001_5c5baa67f43f6a82.txt)"
+        ),
+        "{}",
+        run.stdout
+    );
+    let line = sandbox
+        .read("policy/policy.yaml")
+        .lines()
+        .position(|l| l.contains("infaillibles"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stdout.contains(&format!("policy/policy.yaml:{line}:")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn passages_that_cannot_be_checked_are_warnings_located_at_the_source() {
+    let sandbox = levain();
+    // A fact credited without a passage.
+    sandbox.edit(
+        "policy/policy.yaml",
+        "          - { fact: durees, passage:",
+        "          - donnees-collectees\n          - { fact: durees, passage:",
+    );
+    let run = sandbox.run(&["check", "--sources", "sources"]);
+    let policy = sandbox.read("policy/policy.yaml");
+    let line_of = |needle: &str| policy.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    assert!(
+        run.stdout.contains(
+            "warning[PG0543]: fact `donnees-collectees` is credited to source `source-reglement` without a passage"
+        ),
+        "{}",
+        run.stdout
+    );
+    let bare = line_of("          - donnees-collectees");
+    assert!(
+        run.stdout
+            .contains(&format!("policy/policy.yaml:{bare}:13")),
+        "{}",
+        run.stdout
+    );
+    // A source with passages and no file to find them in.
+    sandbox.edit("policy/policy.yaml", "        file: reglement.txt\n", "");
+    let run = sandbox.run(&["check", "--sources", "sources"]);
+    assert!(
+        run.stdout.contains(
+            "warning[PG0540]: source `source-reglement` cites passages but names no `file`: they cannot be checked"
+        ),
+        "{}",
+        run.stdout
+    );
+    let policy = sandbox.read("policy/policy.yaml");
+    let line = policy
+        .lines()
+        .position(|l| l.contains("id: source-reglement"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stdout
+            .contains(&format!("policy/policy.yaml:{line}:13")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_version_whose_effective_day_is_an_inference_needs_its_announcement() {
+    let sandbox = Sandbox::real();
+    sandbox.edit("policy/policy.yaml", "    announced: 2025-08-28\n", "");
+    let run = sandbox.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "error[PG0131]: version `consumer-terms-2025` has no stated `effective` date and no `announced` date"
+        ),
+        "{}",
+        run.stdout
+    );
+    let line = sandbox
+        .read("policy/policy.yaml")
+        .lines()
+        .position(|l| l.contains("- id: consumer-terms-2025"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stdout.contains(&format!("policy/policy.yaml:{line}:9")),
+        "{}",
+        run.stdout
     );
 }

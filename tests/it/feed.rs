@@ -33,9 +33,15 @@ fn each_locale_has_a_valid_atom_feed_of_its_changes_pages() {
     let sandbox = Sandbox::real();
     let site = sandbox.build_ok();
     for (locale, title) in [
-        ("en", "What changed on August 28, 2025"),
-        ("fr", "Modifications du 28\u{a0}août\u{a0}2025"),
-        ("de", "Was sich am 28.\u{a0}August\u{a0}2025 geändert hat"),
+        ("en", "What the update announced on August 28, 2025 changes"),
+        (
+            "fr",
+            "Ce que change la mise à jour annoncée le 28\u{a0}août\u{a0}2025",
+        ),
+        (
+            "de",
+            "Was sich mit der am 28.\u{a0}August\u{a0}2025 angekündigten Aktualisierung ändert",
+        ),
     ] {
         let feed = parse(&sandbox.path(&format!("site/feeds/{locale}.xml")));
         assert_eq!(feed["bozo"], false, "{locale}: {feed}");

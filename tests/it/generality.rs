@@ -66,11 +66,11 @@ fn a_fourth_locale_builds_from_a_folder_alone() {
             .unwrap()
             .contains("5 años")
     );
-    let rule = site
+    let update = site
         .html("es/conversations-and-training.html")
-        .text_of("training-rule")
+        .text_of("update-reasons")
         .unwrap();
-    assert!(rule.contains("28 de agosto de 2025"), "{rule}");
+    assert!(update.contains("28 de agosto de 2025"), "{update}");
     // Every other locale now links to the Spanish page too.
     let links = site
         .html("fr/data-retention.html")

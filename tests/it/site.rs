@@ -23,25 +23,29 @@ fn text(site: &Site, path: &str) -> String {
 fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
     let site = published(&Sandbox::real(), "2026-01-01");
     let expected = [
+        // Dated by the announcement: no source gives the day the version took effect.
         (
             "en",
-            "What changed on August 28, 2025",
+            "What the update announced on August 28, 2025 changes",
             ["after 30 days", "up to 5 years"],
             ["only if they are flagged", "unless you turn this off"],
         ),
         (
             "fr",
-            "Modifications du 28 août 2025",
+            "Ce que change la mise à jour annoncée le 28 août 2025",
             ["au bout de 30 jours", "jusqu’à 5 ans"],
-            ["que si elles sont signalées", "sauf si vous le refusez"],
+            [
+                "que si elles sont signalées",
+                "sauf si vous désactivez l’option correspondante",
+            ],
         ),
         (
             "de",
-            "Was sich am 28. August 2025 geändert hat",
-            ["30 Tage alt", "bis zu 5 Jahre"],
+            "Was sich mit der am 28. August 2025 angekündigten Aktualisierung ändert",
+            ["30 Tage lang und löschen sie danach", "bis zu 5 Jahre"],
             [
                 "nur dann für das Training",
-                "es sei denn, Sie deaktivieren die entsprechende Einstellung",
+                "es sei denn, Sie deaktivieren diese Option",
             ],
         ),
     ];
@@ -56,10 +60,19 @@ fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
             .collect::<String>();
         assert_eq!(h1.split_whitespace().collect::<Vec<_>>().join(" "), title);
         // The old rule deleted every conversation after 30 days; the new one keeps
-        // those it may use for up to 5 years: one fact went, another came.
+        // those it may use for up to 5 years (a fact that came) and the 30 days for
+        // the others (the same fact, reworded: nothing went).
         let class = |id: &str| page.attr(&format!("#{id}"), "class").unwrap_or_default();
         assert!(
-            class("retention-conversations").contains("change-removed"),
+            class("retention-training-declined").contains("change-changed"),
+            "{locale}: {}",
+            class("retention-training-declined")
+        );
+        assert!(
+            page.0
+                .select(&Selector::parse(".change-removed").unwrap())
+                .next()
+                .is_none(),
             "{locale}"
         );
         assert!(
@@ -67,7 +80,7 @@ fn the_what_changed_page_lists_old_and_new_values_in_every_language() {
             "{locale}"
         );
         let gone = page
-            .text_of_css("#retention-conversations .before")
+            .text_of_css("#retention-training-declined .before")
             .unwrap();
         let came = page
             .text_of_css("#retention-training-allowed .after")
@@ -117,8 +130,8 @@ fn changing_a_value_in_either_version_changes_the_what_changed_page() {
     let newer = published(&sandbox, "2026-01-01");
     sandbox.edit(
         "policy/policy.yaml",
-        "id: retention-conversations\n            values: { period: { duration: 30 days } }",
-        "id: retention-conversations\n            values: { period: { duration: 14 days } }",
+        "id: retention-training-declined\n            values: { period: { duration: 30 days } }",
+        "id: retention-training-declined\n            values: { period: { duration: 14 days } }",
     );
     let older = published(&sandbox, "2026-01-01");
     for locale in LOCALES {
@@ -134,7 +147,7 @@ fn changing_a_value_in_either_version_changes_the_what_changed_page() {
     }
     let page = older.html("en/changes-consumer-terms-2025.html");
     assert!(
-        page.text_of_css("#retention-conversations .before")
+        page.text_of_css("#retention-training-declined .before")
             .unwrap()
             .contains("14 days")
     );
@@ -151,13 +164,14 @@ fn an_announced_version_is_shown_as_upcoming_before_its_date() {
     let en = site.html("en/data-retention.html");
     // The opt-in version is in force: 30 days, and a notice announces the change.
     assert!(
-        en.text_of("retention-conversations")
+        en.text_of("retention-training-declined")
             .unwrap()
             .contains("after 30 days")
     );
+    // The update is known by its announcement: the notice names no effective day.
     let notice = en.text_of_css("#retention .upcoming-notice").unwrap();
     assert!(
-        notice.contains("From August 28, 2025, this section changes."),
+        notice.contains("This section changes with the update announced on August 28, 2025."),
         "{notice}"
     );
     assert_eq!(
@@ -168,7 +182,7 @@ fn an_announced_version_is_shown_as_upcoming_before_its_date() {
     assert!(
         fr.text_of_css("h1")
             .unwrap()
-            .contains("Modifications entrant en vigueur le 28 août 2025")
+            .contains("Ce que change la mise à jour annoncée le 28 août 2025")
     );
     // A block that gains a fact is announced too, linking to the added fact.
     let privacy = site.html("en/personal-data-in-training.html");

@@ -381,12 +381,12 @@ fn previews_an_announced_version_with_today() {
     let server = Server::start(sandbox.root(), &["--today", "2025-08-01"]);
     let page = server.get("/en/data-retention.html").text();
     assert!(
-        page.contains("From August 28, 2025, this section changes."),
+        page.contains("This section changes with the update announced on August 28, 2025."),
         "the announced version is previewed: {page}"
     );
     let page = crate::support::Page(scraper::Html::parse_document(&page));
     assert!(
-        page.text_of("retention-conversations")
+        page.text_of("retention-training-declined")
             .is_some_and(|t| t.contains("after 30 days")),
         "the version in force then"
     );

@@ -103,10 +103,16 @@ fn findings_are_shown_on_the_block_and_locale_they_concern() {
     events.next_state();
     // Hand-typed fact in French, a message missing in German, and an English change
     // that makes the French and German translations of another message stale.
+    // (In both variants of the message: a variable kept in one is not dropped.)
     sandbox.edit(
         "locales/fr/retention.ftl",
         "nous les conservons pendant { $period }.",
         "nous les conservons pendant 30 jours.",
+    );
+    sandbox.edit(
+        "locales/fr/retention.ftl",
+        "au bout de { $period }.",
+        "au bout de 30 jours.",
     );
     let de = sandbox.read("locales/de/retention.ftl");
     let kept: Vec<&str> = de
