@@ -235,6 +235,31 @@ pub fn given_variables(policy: &Policy) -> super::locales::Given {
     given
 }
 
+/// The locales that describe controls instead of quoting labels, and the label
+/// variables each fact message is given (`check::locales::Described`).
+pub fn described(policy: &Policy) -> super::locales::Described {
+    let mut labels = super::locales::Given::new();
+    let nodes = match policy.interface.describe.is_empty() {
+        true => Vec::new(),
+        false => all_nodes(policy),
+    };
+    for node in nodes.into_iter().flat_map(Node::walk) {
+        let quoted = node
+            .args
+            .iter()
+            .filter(|(_, arg)| matches!(arg, Arg::Localized(_)))
+            .map(|(name, _)| name.clone());
+        labels
+            .entry(node.id.to_string())
+            .or_default()
+            .extend(quoted);
+    }
+    super::locales::Described {
+        locales: policy.interface.describe.iter().cloned().collect(),
+        labels,
+    }
+}
+
 /// Every reference message is used by something (`render::required`: a template, the
 /// renderer, a fact, a page), and uses only the variables it is given: a misused variable
 /// is an error here, once, not in every translation.

@@ -4,6 +4,7 @@
 
 pub mod facts;
 pub mod history;
+pub mod interface;
 pub mod locales;
 pub mod report;
 pub mod required;

@@ -6,6 +6,7 @@ pub mod facts;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod ui;
 pub mod validate;
 pub mod value;
 
