@@ -157,9 +157,19 @@ pub fn read(root: &Path, relative: &str, language: &str) -> Result<Strings, Fail
     Ok(Strings { file, entries })
 }
 
+/// Whether `relative` is written as a path inside a project: not empty, no absolute
+/// path or drive, no `..`, no backslash (a separator on Windows only).
+pub fn is_project_path(relative: &str) -> bool {
+    !relative.is_empty()
+        && !relative.contains('\\')
+        && Path::new(relative)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
 /// The file `relative` names, if it stays inside `root`: no absolute path or `..`, and
 /// no symbolic link whose target leaves the project; a regular file.
-fn inside(root: &Path, relative: &str) -> Result<std::path::PathBuf, Failure> {
+pub fn inside(root: &Path, relative: &str) -> Result<std::path::PathBuf, Failure> {
     let outside = |why: String| {
         Failure::Path {
         why,
@@ -167,12 +177,7 @@ fn inside(root: &Path, relative: &str) -> Result<std::path::PathBuf, Failure> {
     }
     };
     let given = Path::new(relative);
-    if relative.is_empty()
-        || relative.contains('\\')
-        || given
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
-    {
+    if !is_project_path(relative) {
         return Err(outside(format!(
             "`{relative}` is not a path inside the project (a catalog is named relative to the project folder, without `..`)"
         )));

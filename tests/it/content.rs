@@ -283,8 +283,7 @@ fn no_page_quotes_an_interface_label_in_another_language_than_its_own() {
         site.html(&format!("{locale}/conversations-and-training.html"))
             .text_of("training-choice")
             .unwrap()
-            .replace('\u{a0}', " ")
-            .replace('\u{202f}', " ")
+            .replace(['\u{a0}', '\u{202f}'], " ")
     };
     let fr = text("fr");
     for label in [
