@@ -76,7 +76,7 @@ pub fn resolve(policy: &mut Policy, file: &SourceFile, catalogs: &Catalogs) -> D
         else {
             return;
         };
-        let at = || interface::locate(file, key, 0);
+        let at = || key_location(file, key);
         if catalogs.read.is_empty() && seen.insert((key.clone(), String::new())) {
             out.push(
                 Diagnostic::error("PG0140", format!("the label `{key}` names a catalog key, and the policy names no catalog"))
@@ -121,6 +121,26 @@ pub fn resolve(policy: &mut Policy, file: &SourceFile, catalogs: &Catalogs) -> D
     };
     for_each_value(policy, &mut labels);
     out
+}
+
+/// Where `key` is written as a `ui:` value (`ui: key`, quoted or not), else its first
+/// occurrence as a token.
+fn key_location(file: &SourceFile, key: &str) -> crate::diag::Location {
+    let text = &*file.text;
+    text.match_indices(key)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            text[..i]
+                .trim_end_matches(['"', '\''])
+                .trim_end()
+                .ends_with("ui:")
+                && !text[i + key.len()..]
+                    .starts_with(|c: char| c.is_alphanumeric() || "-_.".contains(c))
+        })
+        .map_or_else(
+            || interface::locate(file, key, 0),
+            |i| file.span(i..i + key.len()),
+        )
 }
 
 /// Calls `f` on every value of `policy`: versions, their facts at every depth, entities.
