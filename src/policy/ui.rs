@@ -88,7 +88,12 @@ pub fn resolve(policy: &mut Policy, file: &SourceFile, catalogs: &Catalogs) -> D
             let Ok(strings) = read else { continue };
             let catalog = strings.file.path.display();
             let first = seen.insert((key.clone(), locale.clone()));
-            match strings.entries.get(key.as_str()) {
+            // An empty string is no label: the product shows nothing there.
+            let entry = strings
+                .entries
+                .get(key.as_str())
+                .filter(|e| !e.text.trim().is_empty() || e.marked.is_some());
+            match entry {
                 Some(entry) => match entry.placeholder() {
                     Some(placeholder) if first => out.push(
                         Diagnostic::error(
@@ -108,7 +113,7 @@ pub fn resolve(policy: &mut Policy, file: &SourceFile, catalogs: &Catalogs) -> D
                 None if first => out.push(
                     Diagnostic::error(
                         "PG0140",
-                        format!("the key `{key}` is not in the `{locale}` catalog {catalog}"),
+                        format!("the key `{key}` is not in the `{locale}` catalog {catalog}{}", if strings.entries.contains_key(key.as_str()) { " (its text is empty)" } else { "" }),
                     )
                     .at(at(), format!("not in {catalog}"))
                     .help(format!(

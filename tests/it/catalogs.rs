@@ -119,9 +119,9 @@ fn a_key_missing_in_one_catalog_is_an_error_at_the_key_naming_the_catalog() {
         "msgid \"settings.backup.toggle\"\nmsgstr \"Sauvegarder les notes dans Kestrel Cloud\"\n",
         "",
     );
-    let (code, findings) = findings(&sandbox, &[]);
+    let (code, found) = findings(&sandbox, &[]);
     assert_eq!(code, Some(1));
-    let missing = the(&findings, "PG0140");
+    let missing = the(&found, "PG0140");
     assert_eq!(missing["severity"], "error");
     assert_eq!(
         missing["message"],
@@ -138,6 +138,19 @@ fn a_key_missing_in_one_catalog_is_an_error_at_the_key_naming_the_catalog() {
         ),
     );
     assert!(sandbox.run(&["build", "--no-search"]).code == Some(1));
+
+    // An empty string is no label either.
+    let sandbox = kestrel();
+    sandbox.edit(
+        "interface/en.json",
+        "\"Back up notes to Kestrel Cloud\"",
+        "\"\"",
+    );
+    let (_, found) = findings(&sandbox, &[]);
+    assert_eq!(
+        the(&found, "PG0140")["message"],
+        "the key `settings.backup.toggle` is not in the `en` catalog interface/en.json (its text is empty)"
+    );
 }
 
 #[test]
