@@ -24,6 +24,9 @@ pub struct Broken {
 
 type Parsed = Result<BTreeMap<String, Entry>, Broken>;
 
+/// Deepest nesting of `{` and `(` read in a Fluent catalog (the locales' own limit).
+const MAX_FLUENT_NESTING: usize = 32;
+
 /// Reads `text` in `format`; `language` picks the language of a file that holds several.
 pub fn parse(format: Format, text: &str, language: &str) -> Parsed {
     match format {
@@ -52,6 +55,25 @@ fn same_language(file: &str, language: &str) -> bool {
 /// placeable (a variable, a term, a select) is marked: the text is not fixed.
 fn fluent(text: &str) -> Parsed {
     use fluent_syntax::ast;
+    // fluent-syntax parses nesting by recursion: a hostile file would overflow the
+    // stack. A label nests nothing, so braces and calls are counted as they come (text
+    // and string literals alike, which can only count more levels, never fewer).
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'{' | b'(' => depth += 1,
+            b'}' | b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_FLUENT_NESTING {
+            return Err(Broken {
+                message: format!(
+                    "placeables or calls nested more than {MAX_FLUENT_NESTING} levels deep"
+                ),
+                at: At::Byte(i),
+            });
+        }
+    }
     let resource = match fluent_syntax::parser::parse(text) {
         Ok(r) => r,
         Err((_, errors)) => {
@@ -527,6 +549,17 @@ mod tests {
         assert!(map["quoted"].marked.is_none());
         let broken = "ok = fine\nbad = { $\n";
         assert_eq!(broken_at(fluent(broken), broken).0, 2);
+        // Nesting that would overflow the parser's stack is refused before parsing.
+        let deep = format!("ok = fine\ndeep = {}", "{ ".repeat(100_000));
+        let Err(b) = fluent(&deep) else {
+            panic!("parsed")
+        };
+        assert!(
+            b.message.contains("nested more than 32 levels"),
+            "{}",
+            b.message
+        );
+        assert_eq!(broken_at(fluent(&deep), &deep).0, 2);
     }
 
     #[test]
