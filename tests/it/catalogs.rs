@@ -539,3 +539,34 @@ fn a_catalog_change_shows_in_diff_as_the_pages_whose_text_changes() {
     );
     assert!(run.stdout.contains("fr/backups.html"), "{}", run.stdout);
 }
+
+#[test]
+fn a_session_follows_a_catalog_edit_as_a_fresh_run_does() {
+    use policyglot::Project;
+    use policyglot::pipeline::{self, Session};
+    let sandbox = kestrel();
+    let project = Project::new(sandbox.root());
+    let options = || pipeline::Options {
+        publication: policyglot::render::Publication {
+            today: policyglot::policy::Date::parse(TODAY).unwrap(),
+            base_url: None,
+        },
+        ..Default::default()
+    };
+    let page = |analysis: policyglot::check::Analysis| {
+        let site = analysis.site.expect("rendered");
+        let bytes = &site.files[std::path::Path::new("fr/backups.html")];
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    let mut session = Session::default();
+    assert!(page(session.run(&project, options()).unwrap()).contains("Réglages"));
+    // The policy is the same; only its catalog changed, and the session sees it.
+    sandbox.edit(
+        "interface/fr.po",
+        "msgstr \"Réglages\"",
+        "msgstr \"Préférences\"",
+    );
+    let after = page(session.run(&project, options()).unwrap());
+    assert!(after.contains("Préférences") && !after.contains("Réglages"));
+    assert_eq!(after, page(pipeline::run(&project, options()).unwrap()));
+}
