@@ -570,3 +570,21 @@ fn a_session_follows_a_catalog_edit_as_a_fresh_run_does() {
     assert!(after.contains("Préférences") && !after.contains("Réglages"));
     assert_eq!(after, page(pipeline::run(&project, options()).unwrap()));
 }
+
+#[test]
+fn a_catalog_for_a_locale_the_site_lacks_is_a_warning_at_its_tag() {
+    let sandbox = kestrel();
+    std::fs::remove_dir_all(sandbox.path("locales/es")).unwrap();
+    let (code, found) = findings(&sandbox, &[]);
+    assert_eq!(code, Some(0), "{found:#?}");
+    let unknown = the(&found, "PG0118");
+    assert_eq!(
+        unknown["message"],
+        "`interface:` names a catalog for `es`, which is not a locale of this site (yet)"
+    );
+    assert_at(
+        &unknown,
+        "policy/policy.yaml",
+        position(&sandbox, "policy/policy.yaml", "catalogs:", "es: interface"),
+    );
+}
