@@ -57,6 +57,9 @@ pub fn run(project: &Project, options: Options) -> Result<Analysis, Diagnostic> 
 pub struct Session {
     /// The policy, its file and its validation problems.
     policy: Option<Arc<(Policy, SourceFile, Diagnostics)>>,
+    /// The fingerprint of the policy's text (its `fingerprint` also covers the
+    /// product catalogs its labels were filled from).
+    policy_text: u64,
     catalog: Option<Catalog>,
     locales: Option<Arc<Locales>>,
     templates: Option<Templates>,
@@ -92,7 +95,7 @@ impl Session {
         // any locale is checked; a template that cannot be parsed is reported below.
         let previous = self.templates.take();
         let (loaded, (templates, confirmed)) = rayon::join(
-            || self.policy(&policy_path),
+            || self.policy(&project.root, &policy_path),
             || {
                 rayon::join(
                     || {
@@ -162,14 +165,25 @@ impl Session {
             per_locale(&|l| {
                 fingerprint(&(policy.fingerprint, en.fingerprint, l.fingerprint, needs_key))
             }),
-            || check::facts::given_variables(policy),
-            |given, l| check::locales::check(en, l, &reserved, given, &needed_by),
+            || {
+                (
+                    check::facts::given_variables(policy),
+                    check::facts::described(policy),
+                )
+            },
+            |(given, described), l| {
+                check::locales::check(en, l, &reserved, given, described, &needed_by)
+            },
         );
         analysis.findings.extend(fluent.into_iter().flatten());
         let hand_typed = self.hand_typed.each_with(
             per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
             || check::facts::HandTyped::new(policy),
-            |values, l| values.check(l),
+            |values, l| {
+                let mut found = values.check(l);
+                found.extend(check::interface::foreign_labels(policy, l));
+                found
+            },
         );
         analysis.findings.extend(hand_typed.into_iter().flatten());
         let selectors = self.selectors.each_with(
@@ -298,21 +312,36 @@ impl Session {
         analysis.finish(findings?, strict)
     }
 
-    /// The policy and its validation problems, parsed again only when its text changed.
+    /// The policy and its validation problems, parsed again only when its text or a
+    /// product catalog it names changed (catalogs are read only when it names some).
     fn policy(
         &mut self,
+        root: &Path,
         path: &Path,
     ) -> Result<Arc<(Policy, SourceFile, Diagnostics)>, Diagnostic> {
         let file = policy::load::read(path, Path::new(Project::POLICY))?;
+        let text = fingerprint(&file.text);
         if let Some(known) = &self.policy
-            && known.0.fingerprint == fingerprint(&file.text)
+            && self.policy_text == text
         {
-            return Ok(known.clone());
+            let unchanged = known.0.interface.catalogs.is_empty()
+                || fingerprint(&(text, policy::ui::read(&known.0, root).fingerprint))
+                    == known.0.fingerprint;
+            if unchanged {
+                return Ok(known.clone());
+            }
         }
-        let policy = policy::load::parse(&file)?;
-        let problems = policy::validate::validate(&policy, &file);
+        let mut policy = policy::load::parse(&file)?;
+        // With no catalog named, nothing is read (a `{ ui: … }` label is then an error).
+        let catalogs = policy::ui::read(&policy, root);
+        let mut problems = policy::ui::resolve(&mut policy, &file, &catalogs);
+        if !policy.interface.catalogs.is_empty() {
+            policy.fingerprint = fingerprint(&(text, catalogs.fingerprint));
+        }
+        problems.extend(policy::validate::validate(&policy, &file));
         let loaded = Arc::new((policy, file, problems));
         self.policy = Some(loaded.clone());
+        self.policy_text = text;
         Ok(loaded)
     }
 

@@ -12,22 +12,22 @@ exception-trust-and-safety = Es wurde zur Prüfung durch unser Team für { -trus
 exception-feedback = Sie haben es uns ausdrücklich übermittelt, zum Beispiel über unsere Feedback-Funktion.
 exception-your-choice = { $default ->
         [opt-in] Sie haben die Verwendung Ihrer Gespräche für das Training ausdrücklich zugelassen, zum Beispiel durch die Teilnahme an unserem Programm für ausgewählte Tester.
-       *[opt-out] Die Einstellung „{ $setting }“ ist aktiviert – und bleibt es, solange Sie sie nicht deaktivieren.
+       *[opt-out] Die Einstellung, die das erlaubt, ist aktiviert – und bleibt es, solange Sie sie nicht deaktivieren.
     }
 
-training-choice = Ob Ihre Gespräche für das Training verwendet werden dürfen, entscheiden Sie über die Einstellung „{ $setting }“.
+training-choice = Ob Ihre Gespräche für das Training verwendet werden dürfen, entscheiden Sie über eine eigene Einstellung.
     .title = So treffen Sie Ihre Entscheidung
 choice-at-signup = Wenn Sie neu bei { -product-name } sind, treffen Sie diese Entscheidung bei der Registrierung.
 choice-existing-users = { $pop-up-status ->
-        [open] Wenn Sie { -product-name } bereits nutzen, werden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ gebeten, sich zu entscheiden. Entfernen Sie dort das Häkchen bei der Option, wenn Sie nicht möchten, dass Ihre Gespräche für das Training verwendet werden.
-       *[passed] Wenn Sie { -product-name } zum Zeitpunkt dieser Änderung bereits genutzt haben, wurden Sie in einem Pop-up-Fenster mit dem Titel „{ $prompt }“ gebeten, sich zu entscheiden. Mit dem Entfernen des Häkchens bei der Option konnten Sie dort verhindern, dass Ihre Gespräche für das Training verwendet werden.
+        [open] Wenn Sie { -product-name } bereits nutzen, werden Sie in einem Pop-up-Fenster zu den aktualisierten Verbraucherbedingungen und -richtlinien gebeten, sich zu entscheiden. Entfernen Sie dort das Häkchen bei der Option, wenn Sie nicht möchten, dass Ihre Gespräche für das Training verwendet werden.
+       *[passed] Wenn Sie { -product-name } zum Zeitpunkt dieser Änderung bereits genutzt haben, wurden Sie in einem Pop-up-Fenster zu den aktualisierten Verbraucherbedingungen und -richtlinien gebeten, sich zu entscheiden. Dort konnten Sie das Häkchen bei der Option entfernen, damit Ihre Gespräche nicht für das Training verwendet werden.
     }
 choice-deadline = { $deadline-status ->
         [open] Wenn Sie { -product-name } bereits nutzen, müssen Sie Ihre Entscheidung bis zum { $deadline-until } treffen, um den Dienst weiterhin verwenden zu können.
        *[passed] Wenn Sie { -product-name } bereits genutzt haben, mussten Sie Ihre Entscheidung bis zum { $deadline-until } treffen, um den Dienst weiterhin verwenden zu können.
     }
 choice-new-and-existing = Wenn Sie die Verwendung Ihrer Gespräche für das Training zulassen, können neue oder bestehende Gespräche verwendet werden.
-choice-in-settings = Sie können die Einstellung „{ $setting }“ außerdem unter „{ $location }“ deaktivieren.
+choice-in-settings = Sie können diese Einstellung außerdem in Ihren Einstellungen im Bereich Datenschutz deaktivieren.
 choice-deleted-conversations = Gespräche, die Sie löschen, werden nicht für künftiges Training verwendet.
 
 update-reasons = Am { $announced } haben wir eine Aktualisierung unserer Nutzungsbedingungen und unserer Datenschutzerklärung angekündigt und sie so begründet:

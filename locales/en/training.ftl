@@ -16,24 +16,27 @@ training-exceptions = A conversation can be used to train our models in any of t
 exception-trust-and-safety = It was flagged for { -trust-and-safety-name } review. We may then use or analyze it to improve our ability to detect violations of our Usage Policy and to enforce it, including by training models used by our { -trust-and-safety-name } team, in line with { -organization-name }’s safety mission.
 exception-feedback = You sent it to us explicitly, for example through our feedback tools.
 # Variables:
-#   $setting (String) - the label of the setting in the product
+#   $setting (String) - the label of the setting in the product, quoted only where the
+#     policy gives it in the locale's language (English describes it: `interface:`)
 exception-your-choice = { $default ->
         [opt-in] You chose to allow your conversations to be used for training, for example by joining our trusted tester program.
-       *[opt-out] The “{ $setting }” setting is on; it stays on unless you turn it off.
+       *[opt-out] The setting that allows it is on, and it stays on unless you turn it off.
     }
 
 # Variables:
-#   $setting (String) - the label of the setting in the product
-#   $location (String) - where the setting is found
-training-choice = Use the “{ $setting }” setting to choose whether your conversations can be used for training.
+#   $setting (String) - the label of the setting in the product, quoted only where the
+#     policy gives it in the locale's language (English describes it: `interface:`)
+#   $location (String) - where the setting is found, as the interface labels it
+training-choice = A setting lets you choose whether your conversations can be used for training.
     .title = How to make your choice
 choice-at-signup = If you are new to { -product-name }, you make this choice when you sign up.
 # Variables:
-#   $prompt (String) - the title of the pop-up shown to existing users
+#   $prompt (String) - the title of the pop-up shown to existing users, quoted only where
+#     the policy gives it in the locale's language (English describes it: `interface:`)
 #   $pop-up-status (String) - open while the pop-up asks existing users, passed after
 choice-existing-users = { $pop-up-status ->
-        [open] If you already use { -product-name }, a pop-up titled “{ $prompt }” asks you to choose. Untick the option there if you don’t want your conversations used for training.
-       *[passed] If you were already using { -product-name } when these terms changed, a pop-up titled “{ $prompt }” asked you to choose. Unticking the option there kept your conversations out of training.
+        [open] If you already use { -product-name }, a pop-up about the updated consumer terms and policies asks you to choose. Untick the option there if you don’t want your conversations used for training.
+       *[passed] If you were already using { -product-name } when these terms changed, a pop-up about the updated consumer terms and policies asked you to choose. Unticking the option there kept your conversations out of training.
     }
 # Variables:
 #   $deadline-until (String) - the date by which existing users must choose
@@ -44,9 +47,10 @@ choice-deadline = { $deadline-status ->
     }
 choice-new-and-existing = If you allow your conversations to be used for training, new or existing ones can be used.
 # Variables:
-#   $setting (String) - the label of the setting in the product
-#   $location (String) - where the setting is found
-choice-in-settings = You can also turn off the “{ $setting }” setting in { $location }.
+#   $setting (String) - the label of the setting in the product, quoted only where the
+#     policy gives it in the locale's language (English describes it: `interface:`)
+#   $location (String) - where the setting is found, as the interface labels it
+choice-in-settings = You can also turn this setting off in the privacy section of your settings.
 choice-deleted-conversations = Conversations you delete are not used for future training.
 
 # The update of the version in force and the reasons given for it.

@@ -26,6 +26,8 @@ fn all_nodes(policy: &Policy) -> Vec<&Node> {
 struct Restated {
     text: String,
     instead: String,
+    /// What the value is, when more than a number or a name (an interface label).
+    what: Option<&'static str>,
     /// Searches for `text` (built once: every message of every locale is searched).
     finder: memmem::Finder<'static>,
 }
@@ -39,6 +41,7 @@ fn is_word(c: char) -> bool {
 fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
     let reference = policy.reference_locale.as_str();
     let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut labels: BTreeSet<String> = BTreeSet::new();
     // The first place a value comes from is the one the help names; the same value recurs
     // in many facts, so what to write instead is only spelled out for the first.
     let mut add = |text: &str, instead: &dyn Fn() -> String| {
@@ -66,6 +69,7 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
                 Arg::Localized(map) => {
                     if let Some(text) = map.get(locale).or_else(|| map.get(reference)) {
                         add(text, &var);
+                        labels.insert(text.clone());
                     }
                 }
                 Arg::List { names, .. } => names
@@ -81,6 +85,7 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
     out.into_iter()
         .map(|(text, instead)| Restated {
             finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+            what: labels.contains(&text).then_some("interface label"),
             text,
             instead,
         })
@@ -120,7 +125,9 @@ impl HandTyped<'_> {
                 .collect::<Vec<_>>()
                 .join("\u{1}");
             for v in values.iter().filter(|v| contains_token(&text, v)) {
-                let what = if v.text.chars().all(|c| c.is_ascii_digit()) {
+                let what = if let Some(what) = v.what {
+                    what
+                } else if v.text.chars().all(|c| c.is_ascii_digit()) {
                     "number"
                 } else {
                     "name"
@@ -234,6 +241,31 @@ pub fn given_variables(policy: &Policy) -> super::locales::Given {
             .extend(node.args.iter().map(|(name, _)| name.clone()));
     }
     given
+}
+
+/// The locales that describe controls instead of quoting labels, and the label
+/// variables each fact message is given (`check::locales::Described`).
+pub fn described(policy: &Policy) -> super::locales::Described {
+    let mut labels = super::locales::Given::new();
+    let nodes = match policy.interface.describe.is_empty() {
+        true => Vec::new(),
+        false => all_nodes(policy),
+    };
+    for node in nodes.into_iter().flat_map(Node::walk) {
+        let quoted = node
+            .args
+            .iter()
+            .filter(|(_, arg)| matches!(arg, Arg::Localized(_)))
+            .map(|(name, _)| name.clone());
+        labels
+            .entry(node.id.to_string())
+            .or_default()
+            .extend(quoted);
+    }
+    super::locales::Described {
+        locales: policy.interface.describe.iter().cloned().collect(),
+        labels,
+    }
 }
 
 /// Every reference message is used by something (`render::required`: a template, the

@@ -16,6 +16,22 @@ use crate::l10n::analysis::{self, Part};
 /// translations are told to copy.
 pub type Given = std::collections::BTreeMap<String, BTreeSet<String>>;
 
+/// The locales whose messages describe the product's controls in words instead of
+/// quoting their labels (`interface: describe:`), and each message's label variables
+/// (`check::facts::described`): such a locale may leave a label variable out, and when
+/// the reference does, a translation may still quote its own label.
+#[derive(Debug, Default)]
+pub struct Described {
+    pub locales: BTreeSet<String>,
+    pub labels: Given,
+}
+
+impl Described {
+    fn may_skip(&self, locale: &str, id: &str, variable: &str) -> bool {
+        self.locales.contains(locale) && self.labels.get(id).is_some_and(|l| l.contains(variable))
+    }
+}
+
 /// Findings for `locale` (the reference included: references, duplicates, mojibake);
 /// `generated_terms` are defined by the policy; `needed_by` says who needs each message
 /// (`check::required::needed_by`), named when one is missing.
@@ -24,6 +40,7 @@ pub fn check(
     locale: &LocaleSource,
     generated_terms: &[String],
     given: &Given,
+    described: &Described,
     needed_by: &BTreeMap<String, String>,
 ) -> Diagnostics {
     let mut out = Vec::new();
@@ -31,7 +48,7 @@ pub fn check(
     reference_graph(locale, &mut out);
     duplicates_and_mojibake(locale, &mut out);
     if locale.tag != reference.tag {
-        against_reference(reference, locale, given, needed_by, &mut out);
+        against_reference(reference, locale, given, described, needed_by, &mut out);
     }
     out
 }
@@ -40,6 +57,7 @@ fn against_reference(
     en: &LocaleSource,
     l: &LocaleSource,
     given: &Given,
+    described: &Described,
     needed_by: &BTreeMap<String, String>,
     out: &mut Diagnostics,
 ) {
@@ -134,7 +152,7 @@ fn against_reference(
                 .get(id)
                 .is_some_and(|given| !p.variables.is_subset(given));
             if !broken {
-                variables(id, p, q, l, out);
+                variables(id, (p, q), (en, l), described, out);
             }
             reference_parity(id, p, q, l, out);
             plurals(id, q, l, &plural_categories, out);
@@ -159,8 +177,17 @@ fn part_kind(p: &Part) -> &'static str {
 
 /// A translation must use exactly the variables the reference uses in the same part:
 /// an extra one renders as an error, a missing one silently drops a fact.
-fn variables(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &mut Diagnostics) {
+fn variables(
+    id: &str,
+    (en, l): (&Part, &Part),
+    (reference, locale): (&LocaleSource, &LocaleSource),
+    described: &Described,
+    out: &mut Diagnostics,
+) {
     for v in l.variables.difference(&en.variables) {
+        if described.may_skip(&reference.tag, id, v) {
+            continue;
+        }
         let known: Vec<String> = en.variables.iter().map(|v| format!("${v}")).collect();
         out.push(
             Diagnostic::error(
@@ -182,6 +209,9 @@ fn variables(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &mut Dia
         );
     }
     for v in en.variables.difference(&l.variables) {
+        if described.may_skip(&locale.tag, id, v) {
+            continue;
+        }
         out.push(
             Diagnostic::error("PG0507", format!("`{}` drops `${v}`, which the reference uses", part_name(id, l)))
                 .at(locale.location(id).expect("indexed"), "in this message")

@@ -4,6 +4,7 @@
 
 pub mod facts;
 pub mod history;
+pub mod interface;
 pub mod links;
 pub mod locales;
 pub mod report;

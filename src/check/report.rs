@@ -14,6 +14,7 @@ use crate::policy::Date;
 pub fn class(code: &str) -> &'static str {
     match code {
         "PG0100" | "PG0101" => "policy-syntax",
+        c if c.starts_with("PG014") => "interface-catalog",
         c if c.starts_with("PG011") => "policy-invalid",
         "PG0200" | "PG0201" | "PG0204" | "PG0205" | "PG0209" => "locale-setup",
         "PG0206" => "fluent-syntax",
@@ -36,6 +37,7 @@ pub fn class(code: &str) -> &'static str {
         "PG0516" => "duplicate-variant",
         "PG0517" => "reference-mismatch",
         "PG0530" => "required-message",
+        "PG0544" => "foreign-label",
         c if c.starts_with("PG052") => "confirmations",
         c if c.starts_with("PG03") => "template-error",
         _ => "other",

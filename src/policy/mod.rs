@@ -7,6 +7,7 @@ pub mod load;
 pub mod model;
 pub mod schema;
 pub mod time;
+pub mod ui;
 pub mod validate;
 pub mod value;
 

@@ -29,6 +29,10 @@ pub struct Policy {
     /// gets a Fluent term `-<id>-name` in every locale.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,
+    /// The product's interface: its string catalogs per locale (the source of
+    /// `{ ui: key }` labels), and the locales whose pages quote no label of their own.
+    #[serde(default, skip_serializing_if = "Interface::is_empty")]
+    pub interface: Interface,
     /// The help articles, in reading order.
     pub pages: Vec<PageSpec>,
     /// The policy's versions, oldest first; the one in force on the build date is shown.
@@ -103,6 +107,99 @@ impl Policy {
             .iter()
             .find(|(_, values)| values.iter().any(|v| v.as_str() == value))
             .map(|(name, _)| name)
+    }
+}
+
+/// The product's interface as the policy knows it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Interface {
+    /// The product's string catalog per locale tag, relative to the project folder
+    /// (`en: interface/en.json`), or `{ path, language }` for a file that holds several
+    /// languages (`.xcstrings`, XLIFF) read in another tag than the locale's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub catalogs: BTreeMap<String, CatalogSpec>,
+    /// Locales whose messages describe the product's controls in words instead of
+    /// quoting their labels (no catalog or source gives that language's labels): their
+    /// messages may leave label variables out, and the reference's leaving them out
+    /// does not stop a translation from quoting its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub describe: Vec<String>,
+    /// Locales the product has no interface in: their pages quote another language's
+    /// label, marked with its language, and that is no warning.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub none: Vec<String>,
+}
+
+impl Interface {
+    fn is_empty(&self) -> bool {
+        self.catalogs.is_empty() && self.describe.is_empty() && self.none.is_empty()
+    }
+
+    /// Whether `locale`'s messages describe controls rather than quote their labels.
+    pub fn describes(&self, locale: &str) -> bool {
+        self.describe.iter().any(|l| l == locale)
+    }
+
+    /// Whether the product has no interface in `locale`.
+    pub fn has_none(&self, locale: &str) -> bool {
+        self.none.iter().any(|l| l == locale)
+    }
+}
+
+/// Where one locale's interface strings are.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CatalogSpec {
+    /// The file, relative to the project folder; read in the locale's own tag.
+    Path(String),
+    /// The file, and the language to read in it (`.xcstrings` and XLIFF hold several).
+    File { path: String, language: String },
+}
+
+impl CatalogSpec {
+    pub fn path(&self) -> &str {
+        match self {
+            CatalogSpec::Path(path) | CatalogSpec::File { path, .. } => path,
+        }
+    }
+
+    /// The language to read: the given one, else `locale`.
+    pub fn language<'a>(&'a self, locale: &'a str) -> &'a str {
+        match self {
+            CatalogSpec::Path(_) => locale,
+            CatalogSpec::File { language, .. } => language,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CatalogSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct File {
+            path: String,
+            language: String,
+        }
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = CatalogSpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a catalog path (`interface/en.json`), or `{ path: …, language: … }`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CatalogSpec, E> {
+                Ok(CatalogSpec::Path(v.to_owned()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<CatalogSpec, A::Error> {
+                File::deserialize(de::value::MapAccessDeserializer::new(map)).map(|f| {
+                    CatalogSpec::File {
+                        path: f.path,
+                        language: f.language,
+                    }
+                })
+            }
+        }
+        d.deserialize_any(Visitor)
     }
 }
 

@@ -542,10 +542,12 @@ pub fn labels(
     for version in &policy.versions {
         let known: BTreeSet<&str> = version.sources.iter().map(|s| s.id.as_str()).collect();
         for_each_value(version, &mut |owner, name, value| {
-            let Value::Label { text, sources } = value else {
+            let Value::Label { text, sources, ui } = value else {
                 return;
             };
-            if text.is_empty() {
+            // A catalog label's texts come from the product's catalogs, which
+            // `policy::ui` checked when it filled them in.
+            if text.is_empty() && ui.is_none() {
                 out.push(
                     Diagnostic::error("PG0117", format!("the `{name}` label has no text"))
                         .at(locate.definition(owner, 0), "in this fact")
@@ -573,7 +575,7 @@ pub fn labels(
             }
             // Invent no label: in a version that names its sources, each text says
             // which one it comes from.
-            if !version.sources.is_empty() {
+            if !version.sources.is_empty() && ui.is_none() {
                 for locale in text.keys().filter(|l| !sources.contains_key(*l)) {
                     out.push(
                         Diagnostic::warning("PG0129", format!("the `{name}` label's `{locale}` text comes from no source"))
@@ -582,13 +584,40 @@ pub fn labels(
                     );
                 }
             }
-            maps.push((
-                format!("the `{name}` label"),
-                owner,
-                Some(name),
-                text.keys().collect(),
-            ));
+            // A catalog label's locales are the catalogs', checked once below.
+            if ui.is_none() {
+                maps.push((
+                    format!("the `{name}` label"),
+                    owner,
+                    Some(name),
+                    text.keys().collect(),
+                ));
+            }
         });
+    }
+    let interface = &policy.interface;
+    let after = file.text.find("interface:").unwrap_or(0);
+    for (what, tags) in [
+        (
+            "names a catalog",
+            interface.catalogs.keys().collect::<Vec<_>>(),
+        ),
+        ("says `describe`", interface.describe.iter().collect()),
+        ("says `none`", interface.none.iter().collect()),
+    ] {
+        for tag in tags.into_iter().filter(|t| !locales.contains(&t.as_str())) {
+            out.push(
+                Diagnostic::warning(
+                    "PG0118",
+                    format!("`interface:` {what} for `{tag}`, which is not a locale of this site (yet)"),
+                )
+                .at(crate::interface::locate(file, tag, after), "no such locale")
+                .help(format!(
+                    "create locales/{tag}/ with its messages to publish that language, or fix the tag if it is a typo (the locales: {})",
+                    locales.join(", ")
+                )),
+            );
+        }
     }
     for entity in &policy.entities {
         if let Name::PerLocale(map) = &entity.name {

@@ -37,10 +37,13 @@ pub enum Value {
     /// The name of one declared entity.
     Entity(Id),
     /// Text of the product's interface, per language, with the source each text was
-    /// taken from (by locale).
+    /// taken from (by locale). Written `{ ui: key }`, `ui` is the key in the product's
+    /// catalogs and `text` is filled from them when the policy is loaded.
     Label {
         text: Localized,
         sources: BTreeMap<String, Id>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ui: Option<String>,
     },
     /// A web address (`https://…`, `mailto:…`) or the id of a fact shown on the site,
     /// with the language of the page it opens when that page exists in one language
@@ -76,6 +79,7 @@ impl Value {
             Value::Keyword(_) => "keyword",
             Value::Entities { .. } => "entities",
             Value::Entity(_) => "entity",
+            Value::Label { ui: Some(_), .. } => "ui",
             Value::Label { .. } => "label",
             Value::Link { .. } => "link",
             Value::Email(_) => "email",
@@ -109,6 +113,9 @@ struct ValueSpec {
     label: Option<Localized>,
     /// With `label`: the source each locale's text was taken from (`fr: source-id`).
     sources: Option<BTreeMap<String, Id>>,
+    /// Interface text by its key in the product's string catalogs (`interface:
+    /// catalogs:`): each locale shows the product's own text for it.
+    ui: Option<String>,
     /// A URL with its scheme, or the id of a fact shown on a page.
     link: Option<String>,
     /// With `link`: the BCP 47 tag of the only language the linked page is published
@@ -161,6 +168,7 @@ impl<'de> Deserialize<'de> for Value {
             (Some(text), sources) => found.push(Value::Label {
                 text,
                 sources: sources.unwrap_or_default(),
+                ui: None,
             }),
             (None, Some(_)) => {
                 return Err(de::Error::custom(
@@ -168,6 +176,18 @@ impl<'de> Deserialize<'de> for Value {
                 ));
             }
             (None, None) => {}
+        }
+        if let Some(key) = spec.ui {
+            if key.trim().is_empty() {
+                return Err(de::Error::custom(
+                    "`ui` names a key of the product's catalogs: `{ ui: settings.privacy.title }`",
+                ));
+            }
+            found.push(Value::Label {
+                text: Localized::new(),
+                sources: BTreeMap::new(),
+                ui: Some(key),
+            });
         }
         match (spec.link, spec.lang) {
             (Some(target), lang) => {
@@ -196,7 +216,7 @@ impl<'de> Deserialize<'de> for Value {
         match found.len() {
             1 => Ok(found.pop().expect("one")),
             0 => Err(de::Error::custom(
-                "a value needs its type: one of `date`, `month`, `duration`, `number`, `keyword`, `entities`, `entity`, `label`, `link`, `email`, `window` (e.g. `{ duration: 30 days }`)",
+                "a value needs its type: one of `date`, `month`, `duration`, `number`, `keyword`, `entities`, `entity`, `label`, `ui`, `link`, `email`, `window` (e.g. `{ duration: 30 days }`)",
             )),
             _ => Err(de::Error::custom(format!(
                 "a value has one type, this one has {}: split it into several named values",

@@ -57,13 +57,30 @@ impl Repository {
             )
             .help("check that the repository is readable (`git status`) and try again")
         };
-        let paths: Vec<String> = INPUTS
-            .iter()
-            .map(|p| format!("{}{p}", self.prefix))
-            .collect();
+        let dir = TempDir::new().map_err(|e| failed(format!("no temporary folder: {e}")))?;
+        self.write_paths(commit, INPUTS.iter().copied(), dir.path())
+            .map_err(failed)?;
+        // The product catalogs the revision's policy names are inputs too (`diff` shows
+        // the pages a changed catalog changes); they may live anywhere in the project.
+        let catalogs = catalog_paths(dir.path());
+        if !catalogs.is_empty() {
+            self.write_paths(commit, catalogs.iter().map(String::as_str), dir.path())
+                .map_err(failed)?;
+        }
+        Ok(dir)
+    }
+
+    /// Writes the files under `paths` (project-relative) as they are at `commit` into `dir`.
+    fn write_paths<'p>(
+        &self,
+        commit: &str,
+        paths: impl Iterator<Item = &'p str>,
+        dir: &Path,
+    ) -> Result<(), String> {
+        let paths: Vec<String> = paths.map(|p| format!("{}{p}", self.prefix)).collect();
         let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit, "--"];
         args.extend(paths.iter().map(String::as_str));
-        let listing = git(&self.top, &args).map_err(failed)?;
+        let listing = git(&self.top, &args)?;
         // `<mode> <type> <id>\t<path>`; only files (blobs), never submodules.
         let entries: Vec<(&str, &str, &str)> = listing
             .split('\0')
@@ -74,14 +91,30 @@ impl Repository {
                 (kind == "blob").then_some((mode, id, path.strip_prefix(&self.prefix)?))
             })
             .collect();
-        let dir = TempDir::new().map_err(|e| failed(format!("no temporary folder: {e}")))?;
-        let blobs = cat_blobs(&self.top, entries.iter().map(|(_, id, _)| *id)).map_err(failed)?;
+        let blobs = cat_blobs(&self.top, entries.iter().map(|(_, id, _)| *id))?;
         for ((mode, _, path), bytes) in entries.iter().zip(blobs) {
-            let target = dir.path().join(path);
-            write_entry(&target, mode, &bytes).map_err(|e| failed(format!("{path}: {e}")))?;
+            write_entry(&dir.join(path), mode, &bytes).map_err(|e| format!("{path}: {e}"))?;
         }
-        Ok(dir)
+        Ok(())
     }
+}
+
+/// The product catalogs the policy in `dir` names, each a path inside the project
+/// (`interface::inside` refuses the others when the side is built); none when the
+/// policy does not parse (building the side says why).
+fn catalog_paths(dir: &Path) -> Vec<String> {
+    let Ok((policy, _)) =
+        crate::policy::load::load(&dir.join(Project::POLICY), Path::new(Project::POLICY))
+    else {
+        return Vec::new();
+    };
+    policy
+        .interface
+        .catalogs
+        .values()
+        .map(|c| c.path().to_owned())
+        .filter(|p| crate::interface::is_project_path(p))
+        .collect()
 }
 
 /// Copies the project's inputs as they are on disk into a new temporary folder.
@@ -108,6 +141,18 @@ pub fn copy_working_tree(root: &Path) -> Result<TempDir, Diagnostic> {
             };
             copied.map_err(|e| failed(entry.path(), &e))?;
         }
+    }
+    for relative in catalog_paths(dir.path()) {
+        // Only a file that stays inside the project is copied: the side then reports a
+        // refused one as missing, and never reads a file outside.
+        let Ok(from) = crate::interface::inside(root, &relative) else {
+            continue;
+        };
+        let target = dir.path().join(&relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| failed(parent, &e))?;
+        }
+        std::fs::copy(&from, &target).map_err(|e| failed(&from, &e))?;
     }
     Ok(dir)
 }

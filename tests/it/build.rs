@@ -113,18 +113,18 @@ const FACTS: &[(&str, &str, [&str; 3])] = &[
         "conversations-and-training",
         "exception-your-choice",
         [
+            "The setting that allows it is on",
             "Aider à améliorer Claude",
-            "Aider à améliorer Claude",
-            "Aider à améliorer Claude",
+            "Die Einstellung, die das erlaubt, ist aktiviert",
         ],
     ),
     (
         "conversations-and-training",
         "choice-existing-users",
         [
+            "a pop-up about the updated consumer terms and policies",
             "Mises à jour des conditions et politiques consommateur",
-            "Mises à jour des conditions et politiques consommateur",
-            "Mises à jour des conditions et politiques consommateur",
+            "zu den aktualisierten Verbraucherbedingungen und -richtlinien",
         ],
     ),
     (

@@ -3,6 +3,7 @@
 mod support;
 
 mod build;
+mod catalogs;
 mod check;
 mod ci;
 mod cli;
