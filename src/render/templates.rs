@@ -18,8 +18,8 @@ thread_local! {
     static FAILURES: RefCell<Diagnostics> = const { RefCell::new(Vec::new()) };
 }
 
-/// `t()` results by (locale, key, attribute): the same chrome appears on every page.
-pub(super) type Translations = RwLock<HashMap<(String, String, Option<String>), Value>>;
+/// `t()` results by (locale, key, attribute, plain): the same chrome appears on every page.
+pub(super) type Translations = RwLock<HashMap<(String, String, Option<String>, bool), Value>>;
 
 /// The parsed templates plus the static assets shipped next to them (`templates/assets/`).
 pub struct Templates {
@@ -136,6 +136,8 @@ impl Templates {
                 );
             }
         }
+        // Where each template writes messages and values (text, attributes, scripts).
+        errors.extend(super::contexts::check(&templates.sources));
         if errors.is_empty() {
             Ok(templates)
         } else {

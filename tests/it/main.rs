@@ -12,6 +12,7 @@ mod docs;
 mod errors;
 mod feed;
 mod generality;
+mod hostile;
 mod incremental;
 mod init;
 mod limits;
