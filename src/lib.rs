@@ -5,6 +5,7 @@
 pub mod diag;
 pub mod feed;
 pub mod init;
+pub mod inputs;
 pub mod l10n;
 pub mod memo;
 pub mod output;

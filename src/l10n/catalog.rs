@@ -7,10 +7,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+use crate::inputs::{Boundary, Refusal};
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::analysis::{self, Part};
 use crate::diag::{self, Diagnostic, Diagnostics, Location, SourceFile};
@@ -188,6 +188,7 @@ pub fn reread(
         }
     };
     tags.sort();
+    let boundary = Boundary::of(dir, shown_as);
     let Some(position) = tags.iter().position(|t| t == reference) else {
         return Err(Diagnostic::error(
             "PG0201",
@@ -206,7 +207,7 @@ pub fn reread(
     let listed: Vec<(String, Listing)> = tags
         .into_iter()
         .map(|tag| {
-            let listing = list(&dir.join(&tag), &shown_as.join(&tag), &mut total);
+            let listing = list(&boundary, &dir.join(&tag), &shown_as.join(&tag), &mut total);
             (tag, listing)
         })
         .collect();
@@ -221,6 +222,7 @@ pub fn reread(
                 listing,
                 reserved,
                 known,
+                &boundary,
             )
         })
         .collect::<Vec<_>>();
@@ -255,49 +257,35 @@ pub fn reread(
     })
 }
 
-/// The `.ftl` files of a locale folder (symlinks followed, hidden entries skipped) that
-/// fit the size limits, and a problem for each that cannot be read.
+/// The `.ftl` files of a locale folder (links inside the project followed, hidden
+/// entries skipped) that fit the size limits, and a problem for each that is refused
+/// (`inputs::Boundary::walk`) or over a limit.
 struct Listing {
     paths: Vec<PathBuf>,
     problems: Diagnostics,
 }
 
-fn list(dir: &Path, shown_as: &Path, total: &mut u64) -> Listing {
+fn list(boundary: &Boundary, dir: &Path, shown_as: &Path, total: &mut u64) -> Listing {
     let mut listing = Listing {
         paths: Vec::new(),
         problems: Vec::new(),
     };
     let shown = |path: &Path| shown_as.join(path.strip_prefix(dir).unwrap_or(path));
     let mut in_locale = 0u64;
-    let walk = WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walk {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let path = e.path().map_or_else(|| shown_as.to_path_buf(), shown);
-                let why = if e.loop_ancestor().is_some() {
-                    "a symbolic link loops back to a folder above it".to_owned()
-                } else {
-                    e.io_error()
-                        .map_or_else(|| e.to_string(), ToString::to_string)
-                };
-                listing.problems.push(
-                    Diagnostic::error("PG0205", format!("cannot read {}: {why}", path.display()))
-                        .in_path(&path)
-                        .help("fix or remove the link or file (a link must point to a readable .ftl file or folder)"),
-                );
-                continue;
-            }
-        };
-        if !(entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "ftl")) {
-            continue;
-        }
-        let size = entry.metadata().map_or(0, |m| m.len());
-        let path = shown(entry.path());
+    let walked = boundary.walk(dir, |p| p.extension().is_some_and(|x| x == "ftl"));
+    for (path, refusal) in walked.refused {
+        let path = shown(&path);
+        listing.problems.push(
+            Diagnostic::error("PG0205", format!("cannot read {}: {refusal}", path.display()))
+                .in_path(&path)
+                .help(match refusal {
+                    Refusal::Walk(_) | Refusal::Io(_) => "fix or remove the link or file (a link must point to a readable .ftl file or folder in the project)",
+                    _ => refusal.help(),
+                }),
+        );
+    }
+    for (file, size) in walked.files {
+        let path = shown(&file);
         let over = if size > MAX_FILE_BYTES {
             Some(format!(
                 "the file is {size} bytes, over the limit of {} MiB per file",
@@ -326,7 +314,7 @@ fn list(dir: &Path, shown_as: &Path, total: &mut u64) -> Listing {
         }
         in_locale += size;
         *total += size;
-        listing.paths.push(entry.into_path());
+        listing.paths.push(file);
     }
     listing
 }
@@ -338,9 +326,13 @@ fn read_locale(
     listing: Listing,
     reserved: &[String],
     known: Option<&Arc<LocaleSource>>,
+    boundary: &Boundary,
 ) -> Arc<LocaleSource> {
     let paths = listing.paths;
-    let texts: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
+    let texts: Vec<Result<Vec<u8>, Refusal>> = paths
+        .par_iter()
+        .map(|path| boundary.read(path, MAX_FILE_BYTES))
+        .collect();
     let fingerprint = crate::memo::fingerprint(&(
         &tag,
         reserved,
@@ -371,10 +363,10 @@ fn read_locale(
         .zip(texts)
         .map(|(path, bytes)| {
             let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(path));
-            let bytes = bytes.map_err(|e| {
-                Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display()))
+            let bytes = bytes.map_err(|refusal| {
+                Diagnostic::error("PG0205", format!("cannot read {}: {refusal}", shown.display()))
                     .in_path(&shown)
-                    .help("make the file readable")
+                    .help(refusal.help())
             })?;
             let file = diag::decode(&shown, bytes, "PG0205")?;
             let mut problems: Diagnostics = diag::control_character(&file, "PG0206").into_iter().collect();
@@ -705,7 +697,7 @@ mod tests {
         );
         assert_eq!(too_deep(&flat), None);
         // Every real locale file passes.
-        for entry in WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/locales")) {
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/locales")) {
             let entry = entry.unwrap();
             if entry.path().extension().is_some_and(|x| x == "ftl") {
                 let text = std::fs::read_to_string(entry.path()).unwrap();
