@@ -15,6 +15,8 @@ mod generality;
 mod hostile;
 mod incremental;
 mod init;
+#[cfg(unix)]
+mod inputs;
 mod limits;
 mod locales;
 mod model;
