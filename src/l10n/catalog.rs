@@ -125,8 +125,9 @@ impl LocaleSource {
 pub struct Catalog {
     /// Shared with the bundles built from them (`l10n::Locales`).
     pub locales: Vec<Arc<LocaleSource>>,
-    /// One warning per folder under `locales/` with no messages yet: it is no locale of
-    /// the site (not checked, not built) until it has some.
+    /// Findings about the folders: two folders for one tag (an error), and one warning
+    /// per folder with no messages yet: it is no locale of the site (not checked, not
+    /// built) until it has some.
     pub empty: Diagnostics,
 }
 
@@ -189,6 +190,27 @@ pub fn reread(
     };
     tags.sort();
     let boundary = Boundary::of(dir, shown_as);
+    // Language tags ignore case (`fr-CA` is `fr-ca`): two folders for one tag would both
+    // publish, one over the other on a case-insensitive disk.
+    let mut folders: BTreeMap<String, &str> = BTreeMap::new();
+    let mut same_tag = Vec::new();
+    for tag in &tags {
+        let key = tag.to_ascii_lowercase().replace('_', "-");
+        if let Some(first) = folders.insert(key, tag) {
+            same_tag.push(
+                Diagnostic::error(
+                    "PG0210",
+                    format!(
+                        "locales/{tag}/ and locales/{first}/ are folders for the same language tag"
+                    ),
+                )
+                .in_path(shown_as.join(tag))
+                .help(format!(
+                    "language tags ignore case: merge the two folders into one (e.g. {first}/)"
+                )),
+            );
+        }
+    }
     let Some(position) = tags.iter().position(|t| t == reference) else {
         return Err(Diagnostic::error(
             "PG0201",
@@ -233,8 +255,9 @@ pub fn reread(
         .enumerate()
         .partition(|(i, l)| *i == 0 || !l.entries.is_empty() || !l.problems.is_empty());
     let reference = &locales[0].1;
-    let empty = empty
+    let empty = same_tag
         .into_iter()
+        .chain(empty.into_iter()
         .map(|(_, l)| {
             Diagnostic::warning(
                 "PG0209",
@@ -249,7 +272,7 @@ pub fn reread(
                 reference.dir.display(),
                 l.dir.display()
             ))
-        })
+        }))
         .collect();
     Ok(Catalog {
         locales: locales.into_iter().map(|(_, l)| l).collect(),

@@ -11,6 +11,7 @@ mod diff;
 mod docs;
 mod errors;
 mod feed;
+mod gaps;
 mod generality;
 mod hostile;
 mod incremental;
