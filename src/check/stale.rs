@@ -347,7 +347,21 @@ pub fn confirm(
     let yaml = serde_yaml::to_string(&confirmed).expect("maps of strings serialize");
     let path = root.join(LOCK_FILE);
     let tmp = path.with_extension("yaml.tmp");
-    std::fs::write(&tmp, format!("{HEADER}{yaml}"))
+    // Written as a new file (a leftover, or a link someone placed there, is removed,
+    // never written through), then renamed over the old one.
+    let written = match std::fs::remove_file(&tmp) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    };
+    written
+        .and_then(|()| {
+            use std::io::Write;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)?
+                .write_all(format!("{HEADER}{yaml}").as_bytes())
+        })
         .and_then(|()| std::fs::rename(&tmp, &path))
         .map_err(|e| {
             Diagnostic::error("PG0523", format!("cannot write the confirmations: {e}"))

@@ -282,3 +282,17 @@ fn out_as_a_link_replaces_the_folder_it_names_and_stays_a_link() {
         run.stderr
     );
 }
+
+#[test]
+fn confirm_writes_through_no_link_left_at_its_temporary_file() {
+    let sandbox = Sandbox::real();
+    let outside = TempDir::new().unwrap();
+    let target = outside.path().join("victim.txt");
+    std::fs::write(&target, "untouched\n").unwrap();
+    symlink(&target, sandbox.path("locales/confirmed.yaml.tmp")).unwrap();
+    let run = sandbox.run(&["confirm", "fr"]);
+    assert!(run.success, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched\n");
+    assert!(sandbox.read("locales/confirmed.yaml").contains("fr:"));
+    assert!(!sandbox.path("locales/confirmed.yaml.tmp").exists());
+}
