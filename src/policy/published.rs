@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-use crate::policy::facts;
+use crate::policy::Node;
 use crate::policy::model::Policy;
 use crate::policy::validate::locate_definition;
 
@@ -64,11 +64,15 @@ pub fn file_names(policy: &Policy, file: &SourceFile) -> Diagnostics {
 /// A page that shows a fact twice in some version: a block listed twice, or a block
 /// beside one of its own items (or a fact under it). Reported once per page and fact,
 /// at the later listing.
-pub fn pages_show_each_fact_once(policy: &Policy, file: &SourceFile) -> Diagnostics {
+/// `indexes` are each version's facts by id (`facts::index`).
+pub fn pages_show_each_fact_once(
+    policy: &Policy,
+    file: &SourceFile,
+    indexes: &[HashMap<&str, &Node>],
+) -> Diagnostics {
     let mut out = Vec::new();
     let mut reported = BTreeSet::new();
-    for version in &policy.versions {
-        let index = facts::index(facts::blocks(policy, version));
+    for index in indexes {
         for page in &policy.pages {
             // Each fact id shown so far, with the listed block that shows it.
             let mut shown: HashMap<&str, &str> = HashMap::new();

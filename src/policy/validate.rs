@@ -87,7 +87,6 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
     }
     out.extend(entities_and_keywords(policy, &locate));
     out.extend(super::published::file_names(policy, file));
-    out.extend(super::published::pages_show_each_fact_once(policy, file));
 
     for version in &policy.versions {
         let pages = facts::pages_of(policy, version);
@@ -170,6 +169,9 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         .map(|v| facts::blocks(policy, v))
         .collect();
     let indexes: Vec<_> = trees.iter().map(|t| facts::index(t)).collect();
+    out.extend(super::published::pages_show_each_fact_once(
+        policy, file, &indexes,
+    ));
     let mut shown = BTreeSet::new();
     for page in &policy.pages {
         for id in &page.blocks {

@@ -285,6 +285,21 @@ impl Checker<'_> {
         while i < bytes.len() {
             let tera = bytes[i] == b'{' && matches!(bytes.get(i + 1), Some(b'{' | b'%' | b'#'));
             if !tera {
+                // Runs no state leaves (text up to a `<`, a quoted value up to its quote,
+                // a comment up to a `>`) are skipped at once, up to the next Tera tag.
+                let stop = match &state {
+                    Html::Text | Html::Raw { .. } => Some(b'<'),
+                    Html::Comment | Html::Bogus => Some(b'>'),
+                    Html::Value { quote: Some(q), .. } => Some(*q),
+                    _ => None,
+                };
+                let run = stop.map_or(0, |stop| {
+                    memchr::memchr2(stop, b'{', &bytes[i..]).unwrap_or(bytes.len() - i)
+                });
+                if run > 0 {
+                    i += run;
+                    continue;
+                }
                 state = state.step(bytes, i);
                 i += 1;
                 continue;
