@@ -6,6 +6,7 @@ pub mod diag;
 pub mod feed;
 pub mod fmt;
 pub mod init;
+pub mod inputs;
 pub mod interface;
 pub mod l10n;
 pub mod memo;

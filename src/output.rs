@@ -33,6 +33,22 @@ pub fn write_site_with(
     out: &Path,
     finish: impl FnOnce(&Path, Option<&Path>) -> Result<(), Diagnostic>,
 ) -> Result<(), Diagnostic> {
+    // An output that is a symbolic link is followed: the folder it names is replaced
+    // (atomically, next to it), and the link keeps naming the new site.
+    let followed;
+    let out = if fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+        followed = fs::canonicalize(out).map_err(|e| {
+            Diagnostic::error(
+                "PG0400",
+                format!("the output path is a symbolic link that cannot be followed: {e}"),
+            )
+            .in_path(out)
+            .help("point the link at a folder (new, empty, or a site policyglot built), or pass --out with a folder path")
+        })?;
+        followed.as_path()
+    } else {
+        out
+    };
     let io_error = |what: &str, e: io::Error| {
         Diagnostic::error("PG0401", format!("cannot {what}: {e}"))
             .in_path(out)

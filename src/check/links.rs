@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use scraper::{Html, Selector};
-use walkdir::WalkDir;
 
 use crate::Project;
 use crate::diag::{Diagnostic, Diagnostics, Location, SourceFile};
+use crate::inputs::Boundary;
 use crate::render::Site;
 
 /// How links are asked.
@@ -155,39 +155,27 @@ struct Sources {
 }
 
 impl Sources {
-    /// policy.yaml first, then every `.ftl` and template file (links are not followed:
-    /// only the project's own files are read).
+    /// policy.yaml first, then every `.ftl` and template file, through the project's
+    /// guarded reader (`inputs::Boundary`): only the project's own files are read.
     fn read(project: &Project) -> Sources {
-        let mut paths: Vec<PathBuf> = vec![PathBuf::from(Project::POLICY)];
+        let boundary = Boundary::new(&project.root);
+        let mut paths: Vec<PathBuf> = vec![project.root.join(Project::POLICY)];
         for dir in [Project::LOCALES, Project::TEMPLATES] {
-            let walk = WalkDir::new(project.root.join(dir)).sort_by_file_name();
-            paths.extend(
-                walk.into_iter()
-                    .filter_map(Result::ok)
-                    .filter(|e| e.file_type().is_file())
-                    .filter(|e| {
-                        e.path()
-                            .extension()
-                            .is_some_and(|x| x == "ftl" || x == "html")
-                    })
-                    .filter_map(|e| {
-                        e.path()
-                            .strip_prefix(&project.root)
-                            .ok()
-                            .map(Path::to_path_buf)
-                    }),
-            );
+            let walked = boundary.walk(&project.root.join(dir), |p| {
+                p.extension().is_some_and(|x| x == "ftl" || x == "html")
+            });
+            paths.extend(walked.files.into_iter().map(|(path, _)| path));
         }
         let files = paths
             .into_iter()
             .filter_map(|path| {
-                let full = project.root.join(&path);
-                let meta = std::fs::symlink_metadata(&full).ok()?;
-                if !meta.is_file() || meta.len() > MAX_SOURCE_BYTES {
-                    return None;
-                }
-                let text = std::fs::read_to_string(&full).ok()?;
-                Some(SourceFile::new(path, text))
+                let bytes = boundary.read(&path, MAX_SOURCE_BYTES).ok()?;
+                let text = String::from_utf8(bytes).ok()?;
+                let shown = path
+                    .strip_prefix(&project.root)
+                    .unwrap_or(&path)
+                    .to_path_buf();
+                Some(SourceFile::new(shown, text))
             })
             .collect();
         Sources { files }

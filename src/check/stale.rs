@@ -31,13 +31,31 @@ pub fn hash(source: &str) -> String {
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
+/// The largest `confirmed.yaml` read: some 40 bytes a message, so far more than any
+/// project's messages (the locales' own limit is 512 MiB in all).
+const MAX_CONFIRMATIONS_BYTES: u64 = 64 << 20;
+
 /// Reads the confirmations; a missing file means nothing is confirmed yet.
 pub fn read(root: &Path) -> Result<Confirmations, Diagnostic> {
     let path = root.join(LOCK_FILE);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Ok(Confirmations::new());
+    let bytes = match crate::inputs::Boundary::new(root).read(&path, MAX_CONFIRMATIONS_BYTES) {
+        Ok(bytes) => bytes,
+        Err(refusal) if refusal.is_missing() => return Ok(Confirmations::new()),
+        Err(refusal) => {
+            return Err(Diagnostic::error(
+                "PG0520",
+                format!("cannot read the confirmations: {refusal}"),
+            )
+            .in_path(LOCK_FILE)
+            .help(match refusal {
+                crate::inputs::Refusal::TooLarge(_) => {
+                    "the file holds one short line per translated message: restore it from version control"
+                }
+                _ => refusal.help(),
+            }));
+        }
     };
-    parse(&SourceFile::new(LOCK_FILE, text))
+    parse(&crate::diag::decode(Path::new(LOCK_FILE), bytes, "PG0520")?)
 }
 
 /// The confirmations in `file`: one document, a mapping of locale tags to mappings of
@@ -329,7 +347,21 @@ pub fn confirm(
     let yaml = serde_yaml::to_string(&confirmed).expect("maps of strings serialize");
     let path = root.join(LOCK_FILE);
     let tmp = path.with_extension("yaml.tmp");
-    std::fs::write(&tmp, format!("{HEADER}{yaml}"))
+    // Written as a new file (a leftover, or a link someone placed there, is removed,
+    // never written through), then renamed over the old one.
+    let written = match std::fs::remove_file(&tmp) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    };
+    written
+        .and_then(|()| {
+            use std::io::Write;
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)?
+                .write_all(format!("{HEADER}{yaml}").as_bytes())
+        })
         .and_then(|()| std::fs::rename(&tmp, &path))
         .map_err(|e| {
             Diagnostic::error("PG0523", format!("cannot write the confirmations: {e}"))

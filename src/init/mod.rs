@@ -94,7 +94,28 @@ pub fn init(dir: &Path, options: &Options) -> Result<Written, Diagnostic> {
         }
     }
     let files = files(options);
-    if let Some((path, _)) = files.iter().find(|(path, _)| dir.join(path).exists()) {
+    // A link where a file or folder would be written (dangling or not) could send the
+    // write anywhere: nothing is written through one.
+    if let Some(link) = files
+        .iter()
+        .find_map(|(path, _)| link_on_the_way(dir, path))
+    {
+        return Err(Diagnostic::error(
+            "PG0704",
+            format!(
+                "{} is a symbolic link: `init` does not write through links",
+                link.display()
+            ),
+        )
+        .in_path(&link)
+        .help(
+            "nothing was written: remove the link, or give `init` a folder without links in it",
+        ));
+    }
+    if let Some((path, _)) = files
+        .iter()
+        .find(|(path, _)| std::fs::symlink_metadata(dir.join(path)).is_ok())
+    {
         return Err(Diagnostic::error(
             "PG0700",
             format!("{} would be overwritten", dir.join(path).display()),
@@ -107,7 +128,7 @@ pub fn init(dir: &Path, options: &Options) -> Result<Written, Diagnostic> {
         target
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&target, bytes))
+            .and_then(|()| create_new(&target, bytes))
             .map_err(|e| {
                 Diagnostic::error("PG0701", format!("cannot write {}: {e}", target.display()))
                     .in_path(&target)
@@ -135,6 +156,28 @@ pub fn init(dir: &Path, options: &Options) -> Result<Written, Diagnostic> {
         with_chrome,
         without_chrome,
     })
+}
+
+/// The first path from `dir` (excluded) down to `dir/path` that is a symbolic link.
+fn link_on_the_way(dir: &Path, path: &Path) -> Option<PathBuf> {
+    let mut at = dir.to_path_buf();
+    path.components().find_map(|part| {
+        at.push(part);
+        std::fs::symlink_metadata(&at)
+            .is_ok_and(|m| m.file_type().is_symlink())
+            .then(|| at.clone())
+    })
+}
+
+/// Writes a file that must not exist yet: `create_new` never follows a link at the path
+/// (one made after the checks above fails the write instead).
+fn create_new(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)?
+        .write_all(bytes)
 }
 
 impl Written {

@@ -7,10 +7,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+use crate::inputs::{Boundary, Refusal};
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::analysis::{self, Part};
 use crate::diag::{self, Diagnostic, Diagnostics, Location, SourceFile};
@@ -125,8 +125,9 @@ impl LocaleSource {
 pub struct Catalog {
     /// Shared with the bundles built from them (`l10n::Locales`).
     pub locales: Vec<Arc<LocaleSource>>,
-    /// One warning per folder under `locales/` with no messages yet: it is no locale of
-    /// the site (not checked, not built) until it has some.
+    /// Findings about the folders: two folders for one tag (an error), and one warning
+    /// per folder with no messages yet: it is no locale of the site (not checked, not
+    /// built) until it has some.
     pub empty: Diagnostics,
 }
 
@@ -171,6 +172,28 @@ pub fn reread(
     previous: Option<&Catalog>,
 ) -> Result<Catalog, Diagnostic> {
     let mut tags = locale_tags(dir, shown_as)?;
+    let boundary = Boundary::of(dir, shown_as);
+    // Language tags ignore case (`fr-CA` is `fr-ca`): two folders for one tag would both
+    // publish, one over the other on a case-insensitive disk.
+    let mut folders: BTreeMap<String, &str> = BTreeMap::new();
+    let mut same_tag = Vec::new();
+    for tag in &tags {
+        let key = tag.to_ascii_lowercase().replace('_', "-");
+        if let Some(first) = folders.insert(key, tag) {
+            same_tag.push(
+                Diagnostic::error(
+                    "PG0210",
+                    format!(
+                        "locales/{tag}/ and locales/{first}/ are folders for the same language tag"
+                    ),
+                )
+                .in_path(shown_as.join(tag))
+                .help(format!(
+                    "language tags ignore case: merge the two folders into one (e.g. {first}/)"
+                )),
+            );
+        }
+    }
     let Some(position) = tags.iter().position(|t| t == reference) else {
         return Err(Diagnostic::error(
             "PG0201",
@@ -184,7 +207,7 @@ pub fn reread(
     };
     let reference = tags.remove(position);
     tags.insert(0, reference);
-    let locales = read_in_order(dir, shown_as, tags, reserved, previous);
+    let locales = read_in_order(dir, shown_as, tags, reserved, previous, &boundary);
     // A folder just created for a new language (nothing in it, or only empty files) is
     // one warning, not one error per message it does not have yet.
     let (locales, empty): (Vec<_>, Vec<_>) = locales
@@ -192,8 +215,9 @@ pub fn reread(
         .enumerate()
         .partition(|(i, l)| *i == 0 || !l.entries.is_empty() || !l.problems.is_empty());
     let reference = &locales[0].1;
-    let empty = empty
+    let empty = same_tag
         .into_iter()
+        .chain(empty.into_iter()
         .map(|(_, l)| {
             Diagnostic::warning(
                 "PG0209",
@@ -208,7 +232,7 @@ pub fn reread(
                 reference.dir.display(),
                 l.dir.display()
             ))
-        })
+        }))
         .collect();
     Ok(Catalog {
         locales: locales.into_iter().map(|(_, l)| l).collect(),
@@ -244,7 +268,8 @@ fn locale_tags(dir: &Path, shown_as: &Path) -> Result<Vec<String>, Diagnostic> {
 /// (`policyglot fmt`), whatever the policy says.
 pub fn read_files(dir: &Path, shown_as: &Path) -> Result<Vec<Arc<LocaleSource>>, Diagnostic> {
     let tags = locale_tags(dir, shown_as)?;
-    Ok(read_in_order(dir, shown_as, tags, &[], None))
+    let boundary = Boundary::of(dir, shown_as);
+    Ok(read_in_order(dir, shown_as, tags, &[], None, &boundary))
 }
 
 /// Reads the locale folders `tags` (in parallel), keeping each locale of `previous`
@@ -256,12 +281,13 @@ fn read_in_order(
     tags: Vec<String>,
     reserved: &[String],
     previous: Option<&Catalog>,
+    boundary: &Boundary,
 ) -> Vec<Arc<LocaleSource>> {
     let mut total = 0u64;
     let listed: Vec<(String, Listing)> = tags
         .into_iter()
         .map(|tag| {
-            let listing = list(&dir.join(&tag), &shown_as.join(&tag), &mut total);
+            let listing = list(boundary, &dir.join(&tag), &shown_as.join(&tag), &mut total);
             (tag, listing)
         })
         .collect();
@@ -276,54 +302,41 @@ fn read_in_order(
                 listing,
                 reserved,
                 known,
+                boundary,
             )
         })
         .collect()
 }
 
-/// The `.ftl` files of a locale folder (symlinks followed, hidden entries skipped) that
-/// fit the size limits, and a problem for each that cannot be read.
+/// The `.ftl` files of a locale folder (links inside the project followed, hidden
+/// entries skipped) that fit the size limits, and a problem for each that is refused
+/// (`inputs::Boundary::walk`) or over a limit.
 struct Listing {
     paths: Vec<PathBuf>,
     problems: Diagnostics,
 }
 
-fn list(dir: &Path, shown_as: &Path, total: &mut u64) -> Listing {
+fn list(boundary: &Boundary, dir: &Path, shown_as: &Path, total: &mut u64) -> Listing {
     let mut listing = Listing {
         paths: Vec::new(),
         problems: Vec::new(),
     };
     let shown = |path: &Path| shown_as.join(path.strip_prefix(dir).unwrap_or(path));
     let mut in_locale = 0u64;
-    let walk = WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walk {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let path = e.path().map_or_else(|| shown_as.to_path_buf(), shown);
-                let why = if e.loop_ancestor().is_some() {
-                    "a symbolic link loops back to a folder above it".to_owned()
-                } else {
-                    e.io_error()
-                        .map_or_else(|| e.to_string(), ToString::to_string)
-                };
-                listing.problems.push(
-                    Diagnostic::error("PG0205", format!("cannot read {}: {why}", path.display()))
-                        .in_path(&path)
-                        .help("fix or remove the link or file (a link must point to a readable .ftl file or folder)"),
-                );
-                continue;
-            }
-        };
-        if !(entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "ftl")) {
-            continue;
-        }
-        let size = entry.metadata().map_or(0, |m| m.len());
-        let path = shown(entry.path());
+    let walked = boundary.walk(dir, |p| p.extension().is_some_and(|x| x == "ftl"));
+    for (path, refusal) in walked.refused {
+        let path = shown(&path);
+        listing.problems.push(
+            Diagnostic::error("PG0205", format!("cannot read {}: {refusal}", path.display()))
+                .in_path(&path)
+                .help(match refusal {
+                    Refusal::Walk(_) | Refusal::Io(_) => "fix or remove the link or file (a link must point to a readable .ftl file or folder in the project)",
+                    _ => refusal.help(),
+                }),
+        );
+    }
+    for (file, size) in walked.files {
+        let path = shown(&file);
         let over = if size > MAX_FILE_BYTES {
             Some(format!(
                 "the file is {size} bytes, over the limit of {} MiB per file",
@@ -352,7 +365,7 @@ fn list(dir: &Path, shown_as: &Path, total: &mut u64) -> Listing {
         }
         in_locale += size;
         *total += size;
-        listing.paths.push(entry.into_path());
+        listing.paths.push(file);
     }
     listing
 }
@@ -364,9 +377,13 @@ fn read_locale(
     listing: Listing,
     reserved: &[String],
     known: Option<&Arc<LocaleSource>>,
+    boundary: &Boundary,
 ) -> Arc<LocaleSource> {
     let paths = listing.paths;
-    let texts: Vec<std::io::Result<Vec<u8>>> = paths.par_iter().map(std::fs::read).collect();
+    let texts: Vec<Result<Vec<u8>, Refusal>> = paths
+        .par_iter()
+        .map(|path| boundary.read(path, MAX_FILE_BYTES))
+        .collect();
     let fingerprint = crate::memo::fingerprint(&(
         &tag,
         reserved,
@@ -397,10 +414,10 @@ fn read_locale(
         .zip(texts)
         .map(|(path, bytes)| {
             let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(path));
-            let bytes = bytes.map_err(|e| {
-                Diagnostic::error("PG0205", format!("cannot read {}: {e}", shown.display()))
+            let bytes = bytes.map_err(|refusal| {
+                Diagnostic::error("PG0205", format!("cannot read {}: {refusal}", shown.display()))
                     .in_path(&shown)
-                    .help("make the file readable")
+                    .help(refusal.help())
             })?;
             let file = diag::decode(&shown, bytes, "PG0205")?;
             let mut problems: Diagnostics = diag::control_character(&file, "PG0206").into_iter().collect();
@@ -731,7 +748,7 @@ mod tests {
         );
         assert_eq!(too_deep(&flat), None);
         // Every real locale file passes.
-        for entry in WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/locales")) {
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/locales")) {
             let entry = entry.unwrap();
             if entry.path().extension().is_some_and(|x| x == "ftl") {
                 let text = std::fs::read_to_string(entry.path()).unwrap();

@@ -4,7 +4,6 @@
 //! that expand a billion times, thousands of nesting levels) is rejected at the line
 //! that crosses a limit instead of exhausting time or memory.
 
-use std::io::Read;
 use std::path::Path;
 
 use saphyr_parser::{Event, Parser};
@@ -41,13 +40,20 @@ pub fn read(path: &Path, shown_as: &Path) -> Result<SourceFile, Diagnostic> {
             .in_path(shown_as)
             .help("run policyglot from the project root, or pass --root; the policy lives in policy/policy.yaml")
     };
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_POLICY_BYTES as u64 + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    if bytes.len() > MAX_POLICY_BYTES {
-        return Err(too_large(shown_as));
-    }
+    let boundary = crate::inputs::Boundary::of(path, shown_as);
+    let bytes = match boundary.read(path, MAX_POLICY_BYTES as u64) {
+        Ok(bytes) => bytes,
+        Err(crate::inputs::Refusal::TooLarge(_)) => return Err(too_large(shown_as)),
+        Err(crate::inputs::Refusal::Io(e)) => return Err(unreadable(e)),
+        Err(refusal) => {
+            return Err(Diagnostic::error(
+                "PG0100",
+                format!("cannot read the policy file: {refusal}"),
+            )
+            .in_path(shown_as)
+            .help(refusal.help()));
+        }
+    };
     diag::decode(shown_as, bytes, "PG0101")
 }
 

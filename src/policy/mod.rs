@@ -5,6 +5,7 @@ pub mod diff;
 pub mod facts;
 pub mod load;
 pub mod model;
+pub mod published;
 pub mod schema;
 pub mod time;
 pub mod ui;

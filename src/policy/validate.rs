@@ -101,6 +101,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         }
     }
     out.extend(entities_and_keywords(policy, &locate));
+    out.extend(super::published::file_names(policy, file));
 
     for version in &policy.versions {
         let pages = facts::pages_of(policy, version);
@@ -113,6 +114,28 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         facts.values(&version.values, 0);
         for block in &version.blocks {
             facts.fact(block, 1);
+        }
+        // An entity's values reach messages as a fact's do: checked as they are, once
+        // for every version (a link must name a fact each version shows), each finding
+        // reported once.
+        let mut entity_findings = Vec::new();
+        let mut entity_values = Facts {
+            policy,
+            locate: &locate,
+            pages: &pages,
+            out: &mut entity_findings,
+        };
+        for entity in &policy.entities {
+            entity_values.values(&entity.values, 0);
+        }
+        for finding in entity_findings {
+            let at = |d: &Diagnostic| d.location.as_ref().map(|l| l.range.clone());
+            if !out
+                .iter()
+                .any(|d| d.message == finding.message && at(d) == at(&finding))
+            {
+                out.push(finding);
+            }
         }
         let blocks = facts::blocks(policy, version);
         let mut ids: Vec<&Id> = global.clone();
@@ -161,6 +184,9 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
         .map(|v| facts::blocks(policy, v))
         .collect();
     let indexes: Vec<_> = trees.iter().map(|t| facts::index(t)).collect();
+    out.extend(super::published::pages_show_each_fact_once(
+        policy, file, &indexes,
+    ));
     let mut shown = BTreeSet::new();
     for page in &policy.pages {
         for id in &page.blocks {
@@ -268,11 +294,19 @@ fn entities_and_keywords(policy: &Policy, locate: &Locator) -> Diagnostics {
     let reference = policy.reference_locale.as_str();
     for entity in &policy.entities {
         let here = || locate.definition(&entity.id, 0);
-        if entity.name.forms().iter().any(|f| f.trim().is_empty()) {
+        if entity
+            .name
+            .forms()
+            .iter()
+            .any(|f| !super::published::visible(f))
+        {
             out.push(
                 Diagnostic::error(
                     "PG0127",
-                    format!("entity `{}` has an empty name", entity.id),
+                    format!(
+                        "entity `{}` has an empty name (or one of spaces and invisible characters only)",
+                        entity.id
+                    ),
                 )
                 .at(here(), "this entity")
                 .help("write the name as readers see it, e.g. `name: Acme Pro`"),

@@ -1,6 +1,7 @@
 //! The render stage: every page of every locale, in memory. Messages become HTML
 //! fragments here; Tera templates lay them out. No file is written in this stage.
 
+mod contexts;
 pub mod markdown;
 pub mod required;
 mod templates;
@@ -497,8 +498,10 @@ impl LocalePages<'_> {
     }
 }
 
-/// The Tera function `t(key=..., attr=...)`: a message of the page's locale (from the
-/// `lang` context variable) as safe inline HTML, with the version's dates as variables.
+/// The Tera function `t(key=..., attr=..., plain=true)`: a message of the page's locale
+/// (from the `lang` context variable) as safe inline HTML, or with `plain=true` as plain
+/// text that Tera escapes (for attributes and `<title>`), with the version's dates as
+/// variables.
 /// Every page asks for the same few messages, so results are cached per build.
 fn translate(
     locales: &Locales,
@@ -510,11 +513,12 @@ fn translate(
     let lang: String = state.get("lang").ok().flatten().unwrap_or_default();
     let key: Option<String> = kwargs.get("key").ok().flatten();
     let attr: Option<String> = kwargs.get("attr").ok().flatten();
-    let cache_key = (lang, key.unwrap_or_default(), attr);
+    let plain = kwargs.get::<bool>("plain").ok().flatten().unwrap_or(false);
+    let cache_key = (lang, key.unwrap_or_default(), attr, plain);
     if let Some(value) = cache.read().expect("not poisoned").get(&cache_key) {
         return Ok(value.clone());
     }
-    let value = translate_uncached(locales, common, kwargs, &cache_key.0)?;
+    let value = translate_uncached(locales, common, kwargs, &cache_key.0, plain)?;
     cache
         .write()
         .expect("not poisoned")
@@ -527,6 +531,7 @@ fn translate_uncached(
     common: &[(String, Arg)],
     kwargs: &Kwargs,
     lang: &str,
+    plain: bool,
 ) -> Result<Value, Diagnostic> {
     let locale = locales.get(lang).ok_or_else(|| {
         Diagnostic::error(
@@ -540,5 +545,10 @@ fn translate_uncached(
     })?;
     let attr: Option<String> = kwargs.get("attr").ok().flatten();
     let text = locales.format(locale, &key, attr.as_deref(), common)?;
+    if plain {
+        // Plain text, not marked safe: Tera escapes it (quotes too), for attributes and
+        // `<title>` (`render::contexts` refuses HTML there).
+        return Ok(Value::from(markdown::plain(&text)));
+    }
     Ok(Value::safe_string(&markdown::inline(&text)))
 }

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use tera::{ErrorKind, Kwargs, State, Tera, Value};
-use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
+use crate::inputs::{Boundary, Refusal};
 use crate::l10n::Locales;
 
 thread_local! {
@@ -18,8 +18,11 @@ thread_local! {
     static FAILURES: RefCell<Diagnostics> = const { RefCell::new(Vec::new()) };
 }
 
-/// `t()` results by (locale, key, attribute): the same chrome appears on every page.
-pub(super) type Translations = RwLock<HashMap<(String, String, Option<String>), Value>>;
+/// `t()` results by (locale, key, attribute, plain): the same chrome appears on every page.
+pub(super) type Translations = RwLock<HashMap<(String, String, Option<String>, bool), Value>>;
+
+/// The largest template or asset file read (a page layout, a script, a style sheet).
+const MAX_TEMPLATE_BYTES: u64 = 16 << 20;
 
 /// The parsed templates plus the static assets shipped next to them (`templates/assets/`).
 pub struct Templates {
@@ -54,40 +57,47 @@ impl Templates {
         let mut sources = BTreeMap::new();
         let mut assets = BTreeMap::new();
         let mut errors = Vec::new();
-        for entry in WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let relative = entry
-                .path()
-                .strip_prefix(dir)
-                .unwrap_or(entry.path())
-                .to_path_buf();
+        let boundary = Boundary::of(dir, shown_as);
+        let is_input = |path: &Path| {
+            let relative = path.strip_prefix(dir).unwrap_or(path);
+            relative.starts_with("assets") || relative.extension().is_some_and(|x| x == "html")
+        };
+        let walked = boundary.walk(dir, is_input);
+        for (path, refusal) in walked.refused {
+            let shown = shown_as.join(path.strip_prefix(dir).unwrap_or(&path));
+            errors.push(
+                Diagnostic::error(
+                    "PG0300",
+                    format!("cannot read {}: {refusal}", shown.display()),
+                )
+                .in_path(&shown)
+                .help(refusal.help()),
+            );
+        }
+        for (path, _) in walked.files {
+            let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
             let shown = shown_as.join(&relative);
-            if let Ok(asset) = relative.strip_prefix("assets") {
-                match std::fs::read(entry.path()) {
-                    Ok(bytes) => {
-                        assets.insert(asset.to_path_buf(), bytes);
-                    }
-                    Err(e) => errors.push(
-                        Diagnostic::error("PG0300", format!("cannot read asset: {e}"))
-                            .in_path(&shown),
-                    ),
+            let unreadable = |what: &str, refusal: Refusal| {
+                Diagnostic::error("PG0300", format!("cannot read {what}: {refusal}"))
+                    .in_path(&shown)
+                    .help(refusal.help())
+            };
+            let bytes = match boundary.read(&path, MAX_TEMPLATE_BYTES) {
+                Ok(bytes) => bytes,
+                Err(refusal) => {
+                    errors.push(unreadable("file", refusal));
+                    continue;
                 }
-            } else if relative.extension().is_some_and(|x| x == "html") {
-                match std::fs::read_to_string(entry.path()) {
-                    Ok(text) => {
+            };
+            if let Ok(asset) = relative.strip_prefix("assets") {
+                assets.insert(asset.to_path_buf(), bytes);
+            } else {
+                match crate::diag::decode(&shown, bytes, "PG0300") {
+                    Ok(file) => {
                         let name = relative.to_string_lossy().replace('\\', "/");
-                        sources.insert(name, SourceFile::new(shown, text));
+                        sources.insert(name, file);
                     }
-                    Err(e) => errors.push(
-                        Diagnostic::error("PG0300", format!("cannot read template: {e}"))
-                            .in_path(&shown),
-                    ),
+                    Err(d) => errors.push(d),
                 }
             }
         }
@@ -136,6 +146,8 @@ impl Templates {
                 );
             }
         }
+        // Where each template writes messages and values (text, attributes, scripts).
+        errors.extend(super::contexts::check(&templates.sources));
         if errors.is_empty() {
             Ok(templates)
         } else {

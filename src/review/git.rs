@@ -1,6 +1,7 @@
 //! A revision's project inputs, read from git into a temporary folder (or the working
 //! tree's, copied), so both sides of a review are built the same way.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -8,6 +9,7 @@ use std::process::{Command, Stdio};
 use tempfile::TempDir;
 
 use crate::diag::Diagnostic;
+use crate::inputs::Boundary;
 use crate::project::Project;
 
 /// What a side holds: the inputs `build` reads (`policy/`, `locales/`, `templates/`).
@@ -50,37 +52,32 @@ impl Repository {
 
     /// Writes the project's inputs as they are at `commit` into a new temporary folder.
     pub fn checkout(&self, commit: &str) -> Result<TempDir, Diagnostic> {
-        let failed = |why: String| {
-            Diagnostic::error(
-                "PG0712",
-                format!("cannot read revision {commit} from git: {why}"),
-            )
-            .help("check that the repository is readable (`git status`) and try again")
-        };
-        let dir = TempDir::new().map_err(|e| failed(format!("no temporary folder: {e}")))?;
-        self.write_paths(commit, INPUTS.iter().copied(), dir.path())
-            .map_err(failed)?;
+        let dir =
+            TempDir::new().map_err(|e| failed(commit, format!("no temporary folder: {e}")))?;
+        self.write_paths(commit, INPUTS.iter().copied(), dir.path())?;
         // The product catalogs the revision's policy names are inputs too (`diff` shows
         // the pages a changed catalog changes); they may live anywhere in the project.
         let catalogs = catalog_paths(dir.path());
         if !catalogs.is_empty() {
-            self.write_paths(commit, catalogs.iter().map(String::as_str), dir.path())
-                .map_err(failed)?;
+            self.write_paths(commit, catalogs.iter().map(String::as_str), dir.path())?;
         }
         Ok(dir)
     }
 
-    /// Writes the files under `paths` (project-relative) as they are at `commit` into `dir`.
+    /// Writes the files under `paths` (project-relative) as they are at `commit` into
+    /// `dir`. A link is never written as one (it would be read through on this machine):
+    /// it becomes a copy of the file it names among the same paths, and one that leads
+    /// elsewhere is refused.
     fn write_paths<'p>(
         &self,
         commit: &str,
         paths: impl Iterator<Item = &'p str>,
         dir: &Path,
-    ) -> Result<(), String> {
+    ) -> Result<(), Diagnostic> {
         let paths: Vec<String> = paths.map(|p| format!("{}{p}", self.prefix)).collect();
         let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit, "--"];
         args.extend(paths.iter().map(String::as_str));
-        let listing = git(&self.top, &args)?;
+        let listing = git(&self.top, &args).map_err(|e| failed(commit, e))?;
         // `<mode> <type> <id>\t<path>`; only files (blobs), never submodules.
         let entries: Vec<(&str, &str, &str)> = listing
             .split('\0')
@@ -91,12 +88,36 @@ impl Repository {
                 (kind == "blob").then_some((mode, id, path.strip_prefix(&self.prefix)?))
             })
             .collect();
-        let blobs = cat_blobs(&self.top, entries.iter().map(|(_, id, _)| *id))?;
-        for ((mode, _, path), bytes) in entries.iter().zip(blobs) {
-            write_entry(&dir.join(path), mode, &bytes).map_err(|e| format!("{path}: {e}"))?;
+        let blobs = cat_blobs(&self.top, entries.iter().map(|(_, id, _)| *id))
+            .map_err(|e| failed(commit, e))?;
+        let index: HashMap<&str, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, path))| (*path, i))
+            .collect();
+        for (i, (_, _, path)) in entries.iter().enumerate() {
+            let bytes = &blobs[linked(&entries, &index, &blobs, i).ok_or_else(|| {
+                Diagnostic::error(
+                    "PG0714",
+                    format!("{path} at revision {commit} is a symbolic link that leads outside the project's inputs"),
+                )
+                .in_path(path)
+                .help("`diff` never follows a link out of a revision's policy/, locales/ and templates/: commit the file itself instead of a link")
+            })?];
+            write_file(&dir.join(path), bytes)
+                .map_err(|e| failed(commit, format!("{path}: {e}")))?;
         }
         Ok(())
     }
+}
+
+/// The error of a revision git could not give.
+fn failed(commit: &str, why: String) -> Diagnostic {
+    Diagnostic::error(
+        "PG0712",
+        format!("cannot read revision {commit} from git: {why}"),
+    )
+    .help("check that the repository is readable (`git status`) and try again")
 }
 
 /// The product catalogs the policy in `dir` names, each a path inside the project
@@ -117,7 +138,47 @@ fn catalog_paths(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Copies the project's inputs as they are on disk into a new temporary folder.
+/// The most links followed from one entry to the file it names.
+const MAX_LINKS: usize = 8;
+
+/// The entry whose bytes entry `at` holds: itself for a file, the file a link names
+/// (followed through at most `MAX_LINKS` links) when it is one of `entries`; `None` for
+/// a link that leaves them (an absolute target, `..` above the project, a file that is
+/// not an input) or loops.
+fn linked(
+    entries: &[(&str, &str, &str)],
+    index: &HashMap<&str, usize>,
+    blobs: &[Vec<u8>],
+    mut at: usize,
+) -> Option<usize> {
+    for _ in 0..=MAX_LINKS {
+        let (mode, _, path) = entries[at];
+        if mode != "120000" {
+            return Some(at);
+        }
+        let target = std::str::from_utf8(&blobs[at]).ok()?;
+        if target.starts_with('/') || target.contains('\\') {
+            return None;
+        }
+        let mut parts: Vec<&str> = path.split('/').collect();
+        parts.pop();
+        for part in target.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                part => parts.push(part),
+            }
+        }
+        at = *index.get(parts.join("/").as_str())?;
+    }
+    None
+}
+
+/// Copies the project's inputs as they are on disk into a new temporary folder, through
+/// the guarded reader: links inside the project become copies, and a link that leaves
+/// it or a file that is not a regular one is refused, as `check` refuses them.
 pub fn copy_working_tree(root: &Path) -> Result<TempDir, Diagnostic> {
     let failed = |path: &Path, e: &dyn std::fmt::Display| {
         Diagnostic::error("PG0712", format!("cannot read the working tree: {e}"))
@@ -125,21 +186,30 @@ pub fn copy_working_tree(root: &Path) -> Result<TempDir, Diagnostic> {
             .help("check that the project's files are readable")
     };
     let dir = TempDir::new().map_err(|e| failed(root, &e))?;
+    let boundary = Boundary::new(root);
     for input in INPUTS {
         let from = root.join(input);
-        if !from.exists() {
-            continue;
+        let walked = boundary.walk(&from, |_| true);
+        if let Some((path, refusal)) = walked.refused.into_iter().next() {
+            let shown = path.strip_prefix(root).unwrap_or(&path);
+            return Err(Diagnostic::error(
+                "PG0714",
+                format!("cannot read {}: {refusal}", shown.display()),
+            )
+            .in_path(shown)
+            .help(refusal.help()));
         }
-        for entry in walkdir::WalkDir::new(&from).follow_links(true) {
-            let entry = entry.map_err(|e| failed(&from, &e))?;
-            let relative = entry.path().strip_prefix(root).expect("under the root");
+        for (path, _) in walked.files {
+            let relative = path.strip_prefix(root).expect("under the root");
+            let (mut file, _) = boundary.open(&path).map_err(|e| failed(relative, &e))?;
             let target = dir.path().join(relative);
-            let copied = if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target)
-            } else {
-                std::fs::copy(entry.path(), &target).map(drop)
-            };
-            copied.map_err(|e| failed(entry.path(), &e))?;
+            // Streamed: the readers' own limits apply to the copy, as in `check`.
+            target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::File::create(&target))
+                .and_then(|mut out| std::io::copy(&mut file, &mut out))
+                .map_err(|e| failed(relative, &e))?;
         }
     }
     for relative in catalog_paths(dir.path()) {
@@ -157,17 +227,11 @@ pub fn copy_working_tree(root: &Path) -> Result<TempDir, Diagnostic> {
     Ok(dir)
 }
 
-/// One file of a tree: a regular file, or a symbolic link where links exist.
-fn write_entry(target: &Path, mode: &str, bytes: &[u8]) -> std::io::Result<()> {
+/// One file of a side's tree, its folders created.
+fn write_file(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    #[cfg(unix)]
-    if mode == "120000" {
-        let link = String::from_utf8_lossy(bytes).into_owned();
-        return std::os::unix::fs::symlink(link, target);
-    }
-    let _ = mode;
     std::fs::write(target, bytes)
 }
 

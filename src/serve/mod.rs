@@ -4,6 +4,7 @@
 //! Broken input never stops the server: the last good site keeps being served.
 
 mod build;
+mod connections;
 mod paths;
 mod search;
 mod server;
@@ -155,11 +156,7 @@ async fn serve(
         shutdown: stop_rx.clone(),
         loopback_only: options.bind.is_loopback(),
     });
-    let mut stopping = stop_rx;
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        let _ = stopping.wait_for(|stop| *stop).await;
-    });
-    let server = tokio::spawn(server.into_future());
+    let server = tokio::spawn(connections::serve(listener, app, stop_rx));
 
     out.serving(address, options.bind.is_loopback());
     if options.open {

@@ -92,6 +92,12 @@ fn addressed_host(
             "the request has more than one Host header\n",
         ));
     }
+    if host.is_some_and(|h| host_of(h).is_none()) {
+        return Err((
+            StatusCode::BAD_REQUEST,
+            "the Host header is not a host name or address with an optional port\n",
+        ));
+    }
     let target = uri.authority().map(|a| a.as_str());
     if let (Some(target), Some(host)) = (target, host)
         && !target.eq_ignore_ascii_case(host)
@@ -108,22 +114,69 @@ fn addressed_host(
     Ok(())
 }
 
-/// `localhost`, `*.localhost`, or a loopback IP, with or without a port.
+/// `localhost`, `*.localhost`, or a loopback IP, with or without a port (see `host_of`).
 fn is_loopback_name(host: &str) -> bool {
-    let name = match host.rsplit_once(':') {
-        // `[::1]:8000`, `[::1]`, `localhost:8000`; a bare IPv6 address has no brackets.
-        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) && !name.ends_with(':') => {
-            name
+    match host_of(host) {
+        Some(Host::Ip(ip)) => ip.is_loopback(),
+        Some(Host::Name(name)) => name == "localhost" || name.ends_with(".localhost"),
+        None => false,
+    }
+}
+
+/// The host a `Host` header (or a target's authority) names.
+#[derive(Debug, PartialEq, Eq)]
+enum Host {
+    Ip(std::net::IpAddr),
+    /// A DNS name, lower-cased.
+    Name(String),
+}
+
+/// Parses `host [":" port]` strictly (RFC 9110 §7.2, RFC 3986 §3.2.2): an IPv6 address
+/// only in brackets, both brackets; an IPv4 address; or a DNS name of letters, digits
+/// and hyphens in non-empty labels; a port of 1 to 5 digits up to 65535, never an empty
+/// one. Anything else (`[::1`, `::1`, `a b`, `user@host`, `host:`) is no host.
+fn host_of(authority: &str) -> Option<Host> {
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(rest) => {
+            let (inside, after) = rest.split_once(']')?;
+            let ip = inside.parse::<std::net::Ipv6Addr>().ok()?;
+            (Host::Ip(ip.into()), after)
         }
-        _ => host,
+        None => {
+            let (name, port) = match authority.split_once(':') {
+                Some((name, port)) => (name, Some(port)),
+                None => (authority, None),
+            };
+            let host = match name.parse::<std::net::Ipv4Addr>() {
+                Ok(ip) => Host::Ip(ip.into()),
+                Err(_) => {
+                    let label = |l: &str| {
+                        !l.is_empty()
+                            && l.len() <= 63
+                            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    };
+                    // One trailing dot (`localhost.`) is the same fully qualified name.
+                    let trimmed = name.strip_suffix('.').unwrap_or(name);
+                    if name.len() > 254 || !trimmed.split('.').all(label) {
+                        return None;
+                    }
+                    Host::Name(trimmed.to_ascii_lowercase())
+                }
+            };
+            (host, port.map_or("", |_| &authority[name.len()..]))
+        }
     };
-    let name = name.trim_start_matches('[').trim_end_matches(']');
-    let name = name.to_ascii_lowercase();
-    name == "localhost"
-        || name.ends_with(".localhost")
-        || name
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+    match port.strip_prefix(':') {
+        None if port.is_empty() => Some(host),
+        Some(digits)
+            if (1..=5).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && digits.parse::<u32>().is_ok_and(|p| p <= 65535) =>
+        {
+            Some(host)
+        }
+        _ => None,
+    }
 }
 
 fn no_store(mut response: Response) -> Response {
@@ -307,7 +360,8 @@ mod tests {
             "127.1.2.3:80",
             "[::1]",
             "[::1]:8000",
-            "::1",
+            "localhost.:8000",
+            "[0:0:0:0:0:0:0:1]:65535",
         ] {
             assert!(is_loopback_name(yes), "{yes}");
         }
@@ -319,9 +373,29 @@ mod tests {
             "[::2]:8000",
             "",
             "?",
+            // Malformed: not a host at all, however loopback-like.
+            "[::1",
+            "::1",
+            "[::1]x",
+            "[::1]:",
+            "localhost:",
+            "localhost:65536",
+            "localhost:0x50",
+            "localhost:123456",
+            "127.0.0.1:80:80",
+            "user@localhost",
+            "local host",
+            "localhost/x",
+            "..localhost",
+            "a..localhost",
         ] {
             assert!(!is_loopback_name(no), "{no}");
         }
+        assert_eq!(
+            host_of("Example.ORG:443"),
+            Some(Host::Name("example.org".into()))
+        );
+        assert_eq!(host_of("example.org:"), None);
     }
 
     #[test]
@@ -345,8 +419,12 @@ mod tests {
         assert!(!ok(&["localhost:8000", "localhost:8000"], "/en/"));
         let two = addressed_host(&headers(&["a", "b"]), &uri("/"), false).unwrap_err();
         assert_eq!(two.0, StatusCode::BAD_REQUEST);
-        // With --bind every host is answered, but a target must still agree with Host.
+        // With --bind every host is answered, but a target must still agree with Host,
+        // and a malformed Host is refused.
         assert!(addressed_host(&headers(&["example.org"]), &uri("/"), false).is_ok());
+        let malformed = addressed_host(&headers(&["[::1"]), &uri("/"), false).unwrap_err();
+        assert_eq!(malformed.0, StatusCode::BAD_REQUEST);
+        assert!(!ok(&["[::1"], "/en/"));
         assert!(
             addressed_host(
                 &headers(&["example.org"]),

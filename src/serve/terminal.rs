@@ -12,6 +12,23 @@ use super::state::{Change, PREVIEW, Snapshot};
 use super::watch::INPUTS;
 use crate::memo::Tally;
 
+/// `println!` that cannot panic: a stdout whose reader went away (`serve | head -1`, a
+/// closed terminal) loses the line, never the server.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that cannot panic, as `say!`.
+macro_rules! shout {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Status lines go to stdout, diagnostics and warnings to stderr.
 #[derive(Debug, Clone, Copy)]
 pub struct Terminal {
@@ -25,20 +42,20 @@ impl Terminal {
 
     pub fn diagnostics(&self, errors: &[&Diagnostic]) {
         for d in errors {
-            eprintln!("{}\n", d.render(self.styled));
+            shout!("{}\n", d.render(self.styled));
         }
     }
 
     pub fn first_build(&self, snapshot: &Snapshot, elapsed: Duration) {
         match (&snapshot.site, snapshot.errors().count()) {
-            (Some(site), 0) => println!(
+            (Some(site), 0) => say!(
                 "built {} pages per locale × {} locales ({}) in memory in {} ms",
                 site.pages_per_locale,
                 site.locales.len(),
                 site.locales.join(", "),
                 elapsed.as_millis()
             ),
-            (_, errors) => eprintln!(
+            (_, errors) => shout!(
                 "error: {errors} error(s); no site to show yet: the pages show the errors until they are fixed"
             ),
         }
@@ -67,7 +84,7 @@ impl Terminal {
             } else {
                 "no site to show yet"
             };
-            eprintln!(
+            shout!(
                 "{what} changed: {errors} error(s) in {} ms; {serving} (open pages show the errors)",
                 elapsed.as_millis()
             );
@@ -95,7 +112,7 @@ impl Terminal {
                 }
             };
             let locales = rendered.computed + rendered.reused;
-            println!(
+            say!(
                 "{what} changed: {fixed}rebuilt in {} ms ({} of {locales} locale(s) re-rendered), {pages}",
                 elapsed.as_millis(),
                 rendered.computed,
@@ -112,14 +129,14 @@ impl Terminal {
         if before.is_some_and(|b| b.warnings() == count) || (before.is_none() && count == 0) {
             return;
         }
-        eprintln!(
+        shout!(
             "{count} warning(s) (stale or obsolete translations, orphaned messages…): see /{PREVIEW}/index.html or run `policyglot check`"
         );
     }
 
     pub fn serving(&self, address: SocketAddr, loopback: bool) {
         if !loopback {
-            eprintln!(
+            shout!(
                 "\nWARNING: listening on {address}, which other machines on your network can reach.\n\
                  WARNING: the preview has no authentication; it shows unpublished drafts and your file paths.\n\
                  WARNING: leave out --bind (127.0.0.1) unless you mean to share it.\n"
@@ -130,22 +147,22 @@ impl Terminal {
         } else {
             address
         };
-        println!("serving http://{shown}/ · side by side: http://{shown}/{PREVIEW}/index.html");
-        println!(
+        say!("serving http://{shown}/ · side by side: http://{shown}/{PREVIEW}/index.html");
+        say!(
             "watching {}/ (nothing is written to disk); press Ctrl-C to stop",
             INPUTS.join("/, ")
         );
     }
 
     pub fn warn(&self, message: &str) {
-        eprintln!("warning: {message}");
+        shout!("warning: {message}");
     }
 
     pub fn stopping(&self) {
-        println!("stopping…");
+        say!("stopping…");
     }
 
     pub fn stopped(&self) {
-        println!("stopped");
+        say!("stopped");
     }
 }

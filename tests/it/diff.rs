@@ -234,3 +234,65 @@ fn reads_a_project_in_a_subfolder_of_its_repository() {
         run.stdout
     );
 }
+
+/// A revision that commits `locales/fr/x.ftl -> /etc/passwd` (or any link out of its
+/// inputs): `diff` refuses it, naming the path only, and reads nothing through it; a
+/// link to another of the revision's files is read as that file.
+#[cfg(unix)]
+#[test]
+fn a_committed_link_is_never_followed_out_of_the_revision() {
+    let sandbox = two_commits();
+    let outside = tempfile::TempDir::new().unwrap();
+    let secret = outside.path().join("secret.ftl");
+    std::fs::write(&secret, "aurora-title = SECRET-LINE\nSECRET = { oops\n").unwrap();
+    for target in [
+        secret.to_str().unwrap(),
+        "/etc/passwd",
+        "../../../outside.ftl",
+    ] {
+        let link = sandbox.path("locales/fr/x.ftl");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(target, &link).unwrap();
+        git(&sandbox, &["add", "-A"]);
+        git(&sandbox, &["commit", "-q", "-m", "a link"]);
+        // The link is gone from the working tree: only the revision holds it.
+        std::fs::remove_file(&link).unwrap();
+        let run = sandbox.run(&["diff", "HEAD~1", "HEAD", "--today", TODAY]);
+        assert_eq!(run.code, Some(2), "{target}: {}", run.stderr);
+        let out = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            out.contains("error[PG0714]: locales/fr/x.ftl at revision")
+                && out.contains("is a symbolic link that leads outside the project's inputs"),
+            "{target}: {out}"
+        );
+        for line in std::fs::read_to_string("/etc/passwd")
+            .unwrap_or_default()
+            .lines()
+        {
+            assert!(!out.contains(line), "{target}: /etc/passwd shows: {out}");
+        }
+        assert!(!out.contains("SECRET"), "{target}: {out}");
+        git(&sandbox, &["rm", "-q", "--cached", "locales/fr/x.ftl"]);
+        git(&sandbox, &["commit", "-q", "-m", "no link"]);
+    }
+    // A link to another file of the revision's inputs is read as that file (a hidden
+    // folder: not a locale's own file, so the German messages exist through the link only).
+    std::fs::create_dir_all(sandbox.path("locales/.shared")).unwrap();
+    std::fs::rename(
+        sandbox.path("locales/de/aurora.ftl"),
+        sandbox.path("locales/.shared/de.ftl"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../.shared/de.ftl", sandbox.path("locales/de/aurora.ftl")).unwrap();
+    git(&sandbox, &["add", "-A"]);
+    git(&sandbox, &["commit", "-q", "-m", "German through a link"]);
+    let run = sandbox.run(&[
+        "diff", "HEAD~1", "HEAD", "--today", TODAY, "--format", "json",
+    ]);
+    assert!(run.success, "{}", run.stderr);
+    let review: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(
+        review["locales"].as_array().unwrap().is_empty(),
+        "the same German text: {review}"
+    );
+}

@@ -13,9 +13,13 @@ mod docs;
 mod errors;
 mod feed;
 mod fmt;
+mod gaps;
 mod generality;
+mod hostile;
 mod incremental;
 mod init;
+#[cfg(unix)]
+mod inputs;
 mod limits;
 mod links;
 mod locales;

@@ -40,7 +40,38 @@ impl Server {
 
     /// `start` with extra environment variables.
     pub fn start_with(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_policyglot"))
+        Server::spawn(root, args, env, None)
+    }
+
+    /// `start` with at most `files` open descriptors (`ulimit -n files`).
+    #[cfg(unix)]
+    pub fn start_with_files(root: &Path, files: u64) -> Server {
+        Server::spawn(root, &[], &[], Some(files))
+    }
+
+    fn spawn(root: &Path, args: &[&str], env: &[(&str, &str)], files: Option<u64>) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_policyglot"));
+        #[cfg(unix)]
+        if let Some(files) = files {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: setrlimit is async-signal-safe; nothing else runs in the child.
+            unsafe {
+                command.pre_exec(move || {
+                    let limit = libc::rlimit {
+                        rlim_cur: files,
+                        rlim_max: files,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &raw const limit) == 0 {
+                        Ok(())
+                    } else {
+                        Err(std::io::Error::last_os_error())
+                    }
+                });
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = files;
+        let mut child = command
             .arg("--root")
             .arg(root)
             .arg("serve")

@@ -3,6 +3,7 @@
 
 pub mod harness;
 
+mod hostile;
 mod live;
 mod load;
 mod process;

@@ -108,6 +108,19 @@ fn a_symlink_pointing_out_of_the_site_is_not_served() {
     .unwrap();
     std::os::unix::fs::symlink(outside.path(), sandbox.path("templates/assets/leak-dir")).unwrap();
     std::os::unix::fs::symlink("/etc/passwd", sandbox.path("templates/assets/passwd")).unwrap();
+    // Links out of the project are refused by the build (and so by serve's builds),
+    // naming the paths only.
+    let run = sandbox.build();
+    assert!(!run.success);
+    let out = format!("{}{}", run.stdout, run.stderr);
+    for name in ["leak.txt", "leak-dir", "passwd"] {
+        let refused = format!("cannot read templates/assets/{name}: refused");
+        assert!(out.contains(&refused), "{name}: {out}");
+    }
+    assert!(!out.contains("SECRET") && !out.contains("root:"), "{out}");
+    for name in ["leak.txt", "leak-dir", "passwd"] {
+        std::fs::remove_file(sandbox.path("templates/assets").join(name)).unwrap();
+    }
     // A symlink inside a previously built output folder: serve never reads it.
     sandbox.build_ok();
     std::os::unix::fs::symlink(
