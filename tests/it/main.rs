@@ -27,3 +27,4 @@ mod stale;
 #[cfg(all(feature = "serve", unix))]
 mod serve;
 mod tidy;
+mod yaml_keys;
