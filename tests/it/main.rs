@@ -2,6 +2,7 @@
 
 mod support;
 
+mod announced;
 mod build;
 mod check;
 mod ci;
