@@ -220,17 +220,20 @@ fn too_deep(at: crate::diag::Location) -> Diagnostic {
 /// written twice in one mapping where it is (serde_yaml reports a duplicate at the
 /// mapping, and names the field only as a word to search for).
 #[derive(Default)]
-struct Keys {
+struct Keys<'a> {
     /// Per open collection: for a mapping, whether the next node is a key, and the plain
-    /// keys so far with the location of each; `None` for a sequence.
-    open: Vec<Option<(bool, std::collections::HashMap<String, (usize, usize)>)>>,
+    /// keys so far with the location of each (borrowed from the text where the parser
+    /// could); `None` for a sequence.
+    open: Vec<Option<(bool, KeysSeen<'a>)>>,
 }
 
-impl Keys {
+type KeysSeen<'a> = std::collections::HashMap<std::borrow::Cow<'a, str>, (usize, usize)>;
+
+impl<'a> Keys<'a> {
     /// Takes one event; a scalar key already in its mapping is an error at it.
     fn see(
         &mut self,
-        event: &Event,
+        event: &Event<'a>,
         span: &saphyr_parser::Span,
         file: &SourceFile,
     ) -> Option<Diagnostic> {
@@ -257,7 +260,7 @@ impl Keys {
                 match seen.get(value.as_ref()) {
                     Some(&first) => duplicate = Some((value.as_ref(), first, at)),
                     None => {
-                        seen.insert(value.clone().into_owned(), at);
+                        seen.insert(value.clone(), at);
                     }
                 }
             }

@@ -423,7 +423,7 @@ pub fn in_locale<'p>(
         .collect()
 }
 
-/// Consecutive changed facts under the same heading.
+/// The changed facts under one heading.
 #[derive(Debug, Serialize)]
 pub struct ChangeGroup {
     /// Inline HTML of the heading.
