@@ -239,8 +239,12 @@ fn files(options: &Options) -> Vec<(PathBuf, Vec<u8>)> {
             PathBuf::from("policy/policy.schema.json"),
             crate::policy::schema::json_schema().into_bytes(),
         ),
-        (reference.join("site.ftl"), chrome(&options.reference)),
     ];
+    let site = match CHROME.iter().find(|(t, _)| *t == options.reference) {
+        Some((_, text)) => text.as_bytes().to_vec(),
+        None => to_write(&options.reference, english_chrome().as_bytes(), "site.ftl"),
+    };
+    out.push((reference.join("site.ftl"), site));
     let own = OWN.iter().find(|(tag, _)| *tag == options.reference);
     for (i, file) in OWN_FILES.iter().enumerate() {
         let text = match own {
@@ -264,8 +268,9 @@ fn files(options: &Options) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-/// The site chrome of `tag`: the repository's translation, or for a locale it has none
-/// for, a file that says what to translate (check lists every missing message).
+/// The site chrome of added locale `tag`: the repository's translation, or for a locale
+/// it has none for, a file that says what to translate (check lists every missing
+/// message).
 fn chrome(tag: &str) -> Vec<u8> {
     match CHROME.iter().find(|(t, _)| *t == tag) {
         Some((_, text)) => text.as_bytes().to_vec(),
@@ -276,6 +281,15 @@ fn chrome(tag: &str) -> Vec<u8> {
         )
         .into_bytes(),
     }
+}
+
+/// The English site chrome.
+fn english_chrome() -> &'static str {
+    CHROME
+        .iter()
+        .find(|(tag, _)| *tag == "en")
+        .map(|(_, text)| *text)
+        .expect("English is embedded")
 }
 
 /// The English text of the project's own file `OWN_FILES[i]`.
@@ -297,8 +311,8 @@ fn to_write(tag: &str, english: &[u8], file: &str) -> Vec<u8> {
          ### delete the comments. `policyglot check` lists every message still missing.\n"
     );
     for line in english.lines().filter(|l| !l.starts_with("###")) {
-        match line.is_empty() {
-            true => out.push('\n'),
+        match line.is_empty() || line.starts_with('#') {
+            true => out.push_str(&format!("{line}\n")),
             false => out.push_str(&format!("# {line}\n")),
         }
     }

@@ -430,6 +430,9 @@ fn a_reference_without_text_says_which_files_to_write_and_holds_no_other_languag
     }
     let facts = std::fs::read_to_string(dir.path().join("locales/es/facts.ftl")).unwrap();
     assert!(facts.contains("# response-time = We answer every message within { $reply-within }."));
+    let site = std::fs::read_to_string(dir.path().join("locales/es/site.ftl")).unwrap();
+    assert!(site.contains("`es`, the reference locale"), "{site}");
+    assert!(site.contains("# search-title = "), "{site}");
     let check = run_in(dir.path(), &["check"]);
     assert_eq!(check.code, Some(1), "{}{}", check.stdout, check.stderr);
 }
