@@ -92,28 +92,19 @@ fn pattern(p: &ast::Pattern<&str>) -> String {
 /// Appends `text` with each whitespace run folded (see `pattern`), none at the start of
 /// the output.
 fn fold(text: &str, out: &mut String) {
-    let mut run = String::new();
-    for c in text.chars() {
-        if c.is_whitespace() {
-            run.push(c);
-            continue;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        out.push_str(&rest[..word]);
+        rest = &rest[word..];
+        let run = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        if run > 0 && !out.is_empty() {
+            let breaks = memchr::memchr_iter(b'\n', &rest.as_bytes()[..run]).count();
+            out.push_str(if breaks > 1 { "\n\n" } else { " " });
         }
-        if !run.is_empty() && !out.is_empty() {
-            out.push_str(if run.matches('\n').count() > 1 {
-                "\n\n"
-            } else {
-                " "
-            });
-        }
-        run.clear();
-        out.push(c);
-    }
-    if !run.is_empty() && !out.is_empty() {
-        out.push_str(if run.matches('\n').count() > 1 {
-            "\n\n"
-        } else {
-            " "
-        });
+        rest = &rest[run..];
     }
 }
 

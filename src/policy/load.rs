@@ -227,7 +227,43 @@ struct Keys<'a> {
     open: Vec<Option<(bool, KeysSeen<'a>)>>,
 }
 
-type KeysSeen<'a> = std::collections::HashMap<std::borrow::Cow<'a, str>, (usize, usize)>;
+/// The keys of one mapping and where each is (line, column): a list while it is short
+/// (most mappings have a few keys, and comparing them costs less than hashing), a hash
+/// map once it is long, so a mapping of many keys is not compared key by key.
+#[derive(Default)]
+struct KeysSeen<'a> {
+    few: Vec<(std::borrow::Cow<'a, str>, (usize, usize))>,
+    many: std::collections::HashMap<std::borrow::Cow<'a, str>, (usize, usize)>,
+}
+
+impl<'a> KeysSeen<'a> {
+    const FEW: usize = 16;
+
+    /// Where `key` was seen first, or records it at `at`.
+    fn seen_or_add(
+        &mut self,
+        key: &std::borrow::Cow<'a, str>,
+        at: (usize, usize),
+    ) -> Option<(usize, usize)> {
+        if self.few.len() < Self::FEW {
+            if let Some((_, first)) = self.few.iter().find(|(k, _)| k == key) {
+                return Some(*first);
+            }
+            self.few.push((key.clone(), at));
+            if self.few.len() == Self::FEW {
+                self.many.extend(self.few.iter().cloned());
+            }
+            return None;
+        }
+        match self.many.get(key) {
+            Some(first) => Some(*first),
+            None => {
+                self.many.insert(key.clone(), at);
+                None
+            }
+        }
+    }
+}
 
 impl<'a> Keys<'a> {
     /// Takes one event; a scalar key already in its mapping is an error at it.
@@ -256,13 +292,10 @@ impl<'a> Keys<'a> {
         let mut duplicate = None;
         if let (true, Event::Scalar(value, ..)) = (as_key, event) {
             let at = (span.start.line(), span.start.col() + 1);
-            if let Some(Some((_, seen))) = self.open.last_mut() {
-                match seen.get(value.as_ref()) {
-                    Some(&first) => duplicate = Some((value.as_ref(), first, at)),
-                    None => {
-                        seen.insert(value.clone(), at);
-                    }
-                }
+            if let Some(Some((_, seen))) = self.open.last_mut()
+                && let Some(first) = seen.seen_or_add(value, at)
+            {
+                duplicate = Some((value.as_ref(), first, at));
             }
         }
         match event {
@@ -502,6 +535,19 @@ mod tests {
             assert_eq!(&at.file.text[at.range.clone()], key, "{text:?}");
             assert!(d.help.as_deref().unwrap().contains("merge the two"), "{d}");
         }
+        // Past the first keys of a long mapping too.
+        let mut long = String::from("keywords:\n");
+        for i in 0..40 {
+            long.push_str(&format!("  k{i}: [x]\n"));
+        }
+        long.push_str("  k3: [y]\n  k30: [z]\n");
+        let d = err(&long);
+        assert!(
+            d.message
+                .contains("the key `k3` appears twice in one mapping (first at line 5,"),
+            "{d}"
+        );
+        assert_eq!(d.location.as_ref().unwrap().line, 42, "{d}");
         // The same key in sibling mappings, or a key equal to a value, is fine (the
         // document then fails on the schema, not as a duplicate).
         let d = err("entities:\n  - {id: a, name: a}\n  - {id: b, name: b}\nname: x\n");

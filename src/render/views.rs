@@ -347,7 +347,7 @@ pub fn may_read_differently(locales: &Locales, change: &Change) -> bool {
     before.entity != after.entity
         || old_columns != new_columns
         || new_columns.iter().skip(1).any(cell)
-        || locales.used_args(id, &before.args) != locales.used_args(id, &after.args)
+        || !locales.same_used_args(id, &before.args, &after.args)
 }
 
 /// Whether a changed fact reads differently in `locale`: in its sentence, any attribute
