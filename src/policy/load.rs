@@ -240,6 +240,8 @@ impl<'a> KeysSeen<'a> {
     const FEW: usize = 16;
 
     /// Where `key` was seen first, or records it at `at`.
+    // A `Cow`, not a `&str`: a key borrowed from the text is kept without a copy.
+    #[allow(clippy::ptr_arg)]
     fn seen_or_add(
         &mut self,
         key: &std::borrow::Cow<'a, str>,
