@@ -34,11 +34,13 @@ pub fn of_entry(entry: &ast::Entry<&str>) -> Option<String> {
 /// The hash recorded for a confirmation: the first 8 bytes of the SHA-256 of the
 /// canonical content, in hex.
 pub fn hash_of(content: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(content.as_bytes());
-    digest.iter().take(8).fold(String::new(), |mut out, b| {
-        let _ = write!(out, "{b:02x}");
-        out
-    })
+    digest[..8]
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
 }
 
 /// The canonical content of entry `key` (`-id` for a term) in Fluent source `text`, as
