@@ -1,6 +1,6 @@
 //! What a reader is given of a Fluent message, as one canonical text: its parsed value
-//! and attributes with the layout left out (indentation, line breaks and spaces inside a
-//! paragraph, comments, the order of attributes and of select variants, a string
+//! and attributes with the layout left out (indentation, line breaks and runs of spaces
+//! inside a paragraph, comments, the order of attributes and of select variants, a string
 //! literal standing for plain text). Two sources with the same content format alike on
 //! every page, so staleness compares this, never the bytes (`check::stale`).
 
@@ -86,27 +86,34 @@ fn pattern(p: &ast::Pattern<&str>) -> String {
     }
     fold(&text, &mut out);
     // Folding cannot see the pattern's end across placeables: trim the result's.
-    let trimmed = out.trim_end().len();
+    let trimmed = out.trim_end_matches([' ', '\n']).len();
     out.truncate(trimmed);
     out
 }
 
-/// Appends `text` with each whitespace run folded (see `pattern`), none at the start of
-/// the output.
+/// Appends `text` with each run of spaces, tabs and line breaks folded (see `pattern`),
+/// none at the start of the output. Other spaces (a no-break space) are content: they
+/// decide where a line may break.
 fn fold(text: &str, out: &mut String) {
-    let mut rest = text;
-    while !rest.is_empty() {
-        let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        out.push_str(&rest[..word]);
-        rest = &rest[word..];
-        let run = rest
-            .find(|c: char| !c.is_whitespace())
-            .unwrap_or(rest.len());
-        if run > 0 && !out.is_empty() {
-            let breaks = memchr::memchr_iter(b'\n', &rest.as_bytes()[..run]).count();
+    let bytes = text.as_bytes();
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII bytes never occur inside a multibyte character: the slices are whole.
+        let word = bytes[at..]
+            .iter()
+            .position(blank)
+            .map_or(bytes.len(), |n| at + n);
+        out.push_str(&text[at..word]);
+        let run = bytes[word..]
+            .iter()
+            .position(|b| !blank(b))
+            .map_or(bytes.len(), |n| word + n);
+        if run > word && !out.is_empty() {
+            let breaks = bytes[word..run].iter().filter(|&&b| b == b'\n').count();
             out.push_str(if breaks > 1 { "\n\n" } else { " " });
         }
-        rest = &rest[run..];
+        at = run;
     }
 }
 
@@ -224,6 +231,8 @@ mod tests {
             "m = { $n ->\n    [one] One item\n    *[other] { $n } items\n}\n    .title = Things\n",
             "m = { $n ->\n   *[one] One item\n    [other] { $n } items\n}\n    .title = Items\n",
             "m = { $m ->\n    [one] One item\n   *[other] { $m } items\n}\n    .title = Items\n",
+            // A no-break space decides where a line may break.
+            "m = { $n ->\n    [one] One\u{a0}item\n   *[other] { $n } items\n}\n    .title = Items\n",
             // A blank line is a paragraph break on the page.
             "m = { $n ->\n    [one] One\n\n      item\n   *[other] { $n } items\n}\n    .title = Items\n",
         ] {

@@ -2,7 +2,7 @@
 //! from the fact tree and the locale's messages.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -53,7 +53,8 @@ pub struct Notice {
 pub struct ChangeSet<'p> {
     pub version: &'p Version,
     pub date: Date,
-    pub changes: Vec<Change>,
+    /// Shared between the locales' copies of the set (`in_locale`), not copied.
+    pub changes: Vec<Arc<Change>>,
     /// Not yet in force on the build date.
     pub upcoming: bool,
     /// For each added fact, the facts around it in its version (the blocks it joins):
@@ -76,7 +77,7 @@ impl ChangeSet<'_> {
         let changed = node.walk().find_map(|n| {
             self.changes
                 .iter()
-                .map(Change::id)
+                .map(|c| c.id())
                 .find(|id| *id == n.id.as_str())
         });
         changed.or_else(|| {
@@ -104,10 +105,13 @@ pub fn change_sets(policy: &Policy, today: Date) -> Vec<ChangeSet<'_>> {
         .filter_map(|v| {
             let previous = policy.previous(v)?;
             let date = v.effective?;
-            let changes = crate::policy::diff::diff(policy, previous, v);
+            let changes: Vec<Arc<Change>> = crate::policy::diff::diff(policy, previous, v)
+                .into_iter()
+                .map(Arc::new)
+                .collect();
             let added_within = changes
                 .iter()
-                .filter_map(|c| match c {
+                .filter_map(|c| match &**c {
                     Change::Added(node) => {
                         let path = path_to(facts::blocks(policy, v), node.id.as_str())?;
                         let around = path[..path.len() - 1]
@@ -556,7 +560,7 @@ pub fn change_views(
     let shown: Vec<(&Version, &str)> = set
         .changes
         .iter()
-        .filter_map(|change| match change {
+        .filter_map(|change| match &**change {
             Change::Added(node) => Some((set.version, node.id.as_str())),
             Change::Removed(node) => Some((previous, node.id.as_str())),
             Change::Changed { .. } => None,
@@ -573,13 +577,13 @@ pub fn change_views(
     };
     set.changes
         .iter()
-        .filter(|change| match change {
+        .filter(|change| match &***change {
             Change::Added(node) => !inside_shown(set.version, node.id.as_str()),
             Change::Removed(node) => !inside_shown(previous, node.id.as_str()),
             Change::Changed { .. } => true,
         })
         .map(|change| {
-            Ok(match change {
+            Ok(match &**change {
                 Change::Changed { before, after, .. } => {
                     let (old_text, old_list) = side(previous, before)?;
                     let (new_text, new_list) = side(set.version, after)?;
