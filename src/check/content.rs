@@ -96,6 +96,17 @@ fn pattern(p: &ast::Pattern<&str>) -> String {
 /// decide where a line may break.
 fn fold(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
+    // Most text is one line with single spaces: already folded, but for its ends.
+    if memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none()
+    {
+        let text = match out.is_empty() {
+            true => text.trim_start_matches(' '),
+            false => text,
+        };
+        out.push_str(text);
+        return;
+    }
     let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
     let mut at = 0;
     while at < bytes.len() {
