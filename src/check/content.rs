@@ -63,12 +63,12 @@ pub fn in_source(text: &str, key: &str) -> Option<String> {
     })
 }
 
-/// Writes a pattern: text with its whitespace folded (a run holding a blank line is a
-/// paragraph break, any other run one space, none at either end), placeables in a fixed
+/// Writes a pattern: its text with the layout folded (see `Fold`), placeables in a fixed
 /// form. A string literal placed alone (`{ "-" }`) is the text it stands for.
 fn pattern(p: &ast::Pattern<&str>) -> String {
     let mut out = String::new();
     let mut text = String::new();
+    let mut fold = Fold::default();
     for element in &p.elements {
         match element {
             ast::PatternElement::TextElement { value } => text.push_str(value),
@@ -76,7 +76,7 @@ fn pattern(p: &ast::Pattern<&str>) -> String {
                 expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
             } => text.push_str(&unescape_unicode_to_string(value)),
             ast::PatternElement::Placeable { expression } => {
-                fold(&text, &mut out);
+                fold.text(&text, &mut out);
                 text.clear();
                 out.push('{');
                 expression_of(expression, &mut out);
@@ -84,47 +84,112 @@ fn pattern(p: &ast::Pattern<&str>) -> String {
             }
         }
     }
-    fold(&text, &mut out);
-    // Folding cannot see the pattern's end across placeables: trim the result's.
+    fold.text(&text, &mut out);
+    // The pattern's end, whatever it ends with: no trailing blank.
     let trimmed = out.trim_end_matches([' ', '\n']).len();
     out.truncate(trimmed);
     out
 }
 
-/// Appends `text` with each run of spaces, tabs and line breaks folded (see `pattern`),
-/// none at the start of the output. Other spaces (a no-break space) are content: they
-/// decide where a line may break.
-fn fold(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    // Most text is one line with single spaces: already folded, but for its ends.
-    if memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none()
-        && memchr::memmem::find(bytes, b"  ").is_none()
-    {
-        let text = match out.is_empty() {
-            true => text.trim_start_matches(' '),
-            false => text,
-        };
-        out.push_str(text);
-        return;
+/// Folds the layout out of a pattern's text, keeping what Markdown reads (messages are
+/// Markdown): within a line, a run of spaces or tabs is one space and none ends a line;
+/// a blank line is one paragraph break, however many there are; a single line break
+/// between two lines of prose (each starting with a letter, indented less than a code
+/// block) is a space, as Markdown reads it. Any other line break stays, with the next
+/// line's indentation: before a list item, a heading, a quote, a table row or a code
+/// line, it is structure. A no-break space is content: it decides where a line breaks.
+struct Fold {
+    /// Whether the line written last is prose (it starts with a letter or a placeable).
+    prose: bool,
+}
+
+impl Default for Fold {
+    fn default() -> Self {
+        Fold { prose: true }
     }
-    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
-    let mut at = 0;
-    while at < bytes.len() {
-        // ASCII bytes never occur inside a multibyte character: the slices are whole.
-        let word = bytes[at..]
-            .iter()
-            .position(blank)
-            .map_or(bytes.len(), |n| at + n);
-        out.push_str(&text[at..word]);
-        let run = bytes[word..]
-            .iter()
-            .position(|b| !blank(b))
-            .map_or(bytes.len(), |n| word + n);
-        if run > word && !out.is_empty() {
-            let breaks = bytes[word..run].iter().filter(|&&b| b == b'\n').count();
-            out.push_str(if breaks > 1 { "\n\n" } else { " " });
+}
+
+impl Fold {
+    fn text(&mut self, text: &str, out: &mut String) {
+        let bytes = text.as_bytes();
+        // Most text is one line with single spaces: already folded.
+        let simple = memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none()
+            && memchr::memmem::find(bytes, b"  ").is_none();
+        let line_start = out.is_empty() || out.ends_with([' ', '\n']);
+        if simple && !(line_start && text.starts_with(' ')) {
+            if out.is_empty() {
+                self.prose = text.is_empty() || continued(text);
+            }
+            out.push_str(text);
+            return;
         }
-        at = run;
+        let mut lines = text.split('\n').peekable();
+        let head = lines.next().unwrap_or_default();
+        let head = head.strip_suffix('\r').unwrap_or(head);
+        if out.is_empty() {
+            let body = head.trim_start_matches([' ', '\t']);
+            self.prose = body.is_empty() || continued(body);
+        }
+        inline(head, lines.peek().is_some(), out);
+        let mut breaks = 0;
+        while let Some(raw) = lines.next() {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            let last = lines.peek().is_none();
+            let body = line.trim_start_matches([' ', '\t']);
+            breaks += 1;
+            if body.is_empty() && !last {
+                continue;
+            }
+            let indent = &line[..line.len() - body.len()];
+            // An empty body at the end: the line starts with a placeable, an inline value.
+            let prose =
+                body.is_empty() || (indent.len() < 4 && body.starts_with(char::is_alphabetic));
+            if breaks == 1 && self.prose && prose {
+                out.push(' ');
+            } else {
+                out.push_str(if breaks > 1 { "\n\n" } else { "\n" });
+                out.push_str(indent);
+            }
+            self.prose = body.is_empty() || (indent.len() < 4 && continued(body));
+            breaks = 0;
+            inline(body, !last, out);
+        }
+    }
+}
+
+/// Whether a line of prose may follow this one on the next line as its continuation:
+/// it is prose, or a list item or quotation whose text is (Markdown joins the two).
+fn continued(body: &str) -> bool {
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let text = match body.as_bytes() {
+        [b'-' | b'*' | b'+' | b'>', b' ', ..] => &body[2..],
+        _ if digits > 0 && body[digits..].starts_with(['.', ')']) => &body[digits + 1..],
+        _ => body,
+    };
+    text.trim_start_matches(' ')
+        .starts_with(char::is_alphabetic)
+}
+
+/// Appends the text of one line with each run of spaces and tabs as one space: none at
+/// the start of a line, none at its end when a line break follows (`ends_line`); one
+/// before or after a placeable on the same line.
+fn inline(text: &str, ends_line: bool, out: &mut String) {
+    let blank = [' ', '\t'];
+    let mut words = text.split(blank).filter(|w| !w.is_empty()).peekable();
+    let at_line_start = out.is_empty() || out.ends_with([' ', '\n']);
+    if text.starts_with(blank) && !at_line_start && (words.peek().is_some() || !ends_line) {
+        out.push(' ');
+    }
+    let mut any = false;
+    for word in words {
+        if any {
+            out.push(' ');
+        }
+        out.push_str(word);
+        any = true;
+    }
+    if any && !ends_line && text.ends_with(blank) {
+        out.push(' ');
     }
 }
 
@@ -244,10 +309,30 @@ mod tests {
             "m = { $m ->\n    [one] One item\n   *[other] { $m } items\n}\n    .title = Items\n",
             // A no-break space decides where a line may break.
             "m = { $n ->\n    [one] One\u{a0}item\n   *[other] { $n } items\n}\n    .title = Items\n",
+            // A line break before a list item is structure.
+            "m = { $n ->\n    [one] One\n      - item\n   *[other] { $n } items\n}\n    .title = Items\n",
             // A blank line is a paragraph break on the page.
             "m = { $n ->\n    [one] One\n\n      item\n   *[other] { $n } items\n}\n    .title = Items\n",
         ] {
             assert_ne!(content(other), base, "{other:?}");
+        }
+        // Markdown text: reflowed prose and re-indented lists are the same; a list item
+        // joined to the line before it, a heading's line joined to the next are not.
+        let text = content(
+            "m =\n    Our rules:\n\n    - keep it\n      short\n    - be kind\n\n    # Later\n    Then more.\n",
+        );
+        for same in [
+            "m = Our rules:\n\n\n    - keep it short\n    - be kind\n\n    # Later\n    Then more.\n",
+            "m =\n        Our rules:\n\n        - keep it\n          short\n        - be   kind\n\n        # Later\n        Then more.\n",
+        ] {
+            assert_eq!(content(same), text, "{same:?}");
+        }
+        for other in [
+            "m = Our rules: - keep it short\n    - be kind\n\n    # Later\n    Then more.\n",
+            "m = Our rules:\n\n    - keep it short - be kind\n\n    # Later\n    Then more.\n",
+            "m = Our rules:\n\n    - keep it short\n    - be kind\n\n    # Later Then more.\n",
+        ] {
+            assert_ne!(content(other), text, "{other:?}");
         }
         assert_eq!(hash_of(&base).len(), 16);
         assert_eq!(in_source("m = x\n", "n"), None);
