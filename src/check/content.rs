@@ -175,20 +175,23 @@ fn continued(body: &str) -> bool {
 /// before or after a placeable on the same line.
 fn inline(text: &str, ends_line: bool, out: &mut String) {
     let blank = [' ', '\t'];
-    let mut words = text.split(blank).filter(|w| !w.is_empty()).peekable();
+    let body = text.trim_matches(blank);
     let at_line_start = out.is_empty() || out.ends_with([' ', '\n']);
-    if text.starts_with(blank) && !at_line_start && (words.peek().is_some() || !ends_line) {
+    if text.starts_with(blank) && !at_line_start && (!body.is_empty() || !ends_line) {
         out.push(' ');
     }
-    let mut any = false;
-    for word in words {
-        if any {
-            out.push(' ');
+    let bytes = body.as_bytes();
+    if memchr::memchr(b'\t', bytes).is_none() && memchr::memmem::find(bytes, b"  ").is_none() {
+        out.push_str(body);
+    } else {
+        for (i, word) in body.split(blank).filter(|w| !w.is_empty()).enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
-        out.push_str(word);
-        any = true;
     }
-    if any && !ends_line && text.ends_with(blank) {
+    if !body.is_empty() && !ends_line && text.ends_with(blank) {
         out.push(' ');
     }
 }
