@@ -29,6 +29,8 @@ pub struct History {
     blames: BTreeMap<PathBuf, Vec<Written>>,
     /// `git merge-base --is-ancestor` answers, for commits with the same time.
     ancestry: Mutex<HashMap<(Commit, Commit), bool>>,
+    /// Files as a commit holds them (`git show`), read once each.
+    files: Mutex<HashMap<(Commit, PathBuf), Option<String>>>,
 }
 
 impl History {
@@ -43,6 +45,7 @@ impl History {
             root: root.to_path_buf(),
             blames: BTreeMap::new(),
             ancestry: Mutex::default(),
+            files: Mutex::default(),
         })
     }
 
@@ -97,6 +100,29 @@ impl History {
             (Written::Committed { time: ta, .. }, Written::Committed { time: tb, .. }) => ta > tb,
             _ => false,
         }
+    }
+
+    /// The text of `file` (relative to the root) as `commit` holds it, if it does.
+    pub fn file_at(&self, commit: Commit, file: &Path) -> Option<String> {
+        let key = (commit, file.to_path_buf());
+        if let Some(known) = self.files.lock().expect("not poisoned").get(&key) {
+            return known.clone();
+        }
+        // `<commit>:./<path>`: the path from the root, wherever the repository starts.
+        let spec = format!("{}:./{}", hex(&commit), file.to_string_lossy());
+        let text = git(&self.root)
+            .args(["show", &spec])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            // No larger than the catalog reads a locale file.
+            .filter(|o| o.stdout.len() as u64 <= crate::l10n::catalog::MAX_FILE_BYTES)
+            .and_then(|o| String::from_utf8(o.stdout).ok());
+        self.files
+            .lock()
+            .expect("not poisoned")
+            .insert(key, text.clone());
+        text
     }
 
     fn is_ancestor(&self, ancestor: Commit, of: Commit) -> bool {

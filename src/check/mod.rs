@@ -2,6 +2,7 @@
 //! facts against the policy, staleness, template text), and what they found
 //! (`Analysis`). `pipeline` runs them; `check` itself writes nothing.
 
+pub mod content;
 pub mod facts;
 pub mod history;
 pub mod interface;

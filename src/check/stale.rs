@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use sha2::{Digest, Sha256};
 
+use super::content;
 use super::history::{History, Written};
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::l10n::{Catalog, LocaleSource, Stale};
@@ -24,8 +25,20 @@ const HEADER: &str = "# policyglot: for each translation, a hash of the referenc
 /// locale -> message id -> hash of the reference source.
 pub type Confirmations = BTreeMap<String, BTreeMap<String, String>>;
 
-/// The hash recorded for a reference message: its source, trailing spaces ignored.
-pub fn hash(source: &str) -> String {
+/// The hash recorded for a reference message: of its content as parsed
+/// (`check::content`: layout and comments left out), so re-indenting a message or
+/// editing its comment leaves its translations confirmed.
+pub fn hash(source: &LocaleSource, id: &str) -> String {
+    match source.ast(id).and_then(content::of_entry) {
+        Some(text) => content::hash_of(&text),
+        None => legacy_hash(source.source(id).unwrap_or_default()),
+    }
+}
+
+/// The hash confirmations recorded before they hashed content: the message's source,
+/// trailing spaces ignored. Still accepted when it matches the current source, so a
+/// project confirmed by an older policyglot stays confirmed (`confirm` rewrites it).
+pub fn legacy_hash(source: &str) -> String {
     let normalized: Vec<&str> = source.lines().map(str::trim_end).collect();
     let digest = Sha256::digest(normalized.join("\n").as_bytes());
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
@@ -34,6 +47,12 @@ pub fn hash(source: &str) -> String {
 /// The largest `confirmed.yaml` read: some 40 bytes a message, so far more than any
 /// project's messages (the locales' own limit is 512 MiB in all).
 const MAX_CONFIRMATIONS_BYTES: u64 = 64 << 20;
+
+/// Whether `recorded` confirms the current text of reference message `id`, whose
+/// content hash is `current`.
+fn confirms(recorded: &str, current: &str, reference: &LocaleSource, id: &str) -> bool {
+    recorded == current || recorded == legacy_hash(reference.source(id).unwrap_or_default())
+}
 
 /// Reads the confirmations; a missing file means nothing is confirmed yet.
 pub fn read(root: &Path) -> Result<Confirmations, Diagnostic> {
@@ -183,7 +202,7 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> (Stale
         .message_ids()
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|id| (id, hash(en.source(id).expect("indexed"))))
+        .map(|id| (id, hash(en, id)))
         .collect();
     // Translations no confirmation clears, with whether one was recorded at all.
     let mut open: Vec<(&LocaleSource, &str, bool)> = Vec::new();
@@ -194,7 +213,7 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> (Stale
             .filter(|id| locale.entries.contains_key(*id))
         {
             match recorded.and_then(|r| r.get(id)) {
-                Some(h) if *h == hashes[id] => {}
+                Some(h) if confirms(h, &hashes[id], en, id) => {}
                 Some(_) => open.push((locale, id, true)),
                 None => open.push((locale, id, false)),
             }
@@ -226,7 +245,10 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> (Stale
     );
     for (locale, id, _) in open {
         let reference = written(&history, en, id);
-        if history.newer(reference, written(&history, locale, id)) {
+        let translation = written(&history, locale, id);
+        if history.newer(reference, translation)
+            && changed_since(&history, en, id, &hashes[id], translation)
+        {
             let changed = match reference {
                 Written::Committed { time, .. } => Some(Date::from_unix(time)),
                 Written::Uncommitted => None,
@@ -235,6 +257,30 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> (Stale
         }
     }
     (stale, Vec::new())
+}
+
+/// Whether the content of reference message `id` (hashed `current`) differs from what it
+/// was when the translation was last written: its lines are newer, but a re-indented
+/// message or a reflowed line reads the same. Read from the reference file as the
+/// translation's commit holds it; a message that file did not hold then (moved, or new)
+/// counts as changed.
+fn changed_since(
+    history: &History,
+    reference: &LocaleSource,
+    id: &str,
+    current: &str,
+    translation: Written,
+) -> bool {
+    let Written::Committed { commit, .. } = translation else {
+        return true;
+    };
+    // Its file first; then the locale's other files (moved and edited in one commit).
+    let file = file_of(reference, id);
+    let others = reference.files.iter().map(|f| f.path.as_path());
+    std::iter::once(file)
+        .chain(others.filter(|f| *f != file))
+        .find_map(|f| content::in_source(&history.file_at(commit, f)?, id))
+        .is_none_or(|then| content::hash_of(&then) != current)
 }
 
 /// The file (relative to the project root) defining `id` in `locale`.
@@ -336,10 +382,20 @@ pub fn confirm(
         if !ids.is_empty() && !ids.iter().any(|x| x == id) {
             continue;
         }
-        let h = hash(en.source(id).expect("indexed"));
+        let h = hash(en, id);
         if record.get(id) != Some(&h) {
             record.insert(id.to_owned(), h);
             changed += 1;
+        }
+    }
+    // Confirmations an older policyglot recorded as a hash of the source, of the current
+    // text, are the same confirmations: rewritten as content hashes.
+    for (id, recorded) in record.iter_mut() {
+        if en.entries.contains_key(id) {
+            let current = hash(en, id);
+            if *recorded != current && confirms(recorded, &current, en, id) {
+                *recorded = current;
+            }
         }
     }
     // Forget messages that no longer exist in the reference.
@@ -442,12 +498,12 @@ mod tests {
     }
 
     #[test]
-    fn hashes_ignore_trailing_spaces_only() {
+    fn legacy_hashes_ignore_trailing_spaces_only() {
         assert_eq!(
-            hash("a = b  \n    .title = T"),
-            hash("a = b\n    .title = T")
+            legacy_hash("a = b  \n    .title = T"),
+            legacy_hash("a = b\n    .title = T")
         );
-        assert_ne!(hash("a = b"), hash("a = c"));
-        assert_eq!(hash("a = b").len(), 16);
+        assert_ne!(legacy_hash("a = b"), legacy_hash("a = c"));
+        assert_eq!(legacy_hash("a = b").len(), 16);
     }
 }

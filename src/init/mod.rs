@@ -30,14 +30,32 @@ pub const CHROME: &[(&str, &str)] = &[
 ];
 
 /// The locale the chrome translations were made and confirmed from (the repository's
-/// reference locale): a new project with this reference gets them confirmed.
+/// reference locale).
 pub const CHROME_REFERENCE: &str = "en";
 
-/// The new project's own parts, in the reference locale: `{{reference}}` and
-/// `{{effective}}` are filled in.
+/// The new project's policy: `{{reference}}` and `{{effective}}` are filled in.
 const POLICY: &str = include_str!("policy.yaml");
-const PAGES: &str = include_str!("pages.ftl");
-const FACTS: &str = include_str!("facts.ftl");
+
+/// The new project's own messages (`pages.ftl`, `facts.ftl`), written for its reference
+/// locale in that locale's language, for every locale with chrome (a unit test holds
+/// the two lists equal and the texts to the same messages). `{{reference}}` is filled in.
+pub const OWN: &[(&str, [&str; 2])] = &[
+    (
+        "de",
+        [include_str!("de/pages.ftl"), include_str!("de/facts.ftl")],
+    ),
+    (
+        "en",
+        [include_str!("en/pages.ftl"), include_str!("en/facts.ftl")],
+    ),
+    (
+        "fr",
+        [include_str!("fr/pages.ftl"), include_str!("fr/facts.ftl")],
+    ),
+];
+
+/// The files of the project's own messages, as `OWN` lists their texts.
+const OWN_FILES: [&str; 2] = ["pages.ftl", "facts.ftl"];
 /// The project's publish workflow: `{{action}}` is policyglot's GitHub Action at this
 /// binary's version.
 const PUBLISH: &str = include_str!("publish.yml");
@@ -77,6 +95,9 @@ pub struct Written {
     pub with_chrome: Vec<String>,
     /// The added locales policyglot has no chrome for (everything is left to translate).
     pub without_chrome: Vec<String>,
+    /// The reference locale's files that still need writing: policyglot has no text in
+    /// its language (they hold the English of each message, as comments).
+    pub to_write: Vec<PathBuf>,
 }
 
 /// Writes a new project into `dir` (created when missing). Refuses, writing nothing,
@@ -138,23 +159,34 @@ pub fn init(dir: &Path, options: &Options) -> Result<Written, Diagnostic> {
     let chrome_of = |tag: &str| CHROME.iter().any(|(t, _)| *t == tag);
     let (with_chrome, without_chrome): (Vec<String>, Vec<String>) =
         options.locales.iter().cloned().partition(|t| chrome_of(t));
-    // The embedded translations were confirmed against the embedded reference chrome
-    // (the repository's `check` has no stale translation): say so in the new project too,
-    // so it does not start with every chrome message stale.
-    if options.reference == CHROME_REFERENCE {
+    // The embedded chrome translations were all confirmed against the repository's
+    // reference chrome (its `check` has no stale translation), so each says what the
+    // others say: with any of them as the reference, the others are confirmed, and the
+    // new project does not start with every chrome message stale.
+    let reference_has_chrome = chrome_of(&options.reference);
+    if reference_has_chrome {
         let project = Project::new(dir);
         for tag in &with_chrome {
             check::confirm(&project, tag, &[])?;
         }
     }
     let mut written: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
-    if options.reference == CHROME_REFERENCE && !with_chrome.is_empty() {
+    if reference_has_chrome && !with_chrome.is_empty() {
         written.push(PathBuf::from(check::stale::LOCK_FILE));
     }
+    let folder = Path::new(Project::LOCALES).join(&options.reference);
+    let to_write = match reference_has_chrome {
+        true => Vec::new(),
+        false => std::iter::once("site.ftl")
+            .chain(OWN_FILES)
+            .map(|f| folder.join(f))
+            .collect(),
+    };
     Ok(Written {
         files: written,
         with_chrome,
         without_chrome,
+        to_write,
     })
 }
 
@@ -203,6 +235,20 @@ impl Written {
         if action().starts_with(ACTION_PLACEHOLDER) {
             out.push_str(&format!(
                 "  in .github/workflows/publish.yml, replace `{ACTION_PLACEHOLDER}` by the repository policyglot's releases come from (this binary was built without POLICYGLOT_ACTION_REPOSITORY)\n"
+            ));
+        }
+        if let Some(first) = self.to_write.first() {
+            let folder = first.parent().unwrap_or(first);
+            let names: Vec<String> = self
+                .to_write
+                .iter()
+                .filter_map(|f| f.file_name())
+                .map(|f| f.to_string_lossy().into_owned())
+                .collect();
+            out.push_str(&format!(
+                "  write {} in {}/: policyglot has no text in this language yet (each holds every message in English, as comments, to write in yours); until then `check` lists each one as missing\n",
+                names.join(", "),
+                folder.display()
             ));
         }
         for tag in self.with_chrome.iter().chain(&self.without_chrome) {
@@ -270,14 +316,24 @@ fn files(options: &Options) -> Vec<(PathBuf, Vec<u8>)> {
             PathBuf::from("policy/policy.schema.json"),
             crate::policy::schema::json_schema().into_bytes(),
         ),
-        (reference.join("site.ftl"), chrome(&options.reference)),
-        (reference.join("pages.ftl"), fill(PAGES)),
-        (reference.join("facts.ftl"), fill(FACTS)),
         (
             PathBuf::from(".github/workflows/publish.yml"),
             PUBLISH.replace("{{action}}", &action()).into_bytes(),
         ),
     ];
+    let site = match CHROME.iter().find(|(t, _)| *t == options.reference) {
+        Some((_, text)) => text.as_bytes().to_vec(),
+        None => to_write(&options.reference, english_chrome().as_bytes(), "site.ftl"),
+    };
+    out.push((reference.join("site.ftl"), site));
+    let own = OWN.iter().find(|(tag, _)| *tag == options.reference);
+    for (i, file) in OWN_FILES.iter().enumerate() {
+        let text = match own {
+            Some((_, texts)) => fill(texts[i]),
+            None => to_write(&options.reference, &fill(english(i)), file),
+        };
+        out.push((reference.join(file), text));
+    }
     for tag in &options.locales {
         let folder = Path::new(Project::LOCALES).join(tag);
         out.push((folder.join("site.ftl"), chrome(tag)));
@@ -293,8 +349,9 @@ fn files(options: &Options) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-/// The site chrome of `tag`: the repository's translation, or for a locale it has none
-/// for, a file that says what to translate (check lists every missing message).
+/// The site chrome of added locale `tag`: the repository's translation, or for a locale
+/// it has none for, a file that says what to translate (check lists every missing
+/// message).
 fn chrome(tag: &str) -> Vec<u8> {
     match CHROME.iter().find(|(t, _)| *t == tag) {
         Some((_, text)) => text.as_bytes().to_vec(),
@@ -305,6 +362,42 @@ fn chrome(tag: &str) -> Vec<u8> {
         )
         .into_bytes(),
     }
+}
+
+/// The English site chrome.
+fn english_chrome() -> &'static str {
+    CHROME
+        .iter()
+        .find(|(tag, _)| *tag == "en")
+        .map(|(_, text)| *text)
+        .expect("English is embedded")
+}
+
+/// The English text of the project's own file `OWN_FILES[i]`.
+fn english(i: usize) -> &'static str {
+    OWN.iter()
+        .find(|(tag, _)| *tag == "en")
+        .map(|(_, texts)| texts[i])
+        .expect("English is embedded")
+}
+
+/// A reference locale's `file` when policyglot has no text in its language: nothing in
+/// another language as if it were `tag`'s, only the English of each message as comments
+/// to write from (`check` lists each message as missing until it is written).
+fn to_write(tag: &str, english: &[u8], file: &str) -> Vec<u8> {
+    let english = String::from_utf8_lossy(english);
+    let mut out = format!(
+        "### {file} in `{tag}`, the reference locale: policyglot has no text in this language.\n\
+         ### Write each message below in `{tag}` (its English is given as a comment), then\n\
+         ### delete the comments. `policyglot check` lists every message still missing.\n"
+    );
+    for line in english.lines().filter(|l| !l.starts_with("###")) {
+        match line.is_empty() || line.starts_with('#') {
+            true => out.push_str(&format!("{line}\n")),
+            false => out.push_str(&format!("# {line}\n")),
+        }
+    }
+    out.into_bytes()
 }
 
 /// Every file under `dir`, with its path relative to the embedded root.
@@ -337,6 +430,65 @@ mod tests {
         assert_eq!(tags, embedded);
         let policy = std::fs::read_to_string(root.join(Project::POLICY)).unwrap();
         assert!(policy.contains(&format!("\nreference_locale: {CHROME_REFERENCE}\n")));
+    }
+
+    /// Every locale with chrome has the project's own messages in its language, each
+    /// file with the same messages, attributes and variables as the English one.
+    #[test]
+    fn every_chrome_locale_has_its_own_messages_in_its_language() {
+        let chrome: Vec<&str> = CHROME.iter().map(|(t, _)| *t).collect();
+        let own: Vec<&str> = OWN.iter().map(|(t, _)| *t).collect();
+        assert_eq!(chrome, own);
+        let shape = |text: &str| -> Vec<(String, Vec<String>, Vec<String>)> {
+            let resource = fluent_syntax::parser::parse(text).expect("valid Fluent");
+            resource
+                .body
+                .iter()
+                .filter_map(|entry| match entry {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m),
+                    _ => None,
+                })
+                .map(|m| {
+                    let attributes = m.attributes.iter().map(|a| a.id.name.to_owned()).collect();
+                    let source = &text[text.find(&format!("{} =", m.id.name)).unwrap()..];
+                    let mut variables: Vec<String> = source
+                        .lines()
+                        .take_while(|l| !l.is_empty() && !l.starts_with('#'))
+                        .flat_map(|l| l.split('$').skip(1))
+                        .map(|v| {
+                            v.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                                .next()
+                                .unwrap()
+                                .to_owned()
+                        })
+                        .collect();
+                    variables.sort();
+                    (m.id.name.to_owned(), attributes, variables)
+                })
+                .collect()
+        };
+        for i in 0..OWN_FILES.len() {
+            let english = shape(english(i));
+            assert!(!english.is_empty());
+            for (tag, texts) in OWN {
+                assert_eq!(shape(texts[i]), english, "{tag} {}", OWN_FILES[i]);
+                if *tag != "en" {
+                    // Written in its language: no line of the English text is in it.
+                    for line in english_lines(i) {
+                        assert!(!texts[i].contains(line), "{tag}: {line}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The English file's lines that carry words (messages and comments).
+    fn english_lines(i: usize) -> Vec<&'static str> {
+        english(i)
+            .lines()
+            .map(|l| l.split_once(" = ").map_or(l, |(_, text)| text))
+            .filter(|l| l.split_whitespace().count() > 2)
+            .collect()
     }
 
     #[test]

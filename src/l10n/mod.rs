@@ -153,6 +153,23 @@ impl Locales {
             .collect()
     }
 
+    /// Whether message `id` can show the same values given `a` as given `b` (their
+    /// `used_args` are equal), its sources read once for both.
+    pub fn same_used_args<K: AsRef<str> + PartialEq>(
+        &self,
+        id: &str,
+        a: &[(K, Arg)],
+        b: &[(K, Arg)],
+    ) -> bool {
+        let passes: Vec<_> = self
+            .list
+            .iter()
+            .map(|l| passed(l.source.source(id).unwrap_or_default()))
+            .collect();
+        let shown = |(n, _): &&(K, Arg)| passes.iter().any(|p| p(n.as_ref()));
+        a.iter().filter(shown).eq(b.iter().filter(shown))
+    }
+
     /// Formats a message known to take no variables (page chrome).
     pub fn text(
         &self,

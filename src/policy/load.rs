@@ -96,6 +96,7 @@ fn measure(file: &SourceFile) -> Result<(), Diagnostic> {
             .help(help.to_owned())
     };
     let mut size = Size::default();
+    let mut keys = Keys::default();
     for event in Parser::new_from_str(&file.text) {
         let (event, span) = match event {
             Ok(event) => event,
@@ -140,6 +141,9 @@ fn measure(file: &SourceFile) -> Result<(), Diagnostic> {
                 format!("YAML tag `{}{}`", tag.handle, tag.suffix),
                 "remove the tag: policy.yaml uses plain values only, and a tag would be ignored",
             ));
+        }
+        if let Some(d) = keys.see(&event, &span, file) {
+            return Err(d);
         }
         let (total_nodes, total_bytes) = match event {
             Event::Scalar(value, _, anchor, _) => {
@@ -216,6 +220,122 @@ fn too_deep(at: crate::diag::Location) -> Diagnostic {
     )
     .at(at, "too deep")
     .help("flatten the structure: the policy's schema is a few levels deep")
+}
+
+/// The keys of each mapping open as `measure` streams the document, to find a key
+/// written twice in one mapping where it is (serde_yaml reports a duplicate at the
+/// mapping, and names the field only as a word to search for).
+#[derive(Default)]
+struct Keys<'a> {
+    /// Per open collection: for a mapping, whether the next node is a key, and the plain
+    /// keys so far with the location of each (borrowed from the text where the parser
+    /// could); `None` for a sequence.
+    open: Vec<Option<(bool, KeysSeen<'a>)>>,
+}
+
+/// The keys of one mapping and where each is (line, column): a list while it is short
+/// (most mappings have a few keys, and comparing them costs less than hashing), a hash
+/// map once it is long, so a mapping of many keys is not compared key by key.
+#[derive(Default)]
+struct KeysSeen<'a> {
+    few: Vec<(std::borrow::Cow<'a, str>, (usize, usize))>,
+    many: std::collections::HashMap<std::borrow::Cow<'a, str>, (usize, usize)>,
+}
+
+impl<'a> KeysSeen<'a> {
+    const FEW: usize = 16;
+
+    /// Where `key` was seen first, or records it at `at`.
+    // A `Cow`, not a `&str`: a key borrowed from the text is kept without a copy.
+    #[allow(clippy::ptr_arg)]
+    fn seen_or_add(
+        &mut self,
+        key: &std::borrow::Cow<'a, str>,
+        at: (usize, usize),
+    ) -> Option<(usize, usize)> {
+        if self.few.len() < Self::FEW {
+            if let Some((_, first)) = self.few.iter().find(|(k, _)| k == key) {
+                return Some(*first);
+            }
+            self.few.push((key.clone(), at));
+            if self.few.len() == Self::FEW {
+                self.many.extend(self.few.iter().cloned());
+            }
+            return None;
+        }
+        match self.many.get(key) {
+            Some(first) => Some(*first),
+            None => {
+                self.many.insert(key.clone(), at);
+                None
+            }
+        }
+    }
+}
+
+impl<'a> Keys<'a> {
+    /// Takes one event; a scalar key already in its mapping is an error at it.
+    fn see(
+        &mut self,
+        event: &Event<'a>,
+        span: &saphyr_parser::Span,
+        file: &SourceFile,
+    ) -> Option<Diagnostic> {
+        let is_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::Alias(_)
+                | Event::MappingStart(..)
+                | Event::SequenceStart(..)
+        );
+        // Whether this node is a key of the mapping around it (and flip to its value).
+        let as_key = match self.open.last_mut() {
+            Some(Some((expect_key, _))) if is_node => {
+                let key = *expect_key;
+                *expect_key = !key;
+                key
+            }
+            _ => false,
+        };
+        let mut duplicate = None;
+        if let (true, Event::Scalar(value, ..)) = (as_key, event) {
+            let at = (span.start.line(), span.start.col() + 1);
+            if let Some(Some((_, seen))) = self.open.last_mut()
+                && let Some(first) = seen.seen_or_add(value, at)
+            {
+                duplicate = Some((value.as_ref(), first, at));
+            }
+        }
+        match event {
+            Event::MappingStart(..) => self.open.push(Some((true, Default::default()))),
+            Event::SequenceStart(..) => self.open.push(None),
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.open.pop();
+            }
+            _ => {}
+        }
+        let (key, (first_line, first_col), (line, col)) = duplicate?;
+        Some(
+            Diagnostic::error(
+                "PG0101",
+                format!("invalid policy: the key `{key}` appears twice in one mapping (first at line {first_line}, column {first_col})"),
+            )
+            .at(key_at(file, key, line, col), "written again here")
+            .help(format!(
+                "a mapping holds each key once, and the second `{key}` would replace the first: merge the two (keep everything under one `{key}:`), or rename one if it belongs elsewhere"
+            )),
+        )
+    }
+}
+
+/// The location of a key at `line`:`col`: the key itself when written plain, else its
+/// first character (a quote).
+fn key_at(file: &SourceFile, key: &str, line: usize, col: usize) -> crate::diag::Location {
+    let start = file.at_line_col(line, col).range.start;
+    match file.text[start..].starts_with(key) && !key.is_empty() {
+        true => file.span(start..start + key.len()),
+        false => file.at_line_col(line, col),
+    }
 }
 
 /// The document's size as `measure` streams it: nodes and scalar bytes, with aliases
@@ -377,6 +497,73 @@ mod tests {
         let d = err(&text);
         assert!(d.message.contains("levels of nesting"), "{d}");
         assert_eq!(d.location.as_ref().unwrap().line, MAX_DEPTH + 1, "{d}");
+    }
+
+    /// A key written twice in one mapping is reported at the second one, whatever
+    /// comments, flow mappings or nesting surround it; the same key in two mappings is
+    /// no error.
+    #[test]
+    fn a_duplicate_key_is_located_at_the_duplicate() {
+        for (text, line, col, key) in [
+            (
+                "# pages: in a comment\npages: []\nversions: []\n# pages again\npages: []\n",
+                5,
+                1,
+                "pages",
+            ),
+            (
+                "entities:\n  - id: org\n    # name: here too\n    name: X\n    name: Y\n",
+                5,
+                5,
+                "name",
+            ),
+            (
+                "entities:\n  - {id: org, name: X, name: Y}\n",
+                2,
+                24,
+                "name",
+            ),
+            (
+                "keywords:\n  a: [x]\n  b: [y]\n  # a comment\n  a: [z]\n",
+                5,
+                3,
+                "a",
+            ),
+            (
+                "versions:\n  - id: v\n    values: {n: {number: 1}}\n    values: {}\n",
+                4,
+                5,
+                "values",
+            ),
+        ] {
+            let d = err(text);
+            assert!(
+                d.message
+                    .contains(&format!("the key `{key}` appears twice")),
+                "{text:?}: {d}"
+            );
+            let at = d.location.as_ref().unwrap();
+            assert_eq!((at.line, at.col), (line, col), "{text:?}: {d}");
+            assert_eq!(&at.file.text[at.range.clone()], key, "{text:?}");
+            assert!(d.help.as_deref().unwrap().contains("merge the two"), "{d}");
+        }
+        // Past the first keys of a long mapping too.
+        let mut long = String::from("keywords:\n");
+        for i in 0..40 {
+            long.push_str(&format!("  k{i}: [x]\n"));
+        }
+        long.push_str("  k3: [y]\n  k30: [z]\n");
+        let d = err(&long);
+        assert!(
+            d.message
+                .contains("the key `k3` appears twice in one mapping (first at line 5,"),
+            "{d}"
+        );
+        assert_eq!(d.location.as_ref().unwrap().line, 42, "{d}");
+        // The same key in sibling mappings, or a key equal to a value, is fine (the
+        // document then fails on the schema, not as a duplicate).
+        let d = err("entities:\n  - {id: a, name: a}\n  - {id: b, name: b}\nname: x\n");
+        assert!(!d.message.contains("appears twice"), "{d}");
     }
 
     #[test]

@@ -135,12 +135,12 @@ pub fn render_site(
     let blocks = facts::blocks(policy, version);
     let nodes = facts::index(blocks);
     let mut sets = change_sets(policy, publication.today);
-    // A fact whose values changed but whose reference sentence reads the same (a value
-    // only another variant uses) did not change for readers.
+    // A fact whose values changed but that no message shows differently (a value only
+    // another variant uses, a version date it does not name) did not change for readers;
+    // each locale then keeps the changes its own wording shows (`views::in_locale`).
     for set in &mut sets {
-        let day = set.date;
         set.changes
-            .retain(|c| views::reads_differently(&locales, c, day));
+            .retain(|c| views::may_read_differently(&locales, c));
     }
     let urls = web::Urls::new(
         publication.base_url.as_deref(),
@@ -178,6 +178,7 @@ pub fn render_site(
         .collect();
     // Locales are independent: rendered in parallel, collected in locale order.
     let outputs = rendered.0.each(work, |locale| {
+        let sets = views::in_locale(&locales, locale, &sets);
         let pages = LocalePages {
             policy,
             locales: &locales,

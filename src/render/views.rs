@@ -2,7 +2,7 @@
 //! from the fact tree and the locale's messages.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -49,10 +49,12 @@ pub struct Notice {
 }
 
 /// One version change, as a page.
+#[derive(Clone)]
 pub struct ChangeSet<'p> {
     pub version: &'p Version,
     pub date: Date,
-    pub changes: Vec<Change>,
+    /// Shared between the locales' copies of the set (`in_locale`), not copied.
+    pub changes: Vec<Arc<Change>>,
     /// Not yet in force on the build date.
     pub upcoming: bool,
     /// For each added fact, the facts around it in its version (the blocks it joins):
@@ -75,7 +77,7 @@ impl ChangeSet<'_> {
         let changed = node.walk().find_map(|n| {
             self.changes
                 .iter()
-                .map(Change::id)
+                .map(|c| c.id())
                 .find(|id| *id == n.id.as_str())
         });
         changed.or_else(|| {
@@ -126,10 +128,13 @@ pub fn change_sets(policy: &Policy, today: Date) -> Vec<ChangeSet<'_>> {
             // Pages say the day a source gives: the effective day, or the announcement
             // when the effective day is an inference (which still decides `upcoming`).
             let date = v.shown_date().unwrap_or(effective);
-            let changes = crate::policy::diff::diff(policy, previous, v);
+            let changes: Vec<Arc<Change>> = crate::policy::diff::diff(policy, previous, v)
+                .into_iter()
+                .map(Arc::new)
+                .collect();
             let added_within = changes
                 .iter()
-                .filter_map(|c| match c {
+                .filter_map(|c| match &**c {
                     Change::Added(node) => {
                         let path = path_to(facts::blocks(policy, v), node.id.as_str())?;
                         let around = path[..path.len() - 1]
@@ -352,26 +357,107 @@ pub fn upcoming_notice(
     .map(Some)
 }
 
-/// Whether a change shows in the reference locale's wording (added and removed facts do).
-/// Both sides are worded on the day of the change, so a window that merely changes status
-/// as one version follows another is no change of the policy.
-pub fn reads_differently(locales: &Locales, change: &Change, day: Date) -> bool {
-    let Change::Changed { before, after } = change else {
+/// Whether a changed fact may read differently in some locale: a value that one of its
+/// messages names in some locale differs, or a cell of its row, or its name. Every fact
+/// gets its version's dates and values, so most facts' values differ between any two
+/// versions; this keeps the few whose text can differ, without formatting anything.
+/// Added and removed facts always count.
+pub fn may_read_differently(locales: &Locales, change: &Change) -> bool {
+    let Change::Changed {
+        before,
+        after,
+        columns: [old_columns, new_columns],
+    } = change
+    else {
         return true;
     };
-    let en = locales.reference();
-    let text = |node: &Node| {
-        let node = facts::resolved(node, |bound| bound.window.status_on(day));
-        [None, Some("title")].map(|attribute| {
-            locales
-                .format(en, node.id.as_str(), attribute, &node.args)
-                .unwrap_or_default()
-        })
-    };
-    text(before) != text(after)
+    let id = after.id.as_str();
+    let cell =
+        |column: &crate::policy::Id| before.arg(column.as_str()) != after.arg(column.as_str());
+    before.entity != after.entity
+        || old_columns != new_columns
+        || new_columns.iter().skip(1).any(cell)
+        || !locales.same_used_args(id, &before.args, &after.args)
 }
 
-/// Consecutive changed facts under the same heading.
+/// Whether a changed fact reads differently in `locale`: in its sentence, any attribute
+/// of its message (its heading, a cell it words itself), a cell showing one of its
+/// values, or its name (added and removed facts always do). A change that only another
+/// language's wording shows (a label changed in one language) is announced in that
+/// language alone; one no wording shows (a value only another variant uses) nowhere.
+/// Both sides are worded on `day`, the day of the change, so a window that merely
+/// changes status as one version follows another is no change of the policy.
+pub fn reads_differently(locales: &Locales, locale: &Locale, change: &Change, day: Date) -> bool {
+    let Change::Changed {
+        before,
+        after,
+        columns: [old_columns, new_columns],
+    } = change
+    else {
+        return true;
+    };
+    let on_day = |node| facts::resolved(node, |bound| bound.window.status_on(day));
+    shown(locales, locale, &on_day(before), old_columns)
+        != shown(locales, locale, &on_day(after), new_columns)
+}
+
+/// Everything `node` shows a reader of `locale`, as text: its message's value and every
+/// attribute, then its row's cells (`columns` after the first) that show a value alone,
+/// then its name when it shows its entity's name. A message that fails to format reads
+/// as empty here: the error is reported where the page is rendered.
+fn shown(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+    columns: &[crate::policy::Id],
+) -> Vec<String> {
+    let id = node.id.as_str();
+    let parts = locale.source.parts(id);
+    let mut out: Vec<String> = parts
+        .iter()
+        .map(|part| {
+            locales
+                .format(locale, id, part.attribute.as_deref(), &node.args)
+                .unwrap_or_default()
+        })
+        .collect();
+    for column in columns.iter().skip(1) {
+        if !locale.has(id, Some(column.as_str())) {
+            let cell = node
+                .arg(column.as_str())
+                .map(|arg| locales.format_value(locale, arg).unwrap_or_default());
+            out.push(cell.unwrap_or_default());
+        }
+    }
+    if let (Some(name), false) = (&node.entity, locale.has(id, None)) {
+        out.push(
+            name.for_locale(&locale.tag, &locales.reference().tag)
+                .to_owned(),
+        );
+    }
+    out
+}
+
+/// `sets` as `locale` reads them: each keeps the changes that read differently in it.
+pub fn in_locale<'p>(
+    locales: &Locales,
+    locale: &Locale,
+    sets: &[ChangeSet<'p>],
+) -> Vec<ChangeSet<'p>> {
+    sets.iter()
+        .map(|set| ChangeSet {
+            changes: set
+                .changes
+                .iter()
+                .filter(|c| reads_differently(locales, locale, c, set.date))
+                .cloned()
+                .collect(),
+            ..set.clone()
+        })
+        .collect()
+}
+
+/// The changed facts under one heading.
 #[derive(Debug, Serialize)]
 pub struct ChangeGroup {
     /// Inline HTML of the heading.
@@ -379,16 +465,22 @@ pub struct ChangeGroup {
     pub changes: Vec<ChangeView>,
 }
 
-/// Groups consecutive changes that share a heading, so a block's heading shows once.
+/// Groups changes by heading, in the order each heading first comes, so every heading
+/// shows once on the page (a removed fact joins the facts of its block, wherever the
+/// diff placed it).
 pub fn group_changes(views: Vec<ChangeView>) -> Vec<ChangeGroup> {
     let mut groups: Vec<ChangeGroup> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
     for view in views {
-        match groups.last_mut() {
-            Some(group) if group.heading == view.heading => group.changes.push(view),
-            _ => groups.push(ChangeGroup {
-                heading: view.heading.clone(),
-                changes: vec![view],
-            }),
+        match at.get(&view.heading) {
+            Some(&i) => groups[i].changes.push(view),
+            None => {
+                at.insert(view.heading.clone(), groups.len());
+                groups.push(ChangeGroup {
+                    heading: view.heading.clone(),
+                    changes: vec![view],
+                });
+            }
         }
     }
     groups
@@ -466,13 +558,39 @@ pub fn change_views(
             _ => Ok(None),
         }
     };
+    // What a changed fact reads as on one side: its sentence and its list; a row of a
+    // table, inside its table (the table's sentence, its column headings, this row alone).
+    let side =
+        |version: &Version, node: &Node| -> Result<(String, Option<BlockView>), Diagnostic> {
+            let path = match node.kind {
+                NodeKind::Row => path_to(facts::blocks(policy, version), node.id.as_str()),
+                _ => None,
+            };
+            if let Some([.., table, row]) = path.as_deref() {
+                let alone = Node {
+                    id: table.id.clone(),
+                    kind: table.kind,
+                    args: table.args.clone(),
+                    children: vec![(*row).clone()],
+                    columns: table.columns.clone(),
+                    entity: table.entity.clone(),
+                };
+                let view = block_view(locales, locale, &Fragments::new(), &alone, &[])?;
+                let intro = match locale.has(table.id.as_str(), None) {
+                    true => sentence(table)?,
+                    false => sentence(row)?,
+                };
+                return Ok((intro, Some(view)));
+            }
+            Ok((sentence(node)?, list(version, node)?))
+        };
     // A fact added or removed with its list shows the whole list: the facts inside it
     // are not listed again on their own. (Inside a changed fact they are: each says
     // which fact came or went.)
     let shown: Vec<(&Version, &str)> = set
         .changes
         .iter()
-        .filter_map(|change| match change {
+        .filter_map(|change| match &**change {
             Change::Added(node) => Some((set.version, node.id.as_str())),
             Change::Removed(node) => Some((previous, node.id.as_str())),
             Change::Changed { .. } => None,
@@ -489,40 +607,50 @@ pub fn change_views(
     };
     set.changes
         .iter()
-        .filter(|change| match change {
+        .filter(|change| match &***change {
             Change::Added(node) => !inside_shown(set.version, node.id.as_str()),
             Change::Removed(node) => !inside_shown(previous, node.id.as_str()),
             Change::Changed { .. } => true,
         })
         .map(|change| {
-            Ok(match change {
-                Change::Changed { before, after } => ChangeView {
-                    id: after.id.to_string(),
-                    kind: "changed",
-                    heading: heading(set.version, after)?,
-                    before: Some(sentence(before)?),
-                    after: Some(sentence(after)?),
-                    before_list: list(previous, before)?,
-                    after_list: list(set.version, after)?,
-                },
-                Change::Added(node) => ChangeView {
-                    id: node.id.to_string(),
-                    kind: "added",
-                    heading: heading(set.version, node)?,
-                    before: None,
-                    after: Some(sentence(node)?),
-                    before_list: None,
-                    after_list: list(set.version, node)?,
-                },
-                Change::Removed(node) => ChangeView {
-                    id: node.id.to_string(),
-                    kind: "removed",
-                    heading: heading(previous, node)?,
-                    before: Some(sentence(node)?),
-                    after: None,
-                    before_list: list(previous, node)?,
-                    after_list: None,
-                },
+            Ok(match &**change {
+                Change::Changed { before, after, .. } => {
+                    let (old_text, old_list) = side(previous, before)?;
+                    let (new_text, new_list) = side(set.version, after)?;
+                    ChangeView {
+                        id: after.id.to_string(),
+                        kind: "changed",
+                        heading: heading(set.version, after)?,
+                        before: Some(old_text),
+                        after: Some(new_text),
+                        before_list: old_list,
+                        after_list: new_list,
+                    }
+                }
+                Change::Added(node) => {
+                    let (text, list) = side(set.version, node)?;
+                    ChangeView {
+                        id: node.id.to_string(),
+                        kind: "added",
+                        heading: heading(set.version, node)?,
+                        before: None,
+                        after: Some(text),
+                        before_list: None,
+                        after_list: list,
+                    }
+                }
+                Change::Removed(node) => {
+                    let (text, list) = side(previous, node)?;
+                    ChangeView {
+                        id: node.id.to_string(),
+                        kind: "removed",
+                        heading: heading(previous, node)?,
+                        before: Some(text),
+                        after: None,
+                        before_list: list,
+                        after_list: None,
+                    }
+                }
             })
         })
         .collect()

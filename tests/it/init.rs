@@ -360,3 +360,178 @@ fn add_locale_brings_the_chrome_policyglot_has() {
         added.stdout
     );
 }
+/// The lines of a Fluent file that carry words: message texts (after ` = `) and comments
+/// of more than two words outside placeables.
+fn worded_lines(text: &str) -> Vec<String> {
+    let words = |line: &str| {
+        let mut depth = 0;
+        let outside: String = line
+            .chars()
+            .filter(|c| {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0 && *c != '}'
+            })
+            .collect();
+        outside
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    };
+    text.lines()
+        .map(|l| l.split_once(" = ").map_or(l, |(_, text)| text).trim())
+        .filter(|l| words(l) > 2)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_french_reference_is_written_in_french_and_english_is_left_to_translate() {
+    let dir = outside();
+    let init = run_in(
+        dir.path(),
+        &[
+            "init",
+            "--reference",
+            "fr",
+            "--locale",
+            "en",
+            "--today",
+            "2026-03-01",
+        ],
+    );
+    ok(&init, "init");
+    let english: Vec<String> = [
+        "src/init/en/pages.ftl",
+        "src/init/en/facts.ftl",
+        "locales/en/site.ftl",
+    ]
+    .iter()
+    .flat_map(|f| worded_lines(&std::fs::read_to_string(Path::new(REPO).join(f)).unwrap()))
+    .collect();
+    assert!(english.len() > 10);
+    let french = dir.path().join("locales/fr");
+    let mut files = 0;
+    for entry in std::fs::read_dir(&french).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        files += 1;
+        for line in &english {
+            assert!(
+                !text.contains(line.as_str()),
+                "English in {}: {line}",
+                path.display()
+            );
+        }
+    }
+    assert_eq!(files, 3, "site.ftl, pages.ftl and facts.ftl");
+    let facts = std::fs::read_to_string(french.join("facts.ftl")).unwrap();
+    assert!(
+        facts.contains(
+            "response-time = Nous répondons à chaque message dans un délai de { $reply-within }."
+        ),
+        "{facts}"
+    );
+    // English gets its chrome, confirmed against the French; the project's own
+    // messages are left to translate, and `check` lists exactly those.
+    let check = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(check.code, Some(1), "{}{}", check.stdout, check.stderr);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 7, "{findings:#?}");
+    for f in findings {
+        assert_eq!(f["code"], "PG0501", "{f}");
+        assert!(
+            f["message"]
+                .as_str()
+                .unwrap()
+                .contains("is missing in `en`"),
+            "{f}"
+        );
+    }
+    // Translated (here: the English policyglot carries) and confirmed, it builds.
+    for file in ["pages.ftl", "facts.ftl"] {
+        let text = std::fs::read_to_string(Path::new(REPO).join("src/init/en").join(file))
+            .unwrap()
+            .replace("{{reference}}", "fr");
+        std::fs::write(dir.path().join("locales/en").join(file), text).unwrap();
+    }
+    ok(&run_in(dir.path(), &["confirm", "en"]), "confirm");
+    ok(
+        &run_in(dir.path(), &["check", "--strict"]),
+        "check --strict",
+    );
+    ok(&run_in(dir.path(), &["build", "--no-search"]), "build");
+    let site = Site::read(&dir.path().join("site"));
+    let page = site.html("fr/contact-us.html");
+    assert_eq!(
+        page.text_of("response-time")
+            .map(|t| t.replace('\u{202f}', " "))
+            .as_deref(),
+        Some(
+            "Dans quel délai nous répondons Nous répondons à chaque message dans un délai de 2 jours."
+        )
+    );
+    assert_eq!(page.text_of_css("h1").as_deref(), Some("Nous contacter"));
+    assert!(
+        site.html("en/contact-us.html")
+            .text_of("response-time")
+            .is_some_and(|t| t.contains("within 2 days"))
+    );
+}
+
+#[test]
+fn a_german_reference_is_written_in_german() {
+    let dir = outside();
+    ok(&run_in(dir.path(), &["init", "--reference", "de"]), "init");
+    for (file, german) in [
+        (
+            "pages.ftl",
+            "page-contact-us = Wie Sie uns erreichen und wie schnell wir antworten.",
+        ),
+        (
+            "facts.ftl",
+            "response-time = Wir beantworten jede Nachricht spätestens { $reply-within } nach ihrem Eingang.",
+        ),
+    ] {
+        let text = std::fs::read_to_string(dir.path().join("locales/de").join(file)).unwrap();
+        assert!(text.contains(german), "{file}: {text}");
+    }
+    ok(
+        &run_in(dir.path(), &["check", "--strict"]),
+        "check --strict",
+    );
+}
+
+#[test]
+fn a_reference_without_text_says_which_files_to_write_and_holds_no_other_language() {
+    let dir = outside();
+    let init = run_in(dir.path(), &["init", "--reference", "es"]);
+    ok(&init, "init");
+    assert!(
+        init.stdout.contains(
+            "write site.ftl, pages.ftl, facts.ftl in locales/es/: policyglot has no text in this language yet"
+        ),
+        "{}",
+        init.stdout
+    );
+    // Not one message in another language passed off as Spanish: the English is there as
+    // comments to write from.
+    for file in ["site.ftl", "pages.ftl", "facts.ftl"] {
+        let text = std::fs::read_to_string(dir.path().join("locales/es").join(file)).unwrap();
+        assert!(
+            text.lines().all(|l| l.is_empty() || l.starts_with('#')),
+            "{file}: {text}"
+        );
+    }
+    let facts = std::fs::read_to_string(dir.path().join("locales/es/facts.ftl")).unwrap();
+    assert!(facts.contains("# response-time = We answer every message within { $reply-within }."));
+    let site = std::fs::read_to_string(dir.path().join("locales/es/site.ftl")).unwrap();
+    assert!(site.contains("`es`, the reference locale"), "{site}");
+    assert!(site.contains("# search-title = "), "{site}");
+    let check = run_in(dir.path(), &["check"]);
+    assert_eq!(check.code, Some(1), "{}{}", check.stdout, check.stderr);
+}

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod announced;
 mod build;
 mod catalogs;
 mod check;
@@ -36,3 +37,4 @@ mod serve;
 mod tidy;
 mod time_bound;
 mod workflows;
+mod yaml_keys;

@@ -339,3 +339,144 @@ fn moving_a_reference_message_to_another_file_does_not_make_it_stale() {
         .collect();
     assert_eq!(ids, ["feedback-not-combined", "feedback-not-combined"]);
 }
+
+/// The English message `id` in `file`: its lines, from `id =` to the last indented one.
+fn message_lines(sandbox: &Sandbox, file: &str, id: &str) -> String {
+    let text = sandbox.read(file);
+    let start = text
+        .find(&format!("\n{id} ="))
+        .unwrap_or_else(|| panic!("{id} in {file}"))
+        + 1;
+    let end = text[start..]
+        .match_indices('\n')
+        .map(|(at, _)| start + at + 1)
+        .find(|&at| !text[at..].starts_with(' ') || at == text.len())
+        .unwrap_or(text.len());
+    text[start..end].to_owned()
+}
+
+/// Re-indents every continuation line of `id` (select variants, attributes, closing
+/// brace) four spaces deeper, and edits the comment above it: nothing a reader sees.
+fn reindent(sandbox: &Sandbox, file: &str, id: &str) {
+    let lines = message_lines(sandbox, file, id);
+    let deeper = lines.replace("\n ", "\n     ");
+    assert_ne!(deeper, lines, "{id} has continuation lines");
+    sandbox.edit(file, &lines, &format!("# Reviewed for layout.\n{deeper}"));
+}
+
+/// Changes the last word of `id`'s `.title`: a change every reader sees.
+fn reword(sandbox: &Sandbox, file: &str, id: &str) {
+    let lines = message_lines(sandbox, file, id);
+    let title = lines
+        .lines()
+        .find(|l| l.trim_start().starts_with(".title ="))
+        .unwrap_or_else(|| panic!("{id} has a .title"));
+    let (head, _) = title.rsplit_once(' ').unwrap();
+    let reworded = lines.replace(title, &format!("{head} records"));
+    sandbox.edit(file, &lines, &reworded);
+}
+
+const REINDENTED: (&str, &str) = ("locales/en/retention.ftl", "retention");
+
+/// `report` finds `id` of `REINDENTED` stale in German and French, and nothing else.
+fn assert_stale_in_every_translation(report: &Report, id: &str) {
+    assert_eq!(
+        report.stale,
+        [
+            ("locales/de/retention.ftl".to_owned(), id.to_owned()),
+            ("locales/fr/retention.ftl".to_owned(), id.to_owned()),
+        ],
+        "{:?}",
+        report.messages
+    );
+}
+
+#[test]
+fn with_git_re_indenting_an_english_message_marks_nothing_stale_and_a_word_does() {
+    let sandbox = Sandbox::real();
+    std::fs::remove_file(sandbox.path("locales/confirmed.yaml")).unwrap();
+    git(&sandbox, "2025-01-01", &["init", "-q"]);
+    commit(&sandbox, "2025-01-01", "the project");
+    let (file, id) = REINDENTED;
+    // Re-indented (and its comment edited) in a later commit: every line of the English
+    // message is newer than its translations, and none of it reads differently.
+    reindent(&sandbox, file, id);
+    commit(&sandbox, "2025-02-01", "layout");
+    let report = check(&sandbox);
+    assert_eq!(report.errors, 0);
+    assert!(report.stale.is_empty(), "{:?}", report.messages);
+    // Again, not committed yet: still nothing stale.
+    reindent(&sandbox, file, id);
+    let report = check(&sandbox);
+    assert!(report.stale.is_empty(), "{:?}", report.messages);
+    commit(&sandbox, "2025-02-15", "more layout");
+    // One word changed: stale in every translation, dated by its commit.
+    reword(&sandbox, file, id);
+    commit(&sandbox, "2025-03-10", "reworded");
+    let report = check(&sandbox);
+    assert_stale_in_every_translation(&report, id);
+    assert!(
+        report
+            .messages
+            .iter()
+            .all(|m| m.contains("changed on 2025-03-10")),
+        "{:?}",
+        report.messages
+    );
+}
+
+#[test]
+fn with_confirmations_re_indenting_an_english_message_marks_nothing_stale_and_a_word_does() {
+    // No git: the shipped confirmations alone decide.
+    let sandbox = Sandbox::real();
+    let (file, id) = REINDENTED;
+    reindent(&sandbox, file, id);
+    let strict = sandbox.run(&["check", "--strict"]);
+    assert_eq!(strict.code, Some(0), "{}", strict.stdout);
+    assert!(check(&sandbox).stale.is_empty());
+    reword(&sandbox, file, id);
+    let report = check(&sandbox);
+    assert_stale_in_every_translation(&report, id);
+    // Confirmed again, it is current.
+    assert!(sandbox.run(&["confirm", "fr"]).success);
+    assert!(sandbox.run(&["confirm", "de"]).success);
+    assert!(check(&sandbox).stale.is_empty());
+}
+
+/// A confirmation written by an older policyglot (a hash of the message's source bytes)
+/// still confirms the text it was made against; `confirm` rewrites it as a hash of the
+/// content, and a re-indented message keeps it confirmed from then on.
+#[test]
+fn a_confirmation_of_the_source_bytes_still_holds_and_confirm_upgrades_it() {
+    let sandbox = Sandbox::real();
+    let (file, id) = REINDENTED;
+    let legacy = policyglot::check::stale::legacy_hash(&message_lines(&sandbox, file, id));
+    let confirmed = sandbox.read("locales/confirmed.yaml");
+    let line = confirmed
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{id}:")))
+        .unwrap()
+        .to_owned();
+    let current = line.rsplit(' ').next().unwrap().to_owned();
+    assert_ne!(current, legacy, "the shipped file holds content hashes");
+    // The first locale's (de) entry, as an older version wrote it.
+    sandbox.write(
+        "locales/confirmed.yaml",
+        &confirmed.replacen(
+            &format!("{line}\n"),
+            &format!("{}{legacy}\n", line.strip_suffix(current.as_str()).unwrap()),
+            1,
+        ),
+    );
+    assert!(check(&sandbox).stale.is_empty());
+    // Re-indented, the old hash no longer matches the bytes: stale (no git to ask).
+    reindent(&sandbox, file, id);
+    assert_eq!(
+        check(&sandbox).stale,
+        [("locales/de/retention.ftl".to_owned(), id.to_owned())]
+    );
+    assert!(sandbox.run(&["confirm", "de", id]).success);
+    assert_eq!(sandbox.read("locales/confirmed.yaml"), confirmed);
+    reindent(&sandbox, file, id);
+    assert!(check(&sandbox).stale.is_empty());
+}
