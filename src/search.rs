@@ -64,34 +64,31 @@ impl Index {
             .in_path(BUNDLE)
             .help("run policyglot from an existing folder (e.g. `cd` back into the project), or build with --no-search"));
         }
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .map_err(|e| failure(format!("cannot start the indexing runtime: {e}")))?;
-        // Any other panic inside Pagefind is an error of this build, not a crash.
-        let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            runtime.block_on(async {
-                let mut index = pagefind::api::PagefindIndex::new(None)
-                    .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
-                for (path, html) in pages {
-                    let html = String::from_utf8_lossy(html).into_owned();
-                    if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
-                        return Err(
-                            failure(format!("Pagefind could not index {path}: {e}")).in_path(&path)
-                        );
-                    }
+        let pages: Vec<(String, &[u8])> = pages.collect();
+        let files = match by_language(&pages) {
+            Some(groups) => {
+                // One Pagefind index per language, as many at once as there are
+                // workers: Pagefind indexes one page after another behind its lock, and
+                // drops a language's pages when that language's files are made.
+                use rayon::prelude::*;
+                let bundles = groups
+                    .into_par_iter()
+                    .map(|(language, group)| index_pages(&group).map(|files| (language, files)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                match merge(bundles) {
+                    Some(files) => files,
+                    // Pagefind read a language differently from `html_lang`: one index
+                    // over every page is what it would have made.
+                    None => index_pages(&pages)?,
                 }
-                index
-                    .get_files()
-                    .await
-                    .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
-            })
-        }));
-        let files = indexed.map_err(|_| stopped())??;
+            }
+            None => index_pages(&pages)?,
+        };
         Ok(Index {
             key,
             files: files
                 .into_iter()
-                .map(|f| (format!("{BUNDLE}/{}", url_path(&f.filename)), f.contents))
+                .map(|(path, bytes)| (format!("{BUNDLE}/{path}"), bytes))
                 .collect(),
         })
     }
@@ -180,6 +177,130 @@ impl Prepared {
                 .map_err(|e| failure(format!("cannot write the search index: {e}"))),
         }
     }
+}
+
+/// Pagefind's files for `pages` (one index, however many languages), by path within
+/// the bundle.
+fn index_pages(pages: &[(String, &[u8])]) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| failure(format!("cannot start the indexing runtime: {e}")))?;
+    // Any other panic inside Pagefind is an error of this build, not a crash.
+    let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        runtime.block_on(async {
+            let mut index = pagefind::api::PagefindIndex::new(None)
+                .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
+            for (path, html) in pages {
+                let html = String::from_utf8_lossy(html).into_owned();
+                if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
+                    return Err(
+                        failure(format!("Pagefind could not index {path}: {e}")).in_path(path)
+                    );
+                }
+            }
+            index
+                .get_files()
+                .await
+                .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
+        })
+    }));
+    let files = indexed.map_err(|_| stopped())??;
+    Ok(files
+        .into_iter()
+        .map(|f| (url_path(&f.filename), f.contents))
+        .collect())
+}
+
+/// `pages` grouped by the language of their `<html lang>`, in order within each
+/// group, when every page names one and there are at least two: Pagefind indexes each
+/// language on its own (page numbers, words, fragments and file names are per
+/// language), so one index per language gives the same files as one index of all.
+/// `None` when a page names none (Pagefind would merge it into the main language).
+fn by_language<'p, 'a>(
+    pages: &'p [(String, &'a [u8])],
+) -> Option<BTreeMap<String, Vec<(String, &'a [u8])>>> {
+    let mut groups: BTreeMap<String, Vec<(String, &'a [u8])>> = BTreeMap::new();
+    for (path, html) in pages {
+        groups
+            .entry(html_lang(html)?)
+            .or_default()
+            .push((path.clone(), *html));
+    }
+    (groups.len() > 1).then_some(groups)
+}
+
+/// The `lang` attribute of a page's first `<html>` tag, lower-cased as Pagefind reads
+/// it. A page this simple reading gets wrong is caught by `merge`, which checks that
+/// each group's index holds the one language it was made for.
+fn html_lang(html: &[u8]) -> Option<String> {
+    let start = memchr::memmem::find_iter(html, b"<").find(|&at| {
+        html.get(at + 1..at + 6).is_some_and(|tag| {
+            tag[..4].eq_ignore_ascii_case(b"html")
+                && matches!(tag[4], b' ' | b'\t' | b'\n' | b'\r' | b'>')
+        })
+    })?;
+    let end = start + memchr::memchr(b'>', &html[start..])?;
+    let tag = std::str::from_utf8(&html[start + 5..end]).ok()?;
+    let at = tag.find(" lang=")?;
+    let value = &tag[at + 6..];
+    let quote = value.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+    let value = &value[1..value[1..].find(quote)? + 1];
+    (!value.is_empty()).then(|| value.to_lowercase())
+}
+
+/// The entry file of a bundle: the languages it indexes (`pagefind-entry.json`).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    version: String,
+    languages: BTreeMap<String, EntryLanguage>,
+    include_characters: Vec<char>,
+}
+
+/// One language of `Entry`, with Pagefind's field order.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntryLanguage {
+    hash: String,
+    wasm: Option<String>,
+    page_count: usize,
+}
+
+const ENTRY: &str = "pagefind-entry.json";
+
+/// One bundle from each language's own: every file once (the script, styles and
+/// WebAssembly are the same bytes in each), and one entry file listing every language
+/// as Pagefind writes it for one index of all pages. `None` when a bundle does not
+/// hold exactly the language it was made for, or two bundles disagree on a file.
+fn merge(bundles: Vec<(String, BTreeMap<String, Vec<u8>>)>) -> Option<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    let mut entry: Option<Entry> = None;
+    for (language, mut bundle) in bundles {
+        let mut own: Entry = serde_json::from_slice(&bundle.remove(ENTRY)?).ok()?;
+        if own.languages.len() != 1 || !own.languages.contains_key(&language) {
+            return None;
+        }
+        match &mut entry {
+            Some(entry) => {
+                if (&entry.version, &entry.include_characters)
+                    != (&own.version, &own.include_characters)
+                {
+                    return None;
+                }
+                entry.languages.append(&mut own.languages);
+            }
+            None => entry = Some(own),
+        }
+        for (path, bytes) in bundle {
+            match files.get(&path) {
+                Some(existing) if *existing != bytes => return None,
+                Some(_) => {}
+                None => {
+                    files.insert(path, bytes);
+                }
+            }
+        }
+    }
+    files.insert(ENTRY.to_owned(), serde_json::to_vec(&entry?).ok()?);
+    Some(files)
 }
 
 /// The error of an indexing that panicked (inside Pagefind, or its thread).
@@ -284,6 +405,87 @@ mod tests {
         // Only the marked pages were indexed: one per language.
         assert_eq!(languages["fr"]["page_count"], 1);
         assert_eq!(languages["de"]["page_count"], 1);
+    }
+
+    #[test]
+    fn one_index_per_language_gives_the_files_of_one_index_of_all() {
+        let pages: Vec<(String, Vec<u8>)> = [
+            (
+                "en/a.html",
+                page("en", "We keep your data for thirty days."),
+            ),
+            (
+                "fr/a.html",
+                page("fr", "Nous conservons vos données trente jours."),
+            ),
+            (
+                "de/a.html",
+                page("de", "Wir speichern Ihre Daten dreißig Tage."),
+            ),
+            ("en/b.html", page("en", "Horses and riders keep running.")),
+            ("fr/b.html", page("fr", "Les chevaux courent toujours.")),
+            ("de/b.html", page("de", "Die Pferde laufen weiter.")),
+        ]
+        .into_iter()
+        .map(|(p, b)| (p.to_owned(), b))
+        .collect();
+        let pages: Vec<(String, &[u8])> = pages
+            .iter()
+            .map(|(p, b)| (p.clone(), b.as_slice()))
+            .collect();
+        let groups = by_language(&pages).expect("three languages");
+        assert_eq!(groups.keys().collect::<Vec<_>>(), ["de", "en", "fr"]);
+        assert_eq!(
+            groups["fr"][1].0, "fr/b.html",
+            "order kept within a language"
+        );
+        let bundles = groups
+            .into_iter()
+            .map(|(language, group)| (language, index_pages(&group).unwrap()))
+            .collect();
+        // Not the fallback: the bundles merge.
+        let merged = merge(bundles).expect("each bundle holds its language");
+        let one = index_pages(&pages).unwrap();
+        assert_eq!(
+            merged.keys().collect::<Vec<_>>(),
+            one.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &one {
+            assert!(merged[path] == *bytes, "{path} differs");
+        }
+        let built = Index::of_pages(pages.iter().cloned()).unwrap();
+        assert_eq!(built.files.len(), one.len());
+        assert!(built.files["pagefind/pagefind-entry.json"] == one[ENTRY]);
+    }
+
+    #[test]
+    fn a_page_without_a_language_keeps_one_index() {
+        let pages = [
+            ("fr/a.html".to_owned(), &page("fr", "chevaux")[..]),
+            ("x.html".to_owned(), &b"<html><body>x</body></html>"[..]),
+        ];
+        assert!(by_language(&pages).is_none());
+        assert!(
+            by_language(&pages[..1]).is_none(),
+            "one language: one index"
+        );
+    }
+
+    #[test]
+    fn reads_the_language_of_the_html_tag() {
+        let lang = |html: &str| html_lang(html.as_bytes());
+        assert_eq!(
+            lang("<!doctype html><HTML dir=ltr lang=\"fr-CA\">"),
+            Some("fr-ca".into())
+        );
+        assert_eq!(
+            lang("<!-- <htmlx lang='xx'> --><html lang='de'>"),
+            Some("de".into())
+        );
+        assert_eq!(lang("<html data-lang=\"x\">"), None);
+        assert_eq!(lang("<html lang=\"\">"), None);
+        assert_eq!(lang("<html lang=fr>"), None, "unquoted: left to one index");
+        assert_eq!(lang("<html lang=\"fr"), None);
     }
 
     #[test]
