@@ -1,8 +1,9 @@
 //! The search index: Pagefind (a well-kept static search library with per-language
 //! stemming), run in-process through its Rust API on the rendered pages held in memory,
 //! so building a searchable site needs no Node and no npm. Each page is indexed in the
-//! language of its `<html lang>`. The index is reused when no page's HTML changed, so
-//! rebuilding an unchanged site costs nothing.
+//! language of its `<html lang>`, one Pagefind index per language (in parallel, merged
+//! into one bundle). The index is reused when no page's HTML changed, so rebuilding an
+//! unchanged site costs nothing, and so is each language whose pages did not change.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -16,7 +17,8 @@ use crate::render::Site;
 
 /// Where the search bundle lives, relative to the site root.
 pub const BUNDLE: &str = "pagefind";
-/// Inside the bundle on disk: the hash of the pages it indexed.
+/// Inside the bundle on disk: the hash of the pages it indexed, and of each language's
+/// (`Keys`).
 const KEY_FILE: &str = ".policyglot-pages";
 /// Pagefind indexes only the elements marked with it when any page has one.
 const BODY_MARK: &[u8] = b"data-pagefind-body";
@@ -29,6 +31,69 @@ pub struct Index {
     pub key: String,
     /// By path with `/` separators, as served (`pagefind/pagefind.js`).
     pub files: BTreeMap<String, Vec<u8>>,
+    /// What each language's own index was made from and gave, for the next build.
+    languages: BTreeMap<String, Language>,
+}
+
+/// What a bundle keeps of the index of one language: enough to put that language in
+/// the next bundle without indexing it again when its pages did not change.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Language {
+    /// The hash of the language's indexed pages (`pages_key`).
+    key: String,
+    /// The entry file Pagefind wrote for the language's own index.
+    entry: String,
+    /// Every file of that index but the entry, by path within the bundle.
+    files: Vec<String>,
+}
+
+/// The key file of a bundle on disk.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Keys {
+    /// policyglot's version: another one may carry another Pagefind.
+    version: String,
+    /// The hash of every page (`Index::key`).
+    key: String,
+    languages: BTreeMap<String, Language>,
+}
+
+/// Where the bundle being replaced can be read, to reuse its languages.
+#[derive(Clone, Copy)]
+enum Previous<'p> {
+    /// A bundle on disk and its key file.
+    Dir(&'p Path, &'p Keys),
+    /// The last index of this process.
+    Memory(&'p Index),
+}
+
+impl Previous<'_> {
+    /// The files of `language`'s own index (its entry file included) when it was made
+    /// from pages with `key`, read from the previous bundle; `None` if anything is amiss.
+    fn reuse(self, language: &str, key: &str) -> Option<BTreeMap<String, Vec<u8>>> {
+        let (known, read): (_, Box<dyn Fn(&str) -> Option<Vec<u8>>>) = match self {
+            Previous::Dir(dir, keys) => (
+                &keys.languages,
+                Box::new(move |path: &str| {
+                    // The key file is the previous output's: still, only read inside it.
+                    let inside = Path::new(path)
+                        .components()
+                        .all(|c| matches!(c, std::path::Component::Normal(_)));
+                    inside.then(|| fs::read(dir.join(path)).ok()).flatten()
+                }),
+            ),
+            Previous::Memory(index) => (
+                &index.languages,
+                Box::new(|path: &str| index.files.get(&format!("{BUNDLE}/{path}")).cloned()),
+            ),
+        };
+        let known = known.get(language).filter(|l| l.key == key)?;
+        let mut files = BTreeMap::new();
+        for path in &known.files {
+            files.insert(path.clone(), read(path)?);
+        }
+        files.insert(ENTRY.to_owned(), known.entry.clone().into_bytes());
+        Some(files)
+    }
 }
 
 impl Index {
@@ -41,14 +106,16 @@ impl Index {
     pub fn of_pages<'a>(
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
     ) -> Result<Index, Diagnostic> {
-        Index::keyed(pages_key(pages.clone()), pages)
+        Index::keyed(pages_key(pages.clone()), pages, None)
     }
 
     /// Indexes `pages`, whose `pages_key` is `key` (computed once by a caller that
     /// needed it first: hashing every page is not free).
+    /// A language whose pages are those `previous` indexed is taken from it.
     fn keyed<'a>(
         key: String,
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
+        previous: Option<Previous>,
     ) -> Result<Index, Diagnostic> {
         // Pagefind skips pages without `data-pagefind-body` when any page has it: leaving
         // them out before parsing gives the same index for less work.
@@ -65,24 +132,32 @@ impl Index {
             .help("run policyglot from an existing folder (e.g. `cd` back into the project), or build with --no-search"));
         }
         let pages: Vec<(String, &[u8])> = pages.collect();
-        let files = match by_language(&pages) {
+        let merged = match by_language(&pages) {
             Some(groups) => {
                 // One Pagefind index per language, as many at once as there are
                 // workers: Pagefind indexes one page after another behind its lock, and
-                // drops a language's pages when that language's files are made.
+                // drops a language's pages when that language's files are made. A
+                // language whose pages did not change is read from the previous bundle.
                 use rayon::prelude::*;
                 let bundles = groups
                     .into_par_iter()
-                    .map(|(language, group)| index_pages(&group).map(|files| (language, files)))
+                    .map(|(language, group)| {
+                        let key = pages_key(group.iter().cloned());
+                        match previous.and_then(|p| p.reuse(&language, &key)) {
+                            Some(files) => Ok((language, key, files)),
+                            None => index_pages(&group).map(|files| (language, key, files)),
+                        }
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
-                match merge(bundles) {
-                    Some(files) => files,
-                    // Pagefind read a language differently from `html_lang`: one index
-                    // over every page is what it would have made.
-                    None => index_pages(&pages)?,
-                }
+                merge(bundles)
             }
-            None => index_pages(&pages)?,
+            None => None,
+        };
+        // Without languages to tell apart, or when Pagefind read a language differently
+        // from `html_lang`: one index over every page is what it would have made.
+        let (files, languages) = match merged {
+            Some(merged) => merged,
+            None => (index_pages(&pages)?, BTreeMap::new()),
         };
         Ok(Index {
             key,
@@ -90,6 +165,7 @@ impl Index {
                 .into_iter()
                 .map(|(path, bytes)| (format!("{BUNDLE}/{path}"), bytes))
                 .collect(),
+            languages,
         })
     }
 
@@ -112,7 +188,13 @@ impl Index {
             crate::output::place(&root.join(path), old.as_deref(), bytes)?;
         }
         fs::create_dir_all(root.join(BUNDLE))?;
-        fs::write(root.join(BUNDLE).join(KEY_FILE), &self.key)
+        let keys = Keys {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            key: self.key.clone(),
+            languages: self.languages.clone(),
+        };
+        let keys = serde_json::to_vec(&keys).map_err(std::io::Error::other)?;
+        fs::write(root.join(BUNDLE).join(KEY_FILE), keys)
     }
 }
 
@@ -135,12 +217,14 @@ impl Indexer {
         &mut self,
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
     ) -> Result<Arc<Index>, Diagnostic> {
+        let key = pages_key(pages.clone());
         if let Some(last) = &self.last
-            && last.key == pages_key(pages.clone())
+            && last.key == key
         {
             return Ok(Arc::clone(last));
         }
-        let index = Arc::new(Index::of_pages(pages)?);
+        let previous = self.last.as_deref().map(Previous::Memory);
+        let index = Arc::new(Index::keyed(key, pages, previous)?);
         self.last = Some(Arc::clone(&index));
         Ok(index)
     }
@@ -158,12 +242,20 @@ impl Prepared {
     /// pages in memory, so it runs while the pages are written.
     pub fn new(site: &Site, previous: Option<&Path>) -> Result<Prepared, Diagnostic> {
         let key = pages_key(site_pages(site));
-        if let Some(previous) = previous.map(|p| p.join(BUNDLE))
-            && fs::read_to_string(previous.join(KEY_FILE)).is_ok_and(|k| k == key)
-        {
-            return Ok(Prepared::Reuse(previous));
+        let bundle = previous.map(|p| p.join(BUNDLE));
+        let keys = bundle
+            .as_ref()
+            .and_then(|b| fs::read(b.join(KEY_FILE)).ok())
+            .and_then(|k| serde_json::from_slice::<Keys>(&k).ok())
+            .filter(|k| k.version == env!("CARGO_PKG_VERSION"));
+        match (bundle, keys) {
+            (Some(bundle), Some(keys)) if keys.key == key => Ok(Prepared::Reuse(bundle)),
+            (Some(bundle), Some(keys)) => {
+                Index::keyed(key, site_pages(site), Some(Previous::Dir(&bundle, &keys)))
+                    .map(Prepared::Fresh)
+            }
+            _ => Index::keyed(key, site_pages(site), None).map(Prepared::Fresh),
         }
-        Index::keyed(key, site_pages(site)).map(Prepared::Fresh)
     }
 
     /// Puts the bundle into the staged site at `staging`, `previous` being the site it
@@ -270,11 +362,16 @@ const ENTRY: &str = "pagefind-entry.json";
 /// WebAssembly are the same bytes in each), and one entry file listing every language
 /// as Pagefind writes it for one index of all pages. `None` when a bundle does not
 /// hold exactly the language it was made for, or two bundles disagree on a file.
-fn merge(bundles: Vec<(String, BTreeMap<String, Vec<u8>>)>) -> Option<BTreeMap<String, Vec<u8>>> {
+/// Each language's record (`Language`) comes with the files.
+fn merge(
+    bundles: Vec<(String, String, BTreeMap<String, Vec<u8>>)>,
+) -> Option<(BTreeMap<String, Vec<u8>>, BTreeMap<String, Language>)> {
     let mut files = BTreeMap::new();
+    let mut languages = BTreeMap::new();
     let mut entry: Option<Entry> = None;
-    for (language, mut bundle) in bundles {
-        let mut own: Entry = serde_json::from_slice(&bundle.remove(ENTRY)?).ok()?;
+    for (language, key, mut bundle) in bundles {
+        let own_entry = String::from_utf8(bundle.remove(ENTRY)?).ok()?;
+        let mut own: Entry = serde_json::from_str(&own_entry).ok()?;
         if own.languages.len() != 1 || !own.languages.contains_key(&language) {
             return None;
         }
@@ -289,6 +386,12 @@ fn merge(bundles: Vec<(String, BTreeMap<String, Vec<u8>>)>) -> Option<BTreeMap<S
             }
             None => entry = Some(own),
         }
+        let record = Language {
+            key,
+            entry: own_entry,
+            files: bundle.keys().cloned().collect(),
+        };
+        languages.insert(language, record);
         for (path, bytes) in bundle {
             match files.get(&path) {
                 Some(existing) if *existing != bytes => return None,
@@ -300,7 +403,7 @@ fn merge(bundles: Vec<(String, BTreeMap<String, Vec<u8>>)>) -> Option<BTreeMap<S
         }
     }
     files.insert(ENTRY.to_owned(), serde_json::to_vec(&entry?).ok()?);
-    Some(files)
+    Some((files, languages))
 }
 
 /// The error of an indexing that panicked (inside Pagefind, or its thread).
@@ -441,10 +544,10 @@ mod tests {
         );
         let bundles = groups
             .into_iter()
-            .map(|(language, group)| (language, index_pages(&group).unwrap()))
+            .map(|(language, group)| (language, String::new(), index_pages(&group).unwrap()))
             .collect();
         // Not the fallback: the bundles merge.
-        let merged = merge(bundles).expect("each bundle holds its language");
+        let (merged, _) = merge(bundles).expect("each bundle holds its language");
         let one = index_pages(&pages).unwrap();
         assert_eq!(
             merged.keys().collect::<Vec<_>>(),
@@ -456,6 +559,55 @@ mod tests {
         let built = Index::of_pages(pages.iter().cloned()).unwrap();
         assert_eq!(built.files.len(), one.len());
         assert!(built.files["pagefind/pagefind-entry.json"] == one[ENTRY]);
+    }
+
+    #[test]
+    fn a_language_whose_pages_did_not_change_is_not_indexed_again() {
+        let site = |fr_b: &str| -> Vec<(String, Vec<u8>)> {
+            [
+                ("de/a.html", page("de", "Wir speichern Ihre Daten.")),
+                ("en/a.html", page("en", "We keep your data.")),
+                ("fr/a.html", page("fr", "Nous conservons vos données.")),
+                ("fr/b.html", page("fr", fr_b)),
+            ]
+            .into_iter()
+            .map(|(p, b)| (p.to_owned(), b))
+            .collect()
+        };
+        fn pages(site: &[(String, Vec<u8>)]) -> Vec<(String, &[u8])> {
+            site.iter()
+                .map(|(p, b)| (p.clone(), b.as_slice()))
+                .collect()
+        }
+        let (one, two) = (site("Les chevaux courent."), site("Les chevaux galopent."));
+        let mut first = Index::of_pages(pages(&one).into_iter()).unwrap();
+        assert_eq!(
+            first.languages.keys().collect::<Vec<_>>(),
+            ["de", "en", "fr"]
+        );
+        // A mark planted in the English index: only a reuse carries it over.
+        let planted = first.languages["en"]
+            .files
+            .iter()
+            .find(|p| p.starts_with("fragment/"))
+            .map(|p| format!("{BUNDLE}/{p}"))
+            .unwrap();
+        first.files.insert(planted.clone(), b"planted".to_vec());
+        let second = Index::keyed(
+            pages_key(pages(&two).into_iter()),
+            pages(&two).into_iter(),
+            Some(Previous::Memory(&first)),
+        )
+        .unwrap();
+        assert_eq!(second.files[&planted], b"planted", "English reused");
+        let fresh = Index::of_pages(pages(&two).into_iter()).unwrap();
+        assert_ne!(first.files, fresh.files, "the French index changed");
+        for (path, bytes) in &fresh.files {
+            if *path != planted {
+                assert!(second.files[path] == *bytes, "{path}: not a fresh index's");
+            }
+        }
+        assert_eq!(second.files.len(), fresh.files.len());
     }
 
     #[test]
