@@ -23,6 +23,11 @@ const KEY_FILE: &str = ".policyglot-pages";
 /// Pagefind indexes only the elements marked with it when any page has one.
 const BODY_MARK: &[u8] = b"data-pagefind-body";
 
+/// Files of a bundle by path, with `/` separators.
+type Files = BTreeMap<String, Vec<u8>>;
+/// A page to index: its path in the site, with `/` separators, and its HTML.
+type Page<'a> = (String, &'a [u8]);
+
 /// A search bundle: Pagefind's files (script, WebAssembly, per-language index and
 /// fragments), by path relative to the site root.
 #[derive(Debug, Default)]
@@ -69,30 +74,32 @@ enum Previous<'p> {
 impl Previous<'_> {
     /// The files of `language`'s own index (its entry file included) when it was made
     /// from pages with `key`, read from the previous bundle; `None` if anything is amiss.
-    fn reuse(self, language: &str, key: &str) -> Option<BTreeMap<String, Vec<u8>>> {
-        let (known, read): (_, Box<dyn Fn(&str) -> Option<Vec<u8>>>) = match self {
-            Previous::Dir(dir, keys) => (
-                &keys.languages,
-                Box::new(move |path: &str| {
-                    // The key file is the previous output's: still, only read inside it.
-                    let inside = Path::new(path)
-                        .components()
-                        .all(|c| matches!(c, std::path::Component::Normal(_)));
-                    inside.then(|| fs::read(dir.join(path)).ok()).flatten()
-                }),
-            ),
-            Previous::Memory(index) => (
-                &index.languages,
-                Box::new(|path: &str| index.files.get(&format!("{BUNDLE}/{path}")).cloned()),
-            ),
+    fn reuse(self, language: &str, key: &str) -> Option<Files> {
+        let known = match self {
+            Previous::Dir(_, keys) => &keys.languages,
+            Previous::Memory(index) => &index.languages,
         };
         let known = known.get(language).filter(|l| l.key == key)?;
         let mut files = BTreeMap::new();
         for path in &known.files {
-            files.insert(path.clone(), read(path)?);
+            files.insert(path.clone(), self.read(path)?);
         }
         files.insert(ENTRY.to_owned(), known.entry.clone().into_bytes());
         Some(files)
+    }
+
+    /// A file of the previous bundle, by path within it.
+    fn read(self, path: &str) -> Option<Vec<u8>> {
+        match self {
+            Previous::Dir(dir, _) => {
+                // The key file is the previous output's: still, only read inside it.
+                let inside = Path::new(path)
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)));
+                inside.then(|| fs::read(dir.join(path)).ok()).flatten()
+            }
+            Previous::Memory(index) => index.files.get(&format!("{BUNDLE}/{path}")).cloned(),
+        }
     }
 }
 
@@ -308,10 +315,8 @@ fn index_pages(pages: &[(String, &[u8])]) -> Result<BTreeMap<String, Vec<u8>>, D
 /// language on its own (page numbers, words, fragments and file names are per
 /// language), so one index per language gives the same files as one index of all.
 /// `None` when a page names none (Pagefind would merge it into the main language).
-fn by_language<'p, 'a>(
-    pages: &'p [(String, &'a [u8])],
-) -> Option<BTreeMap<String, Vec<(String, &'a [u8])>>> {
-    let mut groups: BTreeMap<String, Vec<(String, &'a [u8])>> = BTreeMap::new();
+fn by_language<'p, 'a>(pages: &'p [(String, &'a [u8])]) -> Option<BTreeMap<String, Vec<Page<'a>>>> {
+    let mut groups: BTreeMap<String, Vec<Page<'a>>> = BTreeMap::new();
     for (path, html) in pages {
         groups
             .entry(html_lang(html)?)
@@ -365,7 +370,7 @@ const ENTRY: &str = "pagefind-entry.json";
 /// Each language's record (`Language`) comes with the files.
 fn merge(
     bundles: Vec<(String, String, BTreeMap<String, Vec<u8>>)>,
-) -> Option<(BTreeMap<String, Vec<u8>>, BTreeMap<String, Language>)> {
+) -> Option<(Files, BTreeMap<String, Language>)> {
     let mut files = BTreeMap::new();
     let mut languages = BTreeMap::new();
     let mut entry: Option<Entry> = None;
