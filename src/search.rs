@@ -1,8 +1,9 @@
 //! The search index: Pagefind (a well-kept static search library with per-language
 //! stemming), run in-process through its Rust API on the rendered pages held in memory,
 //! so building a searchable site needs no Node and no npm. Each page is indexed in the
-//! language of its `<html lang>`. The index is reused when no page's HTML changed, so
-//! rebuilding an unchanged site costs nothing.
+//! language of its `<html lang>`, one Pagefind index per language (in parallel, merged
+//! into one bundle). The index is reused when no page's HTML changed, so rebuilding an
+//! unchanged site costs nothing, and so is each language whose pages did not change.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -16,10 +17,16 @@ use crate::render::Site;
 
 /// Where the search bundle lives, relative to the site root.
 pub const BUNDLE: &str = "pagefind";
-/// Inside the bundle on disk: the hash of the pages it indexed.
+/// Inside the bundle on disk: the hash of the pages it indexed, and of each language's
+/// (`Keys`).
 const KEY_FILE: &str = ".policyglot-pages";
 /// Pagefind indexes only the elements marked with it when any page has one.
 const BODY_MARK: &[u8] = b"data-pagefind-body";
+
+/// Files of a bundle by path, with `/` separators.
+type Files = BTreeMap<String, Vec<u8>>;
+/// A page to index: its path in the site, with `/` separators, and its HTML.
+type Page<'a> = (String, &'a [u8]);
 
 /// A search bundle: Pagefind's files (script, WebAssembly, per-language index and
 /// fragments), by path relative to the site root.
@@ -29,6 +36,71 @@ pub struct Index {
     pub key: String,
     /// By path with `/` separators, as served (`pagefind/pagefind.js`).
     pub files: BTreeMap<String, Vec<u8>>,
+    /// What each language's own index was made from and gave, for the next build.
+    languages: BTreeMap<String, Language>,
+}
+
+/// What a bundle keeps of the index of one language: enough to put that language in
+/// the next bundle without indexing it again when its pages did not change.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Language {
+    /// The hash of the language's indexed pages (`pages_key`).
+    key: String,
+    /// The entry file Pagefind wrote for the language's own index.
+    entry: String,
+    /// Every file of that index but the entry, by path within the bundle.
+    files: Vec<String>,
+}
+
+/// The key file of a bundle on disk.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Keys {
+    /// policyglot's version: another one may carry another Pagefind.
+    version: String,
+    /// The hash of every page (`Index::key`).
+    key: String,
+    languages: BTreeMap<String, Language>,
+}
+
+/// Where the bundle being replaced can be read, to reuse its languages.
+#[derive(Clone, Copy)]
+enum Previous<'p> {
+    /// A bundle on disk and its key file.
+    Dir(&'p Path, &'p Keys),
+    /// The last index of this process.
+    Memory(&'p Index),
+}
+
+impl Previous<'_> {
+    /// The files of `language`'s own index (its entry file included) when it was made
+    /// from pages with `key`, read from the previous bundle; `None` if anything is amiss.
+    fn reuse(self, language: &str, key: &str) -> Option<Files> {
+        let known = match self {
+            Previous::Dir(_, keys) => &keys.languages,
+            Previous::Memory(index) => &index.languages,
+        };
+        let known = known.get(language).filter(|l| l.key == key)?;
+        let mut files = BTreeMap::new();
+        for path in &known.files {
+            files.insert(path.clone(), self.read(path)?);
+        }
+        files.insert(ENTRY.to_owned(), known.entry.clone().into_bytes());
+        Some(files)
+    }
+
+    /// A file of the previous bundle, by path within it.
+    fn read(self, path: &str) -> Option<Vec<u8>> {
+        match self {
+            Previous::Dir(dir, _) => {
+                // The key file is the previous output's: still, only read inside it.
+                let inside = Path::new(path)
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)));
+                inside.then(|| fs::read(dir.join(path)).ok()).flatten()
+            }
+            Previous::Memory(index) => index.files.get(&format!("{BUNDLE}/{path}")).cloned(),
+        }
+    }
 }
 
 impl Index {
@@ -41,14 +113,16 @@ impl Index {
     pub fn of_pages<'a>(
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
     ) -> Result<Index, Diagnostic> {
-        Index::keyed(pages_key(pages.clone()), pages)
+        Index::keyed(pages_key(pages.clone()), pages, None)
     }
 
     /// Indexes `pages`, whose `pages_key` is `key` (computed once by a caller that
     /// needed it first: hashing every page is not free).
+    /// A language whose pages are those `previous` indexed is taken from it.
     fn keyed<'a>(
         key: String,
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
+        previous: Option<Previous>,
     ) -> Result<Index, Diagnostic> {
         // Pagefind skips pages without `data-pagefind-body` when any page has it: leaving
         // them out before parsing gives the same index for less work.
@@ -64,35 +138,41 @@ impl Index {
             .in_path(BUNDLE)
             .help("run policyglot from an existing folder (e.g. `cd` back into the project), or build with --no-search"));
         }
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .map_err(|e| failure(format!("cannot start the indexing runtime: {e}")))?;
-        // Any other panic inside Pagefind is an error of this build, not a crash.
-        let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            runtime.block_on(async {
-                let mut index = pagefind::api::PagefindIndex::new(None)
-                    .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
-                for (path, html) in pages {
-                    let html = String::from_utf8_lossy(html).into_owned();
-                    if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
-                        return Err(
-                            failure(format!("Pagefind could not index {path}: {e}")).in_path(&path)
-                        );
-                    }
-                }
-                index
-                    .get_files()
-                    .await
-                    .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
-            })
-        }));
-        let files = indexed.map_err(|_| stopped())??;
+        let pages: Vec<(String, &[u8])> = pages.collect();
+        let merged = match by_language(&pages) {
+            Some(groups) => {
+                // One Pagefind index per language, as many at once as there are
+                // workers: Pagefind indexes one page after another behind its lock, and
+                // drops a language's pages when that language's files are made. A
+                // language whose pages did not change is read from the previous bundle.
+                use rayon::prelude::*;
+                let bundles = groups
+                    .into_par_iter()
+                    .map(|(language, group)| {
+                        let key = pages_key(group.iter().cloned());
+                        match previous.and_then(|p| p.reuse(&language, &key)) {
+                            Some(files) => Ok((language, key, files)),
+                            None => index_pages(&group).map(|files| (language, key, files)),
+                        }
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                merge(bundles)
+            }
+            None => None,
+        };
+        // Without languages to tell apart, or when Pagefind read a language differently
+        // from `html_lang`: one index over every page is what it would have made.
+        let (files, languages) = match merged {
+            Some(merged) => merged,
+            None => (index_pages(&pages)?, BTreeMap::new()),
+        };
         Ok(Index {
             key,
             files: files
                 .into_iter()
-                .map(|f| (format!("{BUNDLE}/{}", url_path(&f.filename)), f.contents))
+                .map(|(path, bytes)| (format!("{BUNDLE}/{path}"), bytes))
                 .collect(),
+            languages,
         })
     }
 
@@ -115,7 +195,13 @@ impl Index {
             crate::output::place(&root.join(path), old.as_deref(), bytes)?;
         }
         fs::create_dir_all(root.join(BUNDLE))?;
-        fs::write(root.join(BUNDLE).join(KEY_FILE), &self.key)
+        let keys = Keys {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            key: self.key.clone(),
+            languages: self.languages.clone(),
+        };
+        let keys = serde_json::to_vec(&keys).map_err(std::io::Error::other)?;
+        fs::write(root.join(BUNDLE).join(KEY_FILE), keys)
     }
 }
 
@@ -138,12 +224,14 @@ impl Indexer {
         &mut self,
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
     ) -> Result<Arc<Index>, Diagnostic> {
+        let key = pages_key(pages.clone());
         if let Some(last) = &self.last
-            && last.key == pages_key(pages.clone())
+            && last.key == key
         {
             return Ok(Arc::clone(last));
         }
-        let index = Arc::new(Index::of_pages(pages)?);
+        let previous = self.last.as_deref().map(Previous::Memory);
+        let index = Arc::new(Index::keyed(key, pages, previous)?);
         self.last = Some(Arc::clone(&index));
         Ok(index)
     }
@@ -161,12 +249,20 @@ impl Prepared {
     /// pages in memory, so it runs while the pages are written.
     pub fn new(site: &Site, previous: Option<&Path>) -> Result<Prepared, Diagnostic> {
         let key = pages_key(site_pages(site));
-        if let Some(previous) = previous.map(|p| p.join(BUNDLE))
-            && fs::read_to_string(previous.join(KEY_FILE)).is_ok_and(|k| k == key)
-        {
-            return Ok(Prepared::Reuse(previous));
+        let bundle = previous.map(|p| p.join(BUNDLE));
+        let keys = bundle
+            .as_ref()
+            .and_then(|b| fs::read(b.join(KEY_FILE)).ok())
+            .and_then(|k| serde_json::from_slice::<Keys>(&k).ok())
+            .filter(|k| k.version == env!("CARGO_PKG_VERSION"));
+        match (bundle, keys) {
+            (Some(bundle), Some(keys)) if keys.key == key => Ok(Prepared::Reuse(bundle)),
+            (Some(bundle), Some(keys)) => {
+                Index::keyed(key, site_pages(site), Some(Previous::Dir(&bundle, &keys)))
+                    .map(Prepared::Fresh)
+            }
+            _ => Index::keyed(key, site_pages(site), None).map(Prepared::Fresh),
         }
-        Index::keyed(key, site_pages(site)).map(Prepared::Fresh)
     }
 
     /// Puts the bundle into the staged site at `staging`, `previous` being the site it
@@ -180,6 +276,139 @@ impl Prepared {
                 .map_err(|e| failure(format!("cannot write the search index: {e}"))),
         }
     }
+}
+
+/// Pagefind's files for `pages` (one index, however many languages), by path within
+/// the bundle.
+fn index_pages(pages: &[(String, &[u8])]) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| failure(format!("cannot start the indexing runtime: {e}")))?;
+    // Any other panic inside Pagefind is an error of this build, not a crash.
+    let indexed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        runtime.block_on(async {
+            let mut index = pagefind::api::PagefindIndex::new(None)
+                .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
+            for (path, html) in pages {
+                let html = String::from_utf8_lossy(html).into_owned();
+                if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
+                    return Err(
+                        failure(format!("Pagefind could not index {path}: {e}")).in_path(path)
+                    );
+                }
+            }
+            index
+                .get_files()
+                .await
+                .map_err(|e| failure(format!("Pagefind could not build the index: {e}")))
+        })
+    }));
+    let files = indexed.map_err(|_| stopped())??;
+    Ok(files
+        .into_iter()
+        .map(|f| (url_path(&f.filename), f.contents))
+        .collect())
+}
+
+/// `pages` grouped by the language of their `<html lang>`, in order within each
+/// group, when every page names one and there are at least two: Pagefind indexes each
+/// language on its own (page numbers, words, fragments and file names are per
+/// language), so one index per language gives the same files as one index of all.
+/// `None` when a page names none (Pagefind would merge it into the main language).
+fn by_language<'p, 'a>(pages: &'p [(String, &'a [u8])]) -> Option<BTreeMap<String, Vec<Page<'a>>>> {
+    let mut groups: BTreeMap<String, Vec<Page<'a>>> = BTreeMap::new();
+    for (path, html) in pages {
+        groups
+            .entry(html_lang(html)?)
+            .or_default()
+            .push((path.clone(), *html));
+    }
+    (groups.len() > 1).then_some(groups)
+}
+
+/// The `lang` attribute of a page's first `<html>` tag, lower-cased as Pagefind reads
+/// it. A page this simple reading gets wrong is caught by `merge`, which checks that
+/// each group's index holds the one language it was made for.
+fn html_lang(html: &[u8]) -> Option<String> {
+    let start = memchr::memmem::find_iter(html, b"<").find(|&at| {
+        html.get(at + 1..at + 6).is_some_and(|tag| {
+            tag[..4].eq_ignore_ascii_case(b"html")
+                && matches!(tag[4], b' ' | b'\t' | b'\n' | b'\r' | b'>')
+        })
+    })?;
+    let end = start + memchr::memchr(b'>', &html[start..])?;
+    let tag = std::str::from_utf8(&html[start + 5..end]).ok()?;
+    let at = tag.find(" lang=")?;
+    let value = &tag[at + 6..];
+    let quote = value.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+    let value = &value[1..value[1..].find(quote)? + 1];
+    (!value.is_empty()).then(|| value.to_lowercase())
+}
+
+/// The entry file of a bundle: the languages it indexes (`pagefind-entry.json`).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    version: String,
+    languages: BTreeMap<String, EntryLanguage>,
+    include_characters: Vec<char>,
+}
+
+/// One language of `Entry`, with Pagefind's field order.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntryLanguage {
+    hash: String,
+    wasm: Option<String>,
+    page_count: usize,
+}
+
+const ENTRY: &str = "pagefind-entry.json";
+
+/// One bundle from each language's own: every file once (the script, styles and
+/// WebAssembly are the same bytes in each), and one entry file listing every language
+/// as Pagefind writes it for one index of all pages. `None` when a bundle does not
+/// hold exactly the language it was made for, or two bundles disagree on a file.
+/// Each language's record (`Language`) comes with the files.
+fn merge(
+    bundles: Vec<(String, String, BTreeMap<String, Vec<u8>>)>,
+) -> Option<(Files, BTreeMap<String, Language>)> {
+    let mut files = BTreeMap::new();
+    let mut languages = BTreeMap::new();
+    let mut entry: Option<Entry> = None;
+    for (language, key, mut bundle) in bundles {
+        let own_entry = String::from_utf8(bundle.remove(ENTRY)?).ok()?;
+        let mut own: Entry = serde_json::from_str(&own_entry).ok()?;
+        if own.languages.len() != 1 || !own.languages.contains_key(&language) {
+            return None;
+        }
+        match &mut entry {
+            Some(entry) => {
+                if (&entry.version, &entry.include_characters)
+                    != (&own.version, &own.include_characters)
+                {
+                    return None;
+                }
+                entry.languages.append(&mut own.languages);
+            }
+            None => entry = Some(own),
+        }
+        let record = Language {
+            key,
+            entry: own_entry,
+            files: bundle.keys().cloned().collect(),
+        };
+        languages.insert(language, record);
+        for (path, bytes) in bundle {
+            match files.get(&path) {
+                Some(existing) if *existing != bytes => return None,
+                Some(_) => {}
+                None => {
+                    files.insert(path, bytes);
+                }
+            }
+        }
+    }
+    files.insert(ENTRY.to_owned(), serde_json::to_vec(&entry?).ok()?);
+    Some((files, languages))
 }
 
 /// The error of an indexing that panicked (inside Pagefind, or its thread).
@@ -284,6 +513,136 @@ mod tests {
         // Only the marked pages were indexed: one per language.
         assert_eq!(languages["fr"]["page_count"], 1);
         assert_eq!(languages["de"]["page_count"], 1);
+    }
+
+    #[test]
+    fn one_index_per_language_gives_the_files_of_one_index_of_all() {
+        let pages: Vec<(String, Vec<u8>)> = [
+            (
+                "en/a.html",
+                page("en", "We keep your data for thirty days."),
+            ),
+            (
+                "fr/a.html",
+                page("fr", "Nous conservons vos données trente jours."),
+            ),
+            (
+                "de/a.html",
+                page("de", "Wir speichern Ihre Daten dreißig Tage."),
+            ),
+            ("en/b.html", page("en", "Horses and riders keep running.")),
+            ("fr/b.html", page("fr", "Les chevaux courent toujours.")),
+            ("de/b.html", page("de", "Die Pferde laufen weiter.")),
+        ]
+        .into_iter()
+        .map(|(p, b)| (p.to_owned(), b))
+        .collect();
+        let pages: Vec<(String, &[u8])> = pages
+            .iter()
+            .map(|(p, b)| (p.clone(), b.as_slice()))
+            .collect();
+        let groups = by_language(&pages).expect("three languages");
+        assert_eq!(groups.keys().collect::<Vec<_>>(), ["de", "en", "fr"]);
+        assert_eq!(
+            groups["fr"][1].0, "fr/b.html",
+            "order kept within a language"
+        );
+        let bundles = groups
+            .into_iter()
+            .map(|(language, group)| (language, String::new(), index_pages(&group).unwrap()))
+            .collect();
+        // Not the fallback: the bundles merge.
+        let (merged, _) = merge(bundles).expect("each bundle holds its language");
+        let one = index_pages(&pages).unwrap();
+        assert_eq!(
+            merged.keys().collect::<Vec<_>>(),
+            one.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &one {
+            assert!(merged[path] == *bytes, "{path} differs");
+        }
+        let built = Index::of_pages(pages.iter().cloned()).unwrap();
+        assert_eq!(built.files.len(), one.len());
+        assert!(built.files["pagefind/pagefind-entry.json"] == one[ENTRY]);
+    }
+
+    #[test]
+    fn a_language_whose_pages_did_not_change_is_not_indexed_again() {
+        let site = |fr_b: &str| -> Vec<(String, Vec<u8>)> {
+            [
+                ("de/a.html", page("de", "Wir speichern Ihre Daten.")),
+                ("en/a.html", page("en", "We keep your data.")),
+                ("fr/a.html", page("fr", "Nous conservons vos données.")),
+                ("fr/b.html", page("fr", fr_b)),
+            ]
+            .into_iter()
+            .map(|(p, b)| (p.to_owned(), b))
+            .collect()
+        };
+        fn pages(site: &[(String, Vec<u8>)]) -> Vec<(String, &[u8])> {
+            site.iter()
+                .map(|(p, b)| (p.clone(), b.as_slice()))
+                .collect()
+        }
+        let (one, two) = (site("Les chevaux courent."), site("Les chevaux galopent."));
+        let mut first = Index::of_pages(pages(&one).into_iter()).unwrap();
+        assert_eq!(
+            first.languages.keys().collect::<Vec<_>>(),
+            ["de", "en", "fr"]
+        );
+        // A mark planted in the English index: only a reuse carries it over.
+        let planted = first.languages["en"]
+            .files
+            .iter()
+            .find(|p| p.starts_with("fragment/"))
+            .map(|p| format!("{BUNDLE}/{p}"))
+            .unwrap();
+        first.files.insert(planted.clone(), b"planted".to_vec());
+        let second = Index::keyed(
+            pages_key(pages(&two).into_iter()),
+            pages(&two).into_iter(),
+            Some(Previous::Memory(&first)),
+        )
+        .unwrap();
+        assert_eq!(second.files[&planted], b"planted", "English reused");
+        let fresh = Index::of_pages(pages(&two).into_iter()).unwrap();
+        assert_ne!(first.files, fresh.files, "the French index changed");
+        for (path, bytes) in &fresh.files {
+            if *path != planted {
+                assert!(second.files[path] == *bytes, "{path}: not a fresh index's");
+            }
+        }
+        assert_eq!(second.files.len(), fresh.files.len());
+    }
+
+    #[test]
+    fn a_page_without_a_language_keeps_one_index() {
+        let pages = [
+            ("fr/a.html".to_owned(), &page("fr", "chevaux")[..]),
+            ("x.html".to_owned(), &b"<html><body>x</body></html>"[..]),
+        ];
+        assert!(by_language(&pages).is_none());
+        assert!(
+            by_language(&pages[..1]).is_none(),
+            "one language: one index"
+        );
+    }
+
+    #[test]
+    fn reads_the_language_of_the_html_tag() {
+        let lang = |html: &str| html_lang(html.as_bytes());
+        assert_eq!(
+            lang("<!doctype html><HTML dir=ltr lang=\"fr-CA\">"),
+            Some("fr-ca".into())
+        );
+        assert_eq!(
+            lang("<!-- <htmlx lang='xx'> --><html lang='de'>"),
+            Some("de".into())
+        );
+        assert_eq!(lang("<html data-lang=\"x\">"), None);
+        assert_eq!(lang("<html lang=\"\">"), None);
+        assert_eq!(lang("<html lang=fr>"), None, "unquoted: left to one index");
+        assert_eq!(lang("<html lang=\"fr"), None);
     }
 
     #[test]

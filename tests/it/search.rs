@@ -150,3 +150,49 @@ fn a_changed_site_links_the_unchanged_part_of_its_index() {
         "the same site as a build from scratch"
     );
 }
+
+#[test]
+fn a_change_in_one_locale_reindexes_only_that_locale() {
+    let sandbox = Sandbox::real();
+    sandbox.build_ok();
+    let bundle = sandbox.path("site/pagefind");
+    let files = |prefix: &str| -> Vec<std::path::PathBuf> {
+        walkdir::WalkDir::new(&bundle)
+            .into_iter()
+            .map(|e| e.unwrap().into_path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.starts_with(&format!("{prefix}_")) || name.contains(&format!(".{prefix}_"))
+            })
+            .collect()
+    };
+    // A mark planted in an English and a German fragment of the built site: a build
+    // that indexes those languages again would write Pagefind's bytes over it.
+    let planted: Vec<_> = ["en", "de"]
+        .iter()
+        .map(|l| {
+            let fragment = files(l)
+                .into_iter()
+                .find(|p| p.extension().is_some_and(|x| x == "pf_fragment"))
+                .unwrap();
+            std::fs::remove_file(&fragment).unwrap();
+            std::fs::write(&fragment, "planted").unwrap();
+            fragment
+        })
+        .collect();
+    let french: Vec<_> = files("fr");
+    sandbox.edit(
+        "locales/fr/retention.ftl",
+        "nous les conservons pendant",
+        "nous les gardons pendant",
+    );
+    sandbox.build_ok();
+    for fragment in &planted {
+        assert_eq!(
+            std::fs::read_to_string(fragment).unwrap(),
+            "planted",
+            "{fragment:?}: its language was indexed again"
+        );
+    }
+    assert_ne!(files("fr"), french, "the French index was made again");
+}
