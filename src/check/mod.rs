@@ -3,6 +3,7 @@
 //! (`Analysis`). `pipeline` runs them; `check` itself writes nothing.
 
 pub mod facts;
+pub mod fold;
 pub mod history;
 pub mod locales;
 pub mod report;

@@ -1,5 +1,7 @@
 //! Locale data for the values messages receive: dates, numbers and lists through ICU4X
-//! (CLDR), because fluent-rs has no DATETIME() and its NUMBER() ignores locale rules.
+//! (CLDR), because fluent-rs has no DATETIME() and its NUMBER() ignores locale rules;
+//! and what `check` holds translations to: CLDR's names of time units (ICU4X's duration
+//! formatter) and numbers spelled out in words (num2words).
 
 use fluent_bundle::FluentValue;
 use fluent_bundle::memoizer::MemoizerKind;
@@ -13,7 +15,7 @@ use icu::locale::Locale;
 use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
-use crate::policy::{Date, Join};
+use crate::policy::{Date, Join, TimeUnit};
 
 /// The formatters of one locale, built once per build.
 pub struct Formats {
@@ -24,6 +26,10 @@ pub struct Formats {
     and: ListFormatter,
     or: ListFormatter,
     numbers: DecimalFormatter,
+    /// CLDR's long duration format ("5 years", "5 ans"); `None` where ICU4X has no data.
+    durations: Option<icu_experimental::duration::DurationFormatter>,
+    /// Cardinal numbers in words, where num2words covers the language.
+    spellout: Option<&'static (dyn num2words2_core::base::Lang + Sync)>,
 }
 
 impl Formats {
@@ -41,7 +47,55 @@ impl Formats {
                 .map_err(|e| format!("no list format for `{tag}`: {e}"))?,
             numbers: DecimalFormatter::try_new((&locale).into(), Default::default())
                 .map_err(|e| format!("no number format for `{tag}`: {e}"))?,
+            durations: duration_formatter(&locale),
+            spellout: spellout(tag),
         })
+    }
+
+    /// `amount` of `unit` as CLDR writes it in this locale's long style ("5 years",
+    /// "5 ans", "5 Jahre"), or `None` without data for the locale.
+    pub fn cldr_duration(&self, amount: u32, unit: TimeUnit) -> Option<String> {
+        use icu_experimental::duration::Duration;
+        let amount = u64::from(amount);
+        let mut d = Duration::default();
+        match unit {
+            TimeUnit::Minutes => d.minutes = amount,
+            TimeUnit::Hours => d.hours = amount,
+            TimeUnit::Days => d.days = amount,
+            TimeUnit::Weeks => d.weeks = amount,
+            TimeUnit::Months => d.months = amount,
+            TimeUnit::Years => d.years = amount,
+        }
+        Some(self.durations.as_ref()?.format(&d).to_string())
+    }
+
+    /// `n` in words as the locale writes it ("achtundvierzig", "quarante-huit"), with the
+    /// spellings a writer may use as well (hyphens or spaces, German "hundert" for
+    /// "einhundert", Spanish feminine and apocopated forms); empty where the language
+    /// has no spell-out data.
+    pub fn in_words(&self, n: u64) -> Vec<String> {
+        let Some(lang) = self.spellout else {
+            return Vec::new();
+        };
+        let Ok(base) = lang.to_cardinal(&num_bigint::BigInt::from(n)) else {
+            return Vec::new();
+        };
+        let mut out = vec![base.clone(), base.replace('-', " "), base.replace(' ', "-")];
+        for (from, to) in [
+            ("einhundert", "hundert"),
+            ("eintausend", "tausend"),
+            ("uno", "un"),
+            ("uno", "una"),
+            ("ientos", "ientas"),
+            ("veintiuno", "veintiún"),
+        ] {
+            if base.contains(from) {
+                out.push(base.replacen(from, to, 1));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// A long date as the locale writes it ("September 28, 2025", "28 septembre 2025").
@@ -71,6 +125,21 @@ impl Formats {
         };
         formatter.format_to_string(names.iter())
     }
+}
+
+fn duration_formatter(locale: &Locale) -> Option<icu_experimental::duration::DurationFormatter> {
+    use icu_experimental::duration::options::{BaseStyle, DurationFormatterOptions};
+    use icu_experimental::duration::{DurationFormatter, ValidatedDurationFormatterOptions};
+    let mut options = DurationFormatterOptions::default();
+    options.base = BaseStyle::Long;
+    let options = ValidatedDurationFormatterOptions::validate(options).ok()?;
+    DurationFormatter::try_new(locale.into(), options).ok()
+}
+
+/// num2words's language for `tag` (`fr-CA` as `fr_CA`, else its language).
+fn spellout(tag: &str) -> Option<&'static (dyn num2words2_core::base::Lang + Sync)> {
+    num2words2_core::get_lang_by_key(&tag.replace('-', "_"))
+        .or_else(|| num2words2_core::get_lang_by_key(tag.split('-').next()?))
 }
 
 /// ICU's decimal formatter, memoized per bundle by fluent's memoizer.
@@ -122,6 +191,33 @@ mod tests {
         assert_eq!(
             Formats::new("fr").unwrap().date(eleventh),
             "11 octobre 2025"
+        );
+    }
+
+    #[test]
+    fn durations_and_words_come_from_cldr_and_num2words() {
+        let cases = [
+            ("en", "5 years", "forty-eight"),
+            ("fr", "5 ans", "quarante-huit"),
+            ("de", "5 Jahre", "achtundvierzig"),
+            ("es", "5 años", "cuarenta y ocho"),
+        ];
+        for (tag, years, words) in cases {
+            let f = Formats::new(tag).unwrap();
+            assert_eq!(f.cldr_duration(5, TimeUnit::Years).as_deref(), Some(years));
+            assert!(f.in_words(48).contains(&words.to_owned()), "{tag}");
+        }
+        let de = Formats::new("de").unwrap();
+        assert_eq!(
+            de.cldr_duration(1, TimeUnit::Days).as_deref(),
+            Some("1 Tag")
+        );
+        assert!(de.in_words(100).contains(&"hundert".to_owned()));
+        assert!(
+            Formats::new("fr")
+                .unwrap()
+                .in_words(21)
+                .contains(&"vingt et un".to_owned())
         );
     }
 

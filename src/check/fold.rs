@@ -1,0 +1,151 @@
+//! Text as a reader reads it, for finding facts typed by hand: case folded, NFKC
+//! normalized (full-width letters and digits, ligatures), invisible format characters
+//! dropped (zero-width joiners, soft hyphens), non-ASCII letters replaced by their UTS #39
+//! confusable skeleton (a Cyrillic "е" reads as "e"), and every decimal digit of any
+//! script as its ASCII digit ("٥" and "５" read as "5"). Each folded byte remembers
+//! where it came from, so a finding points at what was typed.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A folded text and, per folded byte, the byte of the original it came from.
+pub struct Folded {
+    pub text: String,
+    /// `origin[i]` is the original byte offset of folded byte `i`; one more entry gives
+    /// the original length (the end of the last character).
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            let before = text.len();
+            fold_char(c, &mut text);
+            origin.extend(std::iter::repeat_n(at, text.len() - before));
+        }
+        origin.push(original.len());
+        Folded { text, origin }
+    }
+
+    /// The original byte range that folded bytes `start..end` came from.
+    pub fn original(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let from = self.origin[start];
+        // The end: where the character after the match starts (or the text ends).
+        let to = self.origin[end..]
+            .iter()
+            .copied()
+            .find(|&o| o > self.origin[end - 1])
+            .unwrap_or(*self.origin.last().expect("one entry at least"));
+        from..to
+    }
+}
+
+/// `text` folded alone (a name or a number in words, to search for).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if let Some(d) = decimal_digit(c) {
+        out.push(char::from(b'0' + d));
+        return;
+    }
+    for n in std::iter::once(c).nfkc() {
+        if n.is_ascii() {
+            out.push(n.to_ascii_lowercase());
+        } else {
+            // The skeleton drops default-ignorable characters (ZWJ, soft hyphen…).
+            let s: String = unicode_security::skeleton(n.encode_utf8(&mut [0; 4])).collect();
+            out.extend(s.chars().flat_map(char::to_lowercase));
+        }
+    }
+}
+
+/// The value of a decimal digit of any script (Unicode general category Nd). Decimal
+/// digits come in runs of ten, zero first (Unicode guarantees it for Nd), so the value is
+/// how far the run's zero lies back; the zero is the first of the run that is not preceded
+/// by a digit ten places on (adjacent runs, such as the mathematical digits, are folded
+/// to ASCII by NFKC before this is asked).
+pub fn decimal_digit(c: char) -> Option<u8> {
+    use icu::properties::CodePointMapData;
+    use icu::properties::props::GeneralCategory;
+    if c.is_ascii_digit() {
+        return Some(c as u8 - b'0');
+    }
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    let is_digit = |c: u32| {
+        char::from_u32(c).is_some_and(|c| categories.get(c) == GeneralCategory::DecimalNumber)
+    };
+    let code = c as u32;
+    if !is_digit(code) || std::iter::once(c).nfkc().any(|n| n.is_ascii_digit()) {
+        return None;
+    }
+    let back = (1..=9).take_while(|k| is_digit(code - k)).count() as u8;
+    Some(back)
+}
+
+/// Whether `c` continues a word or a number (so a match next to it is part of a longer
+/// one: "vingt-deux" holds no "deux", "15" no "5").
+pub fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// The folded `needle`'s whole-word occurrences in `haystack`, as original byte ranges.
+pub fn find_words(haystack: &Folded, needle: &str) -> Vec<std::ops::Range<usize>> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let text = haystack.text.as_str();
+    memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
+        .filter(|&i| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + needle.len()..].chars().next();
+            !before.is_some_and(is_word) && !after.is_some_and(is_word)
+        })
+        .map(|i| haystack.original(i, i + needle.len()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fold_through_case_joiners_and_confusables() {
+        let name = fold("Lumen Studio");
+        for typed in [
+            "lumen studio",
+            "Lu\u{200D}men Studio",
+            "Lum\u{0435}n Studio",
+            "ＬＵＭＥＮ Studio",
+        ] {
+            let folded = Folded::new(&format!("Try {typed} now"));
+            let found = find_words(&folded, &name);
+            assert_eq!(found.len(), 1, "{typed}");
+            assert_eq!(&format!("Try {typed} now")[found[0].clone()], typed);
+        }
+        assert!(find_words(&Folded::new("Lumen Studios"), &name).is_empty());
+    }
+
+    #[test]
+    fn digits_of_any_script_read_as_ascii() {
+        assert_eq!(decimal_digit('٥'), Some(5));
+        assert_eq!(decimal_digit('۰'), Some(0));
+        assert_eq!(decimal_digit('९'), Some(9));
+        assert_eq!(decimal_digit('a'), None);
+        assert_eq!(fold("٥ ans, ５ ans"), "5 ans, 5 ans");
+        let text = "pendant ٤٨ heures";
+        let found = find_words(&Folded::new(text), "48");
+        assert_eq!(&text[found[0].clone()], "٤٨");
+        assert!(find_words(&Folded::new("vingt-deux"), "deux").is_empty());
+    }
+}
