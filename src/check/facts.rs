@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use memchr::memmem;
 use rayon::prelude::*;
 
+use super::fold;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{self, Catalog, Locale, LocaleSource, Locales};
 use crate::policy::{Arg, Node, Policy, facts};
@@ -25,20 +25,36 @@ fn all_nodes(policy: &Policy) -> Vec<&Node> {
 /// A value a translation might retype, and what to write instead.
 struct Restated {
     text: String,
+    /// `text` folded (`check::fold`): what is searched for.
+    folded: String,
     instead: String,
-    /// Searches for `text` (built once: every message of every locale is searched).
-    finder: memmem::Finder<'static>,
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '_'
+/// A policy number a translation might write out in words, in one locale's spellings.
+struct InWords {
+    value: u64,
+    /// Folded spellings ("achtundvierzig"), longest first.
+    words: Vec<String>,
+    instead: String,
+}
+
+/// Numbers whose words are too ambiguous to read as a hand-typed fact: every word for 1
+/// is also an article or a pronoun ("un", "ein", "una", "one of"), and a few words for
+/// other numbers are common words of their language as well (French "neuf", new; German
+/// "Acht", heed, and "Elf", an elf or a team). Anything else spelled out that equals a
+/// policy value is a fact typed by hand.
+fn ambiguous_in_words(tag: &str, value: u64, word: &str) -> bool {
+    let language = tag.split('-').next().unwrap_or(tag);
+    value == 1 || matches!((language, word), ("fr", "neuf") | ("de", "acht" | "elf"))
 }
 
 /// The values `locale` would show that a translation might retype: every entity's name
-/// in the locale's form, and every value of every fact as the locale receives it.
-fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
+/// in the locale's form, and every value of every fact as the locale receives it; and
+/// the policy's whole numbers (values, counts, periods), to find in words.
+fn restated_values(policy: &Policy, locale: &str) -> (Vec<Restated>, Vec<InWords>) {
     let reference = policy.reference_locale.as_str();
     let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut numbers: BTreeMap<u64, String> = BTreeMap::new();
     // The first place a value comes from is the one the help names; the same value recurs
     // in many facts, so what to write instead is only spelled out for the first.
     let mut add = |text: &str, instead: &dyn Fn() -> String| {
@@ -55,9 +71,20 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
     for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
         for (name, arg) in &node.args {
             let var = || format!("{{ ${name} }}");
+            let mut number = |n: u64| {
+                numbers.entry(n).or_insert_with(var);
+            };
             match arg {
-                Arg::Number(n) => add(&n.to_string(), &var),
-                Arg::Duration(d) => add(&d.amount.to_string(), &var),
+                Arg::Number(n) => {
+                    if n.fract() == 0.0 && (0.0..1e12).contains(n) {
+                        number(*n as u64);
+                    }
+                    add(&n.to_string(), &var)
+                }
+                Arg::Duration(d) => {
+                    number(u64::from(d.amount));
+                    add(&d.amount.to_string(), &var)
+                }
                 Arg::Date(d) => {
                     add(&d.year.to_string(), &var);
                     add(&d.day.to_string(), &var);
@@ -77,26 +104,37 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
             }
         }
     }
-    out.into_iter()
+    let restated = out
+        .into_iter()
         .map(|(text, instead)| Restated {
-            finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+            folded: fold::fold(&text),
             text,
             instead,
         })
-        .collect()
-}
-
-/// Whether `value` occurs in `text` as a whole word or number.
-fn contains_token(text: &str, value: &Restated) -> bool {
-    value.finder.find_iter(text.as_bytes()).any(|i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + value.text.len()..].chars().next();
-        !before.is_some_and(is_word) && !after.is_some_and(is_word)
-    })
+        .collect();
+    let in_words = numbers
+        .into_iter()
+        .filter_map(|(value, instead)| {
+            let mut words: Vec<String> = l10n::formats::in_words(locale, value)
+                .iter()
+                .map(|w| fold::fold(w))
+                .filter(|w| !ambiguous_in_words(locale, value, w))
+                .collect();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            words.dedup();
+            (!words.is_empty()).then_some(InWords {
+                value,
+                words,
+                instead,
+            })
+        })
+        .collect();
+    (restated, in_words)
 }
 
 /// Numbers, dates, durations, names and addresses from the policy typed into a
-/// locale's text.
+/// locale's text (messages and terms), in digits of any script, in words, or as a name
+/// in another case, with an invisible character or a look-alike letter (`check::fold`).
 pub struct HandTyped<'p> {
     policy: &'p Policy,
 }
@@ -108,9 +146,9 @@ impl HandTyped<'_> {
 
     /// The findings in one locale.
     pub fn check(&self, locale: &LocaleSource) -> Diagnostics {
-        let values = restated_values(self.policy, &locale.tag);
+        let (values, in_words) = restated_values(self.policy, &locale.tag);
         let mut out = Vec::new();
-        for id in locale.message_ids() {
+        for id in locale.entries.keys() {
             let text: String = locale
                 .parts(id)
                 .iter()
@@ -118,28 +156,58 @@ impl HandTyped<'_> {
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join("\u{1}");
-            for v in values.iter().filter(|v| contains_token(&text, v)) {
-                let what = if v.text.chars().all(|c| c.is_ascii_digit()) {
-                    "number"
-                } else {
-                    "name"
-                };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let folded = fold::Folded::new(&text);
+            let mut found = |typed: &str, what: String, instead: &str| {
                 out.push(
                     Diagnostic::error(
                         "PG0508",
                         format!(
-                            "`{id}` in `{}` types the {what} `{}`, which comes from the policy",
-                            locale.tag, v.text
+                            "`{id}` in `{}` types {what}, which comes from the policy",
+                            locale.tag
                         ),
                     )
                     .at(
-                        locale.locate_in(id, &v.text).expect("indexed"),
+                        super::locales::locate_reference(locale, id, typed),
                         "typed by hand",
                     )
                     .help(format!(
-                        "write `{}` instead, so the text follows policy.yaml",
-                        v.instead
+                        "write `{instead}` instead, so the text follows policy.yaml"
                     )),
+                );
+            };
+            for v in &values {
+                let Some(at) = fold::find_words(&folded, &v.folded).into_iter().next() else {
+                    continue;
+                };
+                let typed = &text[at];
+                let kind = if v.text.chars().all(|c| c.is_ascii_digit()) {
+                    "number"
+                } else {
+                    "name"
+                };
+                let what = if typed == v.text {
+                    format!("the {kind} `{}`", v.text)
+                } else {
+                    format!("the {kind} `{}` (as `{}`)", v.text, typed.escape_default())
+                };
+                found(typed, what, &v.instead);
+            }
+            for n in &in_words {
+                let Some(at) = n
+                    .words
+                    .iter()
+                    .find_map(|w| fold::find_words(&folded, w).into_iter().next())
+                else {
+                    continue;
+                };
+                let typed = &text[at];
+                found(
+                    typed,
+                    format!("the number {} in words (`{typed}`)", n.value),
+                    &n.instead,
                 );
             }
         }
@@ -329,11 +397,71 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
     out
 }
 
-/// The values a text formatted in `locale` states: each link it makes to one of the
-/// policy's addresses, each of the policy's dates as the locale writes it (its ISO
-/// form), then every other number. A date is not compared digit by digit because
-/// languages differ there: "September 28, 2025" has two numbers, "2025年9月28日" three.
-fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<String> {
+/// What one part of a fact says once formatted: how often each value it is given shows
+/// (by variable, as the locale formats it: "5 ans", "1er octobre 2025", "A, B et C"), how
+/// often each entity is named, the links it makes to the policy's addresses, and the
+/// numbers no value accounts for (digits of any script). Two locales say the same when
+/// all four agree; digits alone would miss "5 mois" for "5 ans", a swapped name, or a
+/// number typed as a literal beside the value.
+#[derive(Debug, Default, PartialEq)]
+struct Says {
+    values: BTreeMap<String, usize>,
+    names: BTreeMap<String, usize>,
+    links: Vec<String>,
+    numbers: Vec<String>,
+    /// How each value and name reads in this locale (for the finding), not compared.
+    shown: BTreeMap<String, String>,
+}
+
+/// The entities' names in one locale, longest first: (entity id, name).
+fn entity_names(policy: &Policy, locale: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = policy
+        .entities
+        .iter()
+        .map(|e| {
+            let name = e.name.for_locale(locale, &policy.reference_locale);
+            (
+                e.id.to_string(),
+                markdown::plain(&l10n::escape_markdown(name)),
+            )
+        })
+        .filter(|(_, name)| !name.trim().is_empty())
+        .collect();
+    out.sort_by_key(|(_, name)| std::cmp::Reverse(name.len()));
+    out
+}
+
+/// Counts and blanks out each whole-word occurrence of `needle` in `text` (blanking
+/// keeps lengths, so a longer value found first is never counted again as a shorter one).
+fn take_all(text: &mut String, needle: &str) -> usize {
+    if needle.is_empty() {
+        return 0;
+    }
+    let mut count = 0;
+    let mut from = 0;
+    while let Some(i) = text[from..].find(needle).map(|i| from + i) {
+        let end = i + needle.len();
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        // A hyphen joins a compound ("Claude-Modelle" names Claude), so only letters
+        // and digits continue a value ("15 years" holds no "5 years").
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            count += 1;
+            text.replace_range(i..end, &"\u{1}".repeat(needle.len()));
+        }
+        from = end;
+    }
+    count
+}
+
+fn says(
+    markdown_text: &str,
+    locales: &Locales,
+    locale: &Locale,
+    args: &[&(String, Arg)],
+    names: &[(String, String)],
+) -> Says {
+    let mut out = Says::default();
     let policy_link = |target: &str| {
         args.iter().any(|(_, arg)| match arg {
             Arg::Link(link) => link == target,
@@ -341,95 +469,126 @@ fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<S
             _ => false,
         })
     };
-    let links = args
+    if args
         .iter()
-        .any(|(_, arg)| matches!(arg, Arg::Link(_) | Arg::Email(_)));
-    let mut out: Vec<String> = if links {
-        markdown::link_targets(markdown_text)
+        .any(|(_, arg)| matches!(arg, Arg::Link(_) | Arg::Email(_)))
+    {
+        out.links = markdown::link_targets(markdown_text)
             .into_iter()
             .filter(|target| policy_link(target))
             .map(|target| format!("a link to {target}"))
-            .collect()
-    } else {
-        Vec::new()
-    };
+            .collect();
+        out.links.sort();
+    }
     let mut rest = markdown::plain(markdown_text);
-    // Every fact gets its version's dates; most messages show none of them, nor any digit.
-    let has_digits = crate::scan::first_byte(rest.as_bytes(), crate::scan::digit).is_some();
-    for (_, arg) in args {
-        if let Arg::Date(date) = arg
-            && has_digits
-            && rest.contains(&date.year.to_string())
-        {
-            let written = markdown::plain(&l10n::escape_markdown(&locale.formats().date(*date)));
-            let times = rest.matches(written.as_str()).count();
-            rest = rest.replace(written.as_str(), " ");
-            out.extend(std::iter::repeat_n(date.to_string(), times));
+    // Each value as this locale writes it, longest first (a date holds a number).
+    let mut values: Vec<(String, String)> = args
+        .iter()
+        .filter(|(_, arg)| !matches!(arg, Arg::Keyword(_) | Arg::Link(_)))
+        .filter_map(|(name, arg)| {
+            let text = locales.format_value(locale, arg).ok()?;
+            Some((format!("${name}"), markdown::plain(&text)))
+        })
+        .filter(|(_, text)| !text.trim().is_empty())
+        .collect();
+    values.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
+    for (key, text) in &values {
+        let n = take_all(&mut rest, text);
+        *out.values.entry(key.clone()).or_default() += n;
+        out.shown.insert(key.clone(), text.clone());
+    }
+    for (id, name) in names {
+        let n = take_all(&mut rest, name);
+        if n > 0 {
+            out.names.insert(id.clone(), n);
+        }
+        out.shown.insert(id.clone(), name.clone());
+    }
+    // What is left: numbers no value gives, in digits of any script.
+    let mut number = String::new();
+    for c in rest.chars().chain(std::iter::once(' ')) {
+        match fold::decimal_digit(c) {
+            Some(d) => number.push(char::from(b'0' + d)),
+            None if !number.is_empty() => out.numbers.push(std::mem::take(&mut number)),
+            None => {}
         }
     }
-    // Runs of ASCII digits, found by byte (a digit byte is never part of a longer
-    // UTF-8 sequence): texts run to kilobytes, and most of their bytes are letters.
-    let bytes = rest.as_bytes();
-    let mut at = 0;
-    while let Some(start) = crate::scan::first_byte(&bytes[at..], crate::scan::digit) {
-        let start = at + start;
-        let end = bytes[start..]
-            .iter()
-            .position(|b| !b.is_ascii_digit())
-            .map_or(bytes.len(), |n| start + n);
-        out.push(rest[start..end].to_owned());
-        at = end;
-    }
-    out.sort();
+    out.numbers.sort();
     out
 }
 
-/// After formatting with the policy's values, each fact states the same numbers (and so
-/// the same dates, durations, counts) in every language. Catches a selector branch that
-/// drops a value, which no syntax check can see.
-pub struct Parity {
-    /// Every fact of every version, once per distinct set of values, with what the
-    /// reference states in its value and its title (`None`: no such message).
-    nodes: Vec<(Node, [Option<Vec<String>>; 2])>,
-}
+/// What the reference says in one part of a message (`None`: its value).
+type PartSays = (Option<String>, Says);
 
-/// The parts of a fact message that are compared: its value and its title.
-const PARTS: [Option<&str>; 2] = [None, Some("title")];
+/// After formatting with the policy's values, each part a reader sees of each fact (its
+/// value and every attribute: titles, table cells, headings) says the same in every
+/// language: the same values, names, links and numbers (`Says`). Catches a selector
+/// branch that drops a value, a wrong unit or entity, and a number or term standing in
+/// for a value, which no syntax check can see.
+pub struct Parity {
+    /// Every fact of every version, once per distinct set of values, with the values its
+    /// messages can show, and what the reference says in each part of its message.
+    nodes: Vec<(Node, Vec<usize>, Vec<PartSays>)>,
+    names: std::collections::HashMap<String, Vec<(String, String)>>,
+}
 
 impl Parity {
     pub fn new(policy: &Policy, locales: &Locales) -> Parity {
         // The same fact showing the same values in two versions is checked once: every
         // fact's scope holds its version's dates, which most of its messages never show.
         let mut seen = std::collections::HashSet::new();
-        let nodes: Vec<Node> = all_nodes(policy)
+        let nodes: Vec<(Node, Vec<usize>)> = all_nodes(policy)
             .into_iter()
             .flat_map(Node::walk)
-            .filter(|node| {
+            .filter_map(|node| {
                 let shown = locales.used_args(node.id.as_str(), &node.args);
-                seen.insert((node.id.to_string(), format!("{shown:?}")))
+                if !seen.insert((node.id.to_string(), format!("{shown:?}"))) {
+                    return None;
+                }
+                let used = node
+                    .args
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| shown.iter().any(|s| std::ptr::eq(*s, *a)))
+                    .map(|(i, _)| i)
+                    .collect();
+                Some((
+                    Node {
+                        children: Vec::new(),
+                        ..node.clone()
+                    },
+                    used,
+                ))
             })
-            .map(|node| Node {
-                children: Vec::new(),
-                ..node.clone()
-            })
+            .collect();
+        let names: std::collections::HashMap<String, Vec<(String, String)>> = locales
+            .tags()
+            .map(|tag| (tag.to_owned(), entity_names(policy, tag)))
             .collect();
         let en = locales.reference();
+        let reference_names = &names[&en.tag];
         let nodes = nodes
             .into_par_iter()
-            .map(|node| {
-                let want = PARTS.map(|part| {
-                    if !en.has(node.id.as_str(), part) {
-                        return None;
-                    }
-                    let text = locales
-                        .format(en, node.id.as_str(), part, &node.args)
-                        .ok()?;
-                    Some(stated(&text, en, &node.args))
-                });
-                (node, want)
+            .map(|(node, used)| {
+                let args: Vec<&(String, Arg)> = used.iter().map(|&i| &node.args[i]).collect();
+                let want = en
+                    .source
+                    .parts(node.id.as_str())
+                    .iter()
+                    .filter_map(|part| {
+                        let text = locales
+                            .format(en, node.id.as_str(), part.attribute.as_deref(), &node.args)
+                            .ok()?;
+                        Some((
+                            part.attribute.clone(),
+                            says(&text, locales, en, &args, reference_names),
+                        ))
+                    })
+                    .collect();
+                (node, used, want)
             })
             .collect();
-        Parity { nodes }
+        Parity { nodes, names }
     }
 
     /// The findings in `locale` (none in the reference itself).
@@ -437,10 +596,14 @@ impl Parity {
         if locale.tag == locales.reference().tag {
             return Vec::new();
         }
+        let names = &self.names[&locale.tag];
         // Nodes are independent: compared in parallel, reported in tree order.
         self.nodes
             .par_iter()
-            .flat_map_iter(|(node, want)| node_parity(locales, locale, node, want))
+            .flat_map_iter(|(node, used, want)| {
+                let args: Vec<&(String, Arg)> = used.iter().map(|&i| &node.args[i]).collect();
+                node_parity(locales, locale, node, &args, want, names)
+            })
             .collect()
     }
 }
@@ -449,36 +612,42 @@ fn node_parity(
     locales: &Locales,
     locale: &Locale,
     node: &Node,
-    reference: &[Option<Vec<String>>; 2],
+    args: &[&(String, Arg)],
+    reference: &[PartSays],
+    names: &[(String, String)],
 ) -> Diagnostics {
     let mut out = Vec::new();
-    for (part, want) in PARTS.into_iter().zip(reference) {
-        // A message the reference lacks or cannot format, or this locale lacks, is
-        // reported as such by other checks.
-        let Some(want) = want else { continue };
-        if !locale.has(node.id.as_str(), part) {
+    let id = node.id.as_str();
+    for (part, want) in reference {
+        // A part this locale lacks or cannot format is reported as such by other checks.
+        let part = part.as_deref();
+        if !locale.has(id, part) {
             continue;
         }
-        match locales.format(locale, node.id.as_str(), part, &node.args) {
+        match locales.format(locale, id, part, &node.args) {
             Ok(text) => {
-                let got = stated(&text, locale, &node.args);
-                if &got != want {
+                let got = says(&text, locales, locale, args, names);
+                if !same(&got, want) {
+                    let name = part.map_or_else(|| id.to_owned(), |a| format!("{id}.{a}"));
+                    let at = match part {
+                        Some(a) => super::locales::locate_reference(
+                            locale.source.as_ref(),
+                            id,
+                            &format!(".{a}"),
+                        ),
+                        None => locale.location(id).expect("indexed"),
+                    };
                     out.push(
                         Diagnostic::error(
                             "PG0512",
                             format!(
-                                "`{}` states {} in `{}` but {} in `{}`",
-                                node.id,
-                                list(&got),
+                                "`{name}` in `{}` does not say what `{}` says: {}",
                                 locale.tag,
-                                list(want),
-                                locales.reference().tag
+                                locales.reference().tag,
+                                differences(&got, want, &locales.reference().tag)
                             ),
                         )
-                        .at(
-                            locale.location(node.id.as_str()).expect("indexed"),
-                            "rendered with the policy's values",
-                        )
+                        .at(at, "rendered with the policy's values")
                         .help(parity_help(node)),
                     );
                 }
@@ -489,9 +658,66 @@ fn node_parity(
     out
 }
 
+fn same(a: &Says, b: &Says) -> bool {
+    a.values == b.values && a.names == b.names && a.links == b.links && a.numbers == b.numbers
+}
+
+/// What `got` says differently from `want`, in words.
+fn differences(got: &Says, want: &Says, reference: &str) -> String {
+    let mut out = Vec::new();
+    let count = |m: &BTreeMap<String, usize>, k: &str| m.get(k).copied().unwrap_or(0);
+    let keys: BTreeSet<&String> = got.values.keys().chain(want.values.keys()).collect();
+    for key in keys {
+        let (g, w) = (count(&got.values, key), count(&want.values, key));
+        if g != w {
+            let shown = got.shown.get(key).map_or("", String::as_str);
+            out.push(format!(
+                "it shows `{key}` (`{shown}`) {} where `{reference}` shows it {}",
+                times(g),
+                times(w)
+            ));
+        }
+    }
+    let keys: BTreeSet<&String> = got.names.keys().chain(want.names.keys()).collect();
+    for key in keys {
+        let (g, w) = (count(&got.names, key), count(&want.names, key));
+        if g != w {
+            let shown = got.shown.get(key).map_or("", String::as_str);
+            out.push(format!(
+                "it names `{shown}` (`{{ -{key}-name }}`) {} where `{reference}` names it {}",
+                times(g),
+                times(w)
+            ));
+        }
+    }
+    if got.numbers != want.numbers {
+        out.push(format!(
+            "it states {} that no value gives where `{reference}` states {}",
+            list(&got.numbers),
+            list(&want.numbers)
+        ));
+    }
+    if got.links != want.links {
+        out.push(format!(
+            "it makes {} where `{reference}` makes {}",
+            list(&got.links),
+            list(&want.links)
+        ));
+    }
+    out.join("; ")
+}
+
+fn times(n: usize) -> String {
+    match n {
+        0 => "nowhere".to_owned(),
+        1 => "once".to_owned(),
+        n => format!("{n} times"),
+    }
+}
+
 fn parity_help(node: &Node) -> String {
     let mut help =
-        "every variant must show the same values as the reference: check this message's selectors"
+        "every variant must show the same values, names and numbers as the reference, each through its placeable (`{ $value }`, `{ -entity-name }`), never typed or given by a term: check this message's selectors"
             .to_owned();
     if node.args.iter().any(|(_, a)| matches!(a, Arg::Duration(_))) {
         help.push_str(" and the locale's `duration` message, which writes its periods");
@@ -499,10 +725,10 @@ fn parity_help(node: &Node) -> String {
     help
 }
 
-fn list(numbers: &[String]) -> String {
-    if numbers.is_empty() {
-        "no number".to_owned()
+fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
     } else {
-        numbers.join(", ")
+        items.join(", ")
     }
 }

@@ -466,7 +466,11 @@ fn node_name((key, attribute): &Node) -> String {
 
 /// Where `needle` is referenced in the entry `key`: after its `=`, so that a reference
 /// to itself is not found at its own id.
-fn locate_reference(locale: &LocaleSource, key: &str, needle: &str) -> crate::diag::Location {
+pub(crate) fn locate_reference(
+    locale: &LocaleSource,
+    key: &str,
+    needle: &str,
+) -> crate::diag::Location {
     let e = &locale.entries[key];
     let file = &locale.files[e.file];
     let source = &file.text[e.range.clone()];

@@ -28,8 +28,6 @@ pub struct Formats {
     numbers: DecimalFormatter,
     /// CLDR's long duration format ("5 years", "5 ans"); `None` where ICU4X has no data.
     durations: Option<icu_experimental::duration::DurationFormatter>,
-    /// Cardinal numbers in words, where num2words covers the language.
-    spellout: Option<&'static (dyn num2words2_core::base::Lang + Sync)>,
 }
 
 impl Formats {
@@ -48,7 +46,6 @@ impl Formats {
             numbers: DecimalFormatter::try_new((&locale).into(), Default::default())
                 .map_err(|e| format!("no number format for `{tag}`: {e}"))?,
             durations: duration_formatter(&locale),
-            spellout: spellout(tag),
         })
     }
 
@@ -67,35 +64,6 @@ impl Formats {
             TimeUnit::Years => d.years = amount,
         }
         Some(self.durations.as_ref()?.format(&d).to_string())
-    }
-
-    /// `n` in words as the locale writes it ("achtundvierzig", "quarante-huit"), with the
-    /// spellings a writer may use as well (hyphens or spaces, German "hundert" for
-    /// "einhundert", Spanish feminine and apocopated forms); empty where the language
-    /// has no spell-out data.
-    pub fn in_words(&self, n: u64) -> Vec<String> {
-        let Some(lang) = self.spellout else {
-            return Vec::new();
-        };
-        let Ok(base) = lang.to_cardinal(&num_bigint::BigInt::from(n)) else {
-            return Vec::new();
-        };
-        let mut out = vec![base.clone(), base.replace('-', " "), base.replace(' ', "-")];
-        for (from, to) in [
-            ("einhundert", "hundert"),
-            ("eintausend", "tausend"),
-            ("uno", "un"),
-            ("uno", "una"),
-            ("ientos", "ientas"),
-            ("veintiuno", "veintiún"),
-        ] {
-            if base.contains(from) {
-                out.push(base.replacen(from, to, 1));
-            }
-        }
-        out.sort();
-        out.dedup();
-        out
     }
 
     /// A long date as the locale writes it ("September 28, 2025", "28 septembre 2025").
@@ -125,6 +93,35 @@ impl Formats {
         };
         formatter.format_to_string(names.iter())
     }
+}
+
+/// `n` in words as `tag` writes it ("achtundvierzig", "quarante-huit"), with the
+/// spellings a writer may use as well (hyphens or spaces, German "hundert" for
+/// "einhundert", Spanish feminine and apocopated forms); empty where the language
+/// has no spell-out data.
+pub fn in_words(tag: &str, n: u64) -> Vec<String> {
+    let Some(lang) = spellout(tag) else {
+        return Vec::new();
+    };
+    let Ok(base) = lang.to_cardinal(&num_bigint::BigInt::from(n)) else {
+        return Vec::new();
+    };
+    let mut out = vec![base.clone(), base.replace('-', " "), base.replace(' ', "-")];
+    for (from, to) in [
+        ("einhundert", "hundert"),
+        ("eintausend", "tausend"),
+        ("uno", "un"),
+        ("uno", "una"),
+        ("ientos", "ientas"),
+        ("veintiuno", "veintiún"),
+    ] {
+        if base.contains(from) {
+            out.push(base.replacen(from, to, 1));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn duration_formatter(locale: &Locale) -> Option<icu_experimental::duration::DurationFormatter> {
@@ -205,20 +202,15 @@ mod tests {
         for (tag, years, words) in cases {
             let f = Formats::new(tag).unwrap();
             assert_eq!(f.cldr_duration(5, TimeUnit::Years).as_deref(), Some(years));
-            assert!(f.in_words(48).contains(&words.to_owned()), "{tag}");
+            assert!(in_words(tag, 48).contains(&words.to_owned()), "{tag}");
         }
         let de = Formats::new("de").unwrap();
         assert_eq!(
             de.cldr_duration(1, TimeUnit::Days).as_deref(),
             Some("1 Tag")
         );
-        assert!(de.in_words(100).contains(&"hundert".to_owned()));
-        assert!(
-            Formats::new("fr")
-                .unwrap()
-                .in_words(21)
-                .contains(&"vingt et un".to_owned())
-        );
+        assert!(in_words("de", 100).contains(&"hundert".to_owned()));
+        assert!(in_words("fr", 21).contains(&"vingt et un".to_owned()));
     }
 
     #[test]
