@@ -165,8 +165,15 @@ impl Session {
         analysis.findings.extend(hand_typed.into_iter().flatten());
         let selectors = self.selectors.each_with(
             per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
-            || check::facts::keyword_uses(policy),
-            |uses, l| check::facts::selectors(uses, l),
+            || {
+                let keywords = check::facts::keyword_uses(policy);
+                (keywords, check::plurals::number_uses(policy))
+            },
+            |(keywords, numbers), l| {
+                let mut out = check::facts::selectors(keywords, l);
+                out.extend(check::plurals::check(numbers, l));
+                out
+            },
         );
         analysis.findings.extend(selectors.into_iter().flatten());
 

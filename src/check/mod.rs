@@ -6,6 +6,7 @@ pub mod facts;
 pub mod fold;
 pub mod history;
 pub mod locales;
+pub mod plurals;
 pub mod report;
 pub mod required;
 pub mod stale;
