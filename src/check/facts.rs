@@ -530,6 +530,8 @@ pub struct Parity {
     /// messages can show, and what the reference says in each part of its message.
     nodes: Vec<(Node, Vec<usize>, Vec<PartSays>)>,
     names: std::collections::HashMap<String, Vec<(String, String)>>,
+    /// The policy's periods, held to CLDR in every locale (`check::units`).
+    durations: Vec<crate::policy::Duration>,
 }
 
 impl Parity {
@@ -588,23 +590,32 @@ impl Parity {
                 (node, used, want)
             })
             .collect();
-        Parity { nodes, names }
+        Parity {
+            nodes,
+            names,
+            durations: super::units::durations(policy),
+        }
     }
 
-    /// The findings in `locale` (none in the reference itself).
+    /// The findings in `locale`: its periods against CLDR, and its facts against the
+    /// reference (none in the reference itself).
     pub fn check(&self, locales: &Locales, locale: &Locale) -> Diagnostics {
+        let mut out = super::units::check(&self.durations, locales, locale);
         if locale.tag == locales.reference().tag {
-            return Vec::new();
+            return out;
         }
         let names = &self.names[&locale.tag];
         // Nodes are independent: compared in parallel, reported in tree order.
-        self.nodes
+        let parity: Diagnostics = self
+            .nodes
             .par_iter()
             .flat_map_iter(|(node, used, want)| {
                 let args: Vec<&(String, Arg)> = used.iter().map(|&i| &node.args[i]).collect();
                 node_parity(locales, locale, node, &args, want, names)
             })
-            .collect()
+            .collect();
+        out.extend(parity);
+        out
     }
 }
 

@@ -11,6 +11,7 @@ pub mod report;
 pub mod required;
 pub mod stale;
 pub mod templates;
+pub mod units;
 
 use std::path::Path;
 
