@@ -65,11 +65,14 @@ pub fn check(durations: &[Duration], locales: &Locales, locale: &Locale) -> Diag
         let got = unit_words(&text, &amount);
         let forms: BTreeSet<String> = SAMPLES.iter().filter_map(|n| cldr(*n, d.unit)).collect();
         let stem = common_prefix(&forms);
-        let other_unit = TimeUnit::ALL.into_iter().filter(|u| *u != d.unit).find(|u| {
-            std::iter::once(d.amount)
-                .chain(SAMPLES)
-                .any(|n| cldr(n, *u).as_deref() == Some(got.as_str()))
-        });
+        let other_unit = TimeUnit::ALL
+            .into_iter()
+            .filter(|u| *u != d.unit)
+            .find(|u| {
+                std::iter::once(d.amount)
+                    .chain(SAMPLES)
+                    .any(|n| cldr(n, *u).as_deref() == Some(got.as_str()))
+            });
         let problem = if !text.contains(&amount) {
             Some(format!("without its amount in digits (`{amount}`)"))
         } else if got == want {
@@ -84,9 +87,7 @@ pub fn check(durations: &[Duration], locales: &Locales, locale: &Locale) -> Diag
             None
         };
         let Some(problem) = problem else { continue };
-        let cldr_text = formats
-            .cldr_duration(d.amount, d.unit)
-            .unwrap_or_default();
+        let cldr_text = formats.cldr_duration(d.amount, d.unit).unwrap_or_default();
         out.push(
             Diagnostic::error(
                 "PG0541",

@@ -17,6 +17,7 @@ mod init;
 mod limits;
 mod locales;
 mod model;
+mod parity;
 mod quality;
 mod required;
 mod safety;
