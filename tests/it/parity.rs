@@ -409,3 +409,35 @@ fn the_shipped_french_years_saying_mois_and_a_term_standing_in_for_the_period() 
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_swapped_entity_is_an_error_at_the_translation() {
+    let sandbox = Sandbox::real();
+    let file = "locales/fr/personal-data.ftl";
+    replace_nth(
+        &sandbox,
+        file,
+        "{ -tier-free-name }",
+        0,
+        "{ -tier-work-name }",
+    );
+    let line = sandbox
+        .read(file)
+        .lines()
+        .position(|l| l.starts_with("article-scope ="))
+        .unwrap() as u64
+        + 1;
+    let all = findings(&sandbox);
+    assert!(
+        all.iter().any(|f| f.code == "PG0512"
+            && f.severity == "error"
+            && f.file == file
+            && (f.line, f.column) == (line, 1)
+            && f.message.contains(
+                "it names `Claude Free` (`{ -tier-free-name }`) nowhere where `en` names it once"
+            )
+            && f.message
+                .contains("`Claude for Work` (`{ -tier-work-name }`) 2 times")),
+        "{all:#?}"
+    );
+}
