@@ -399,7 +399,7 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
 
 /// What one part of a fact says once formatted: how often each value it is given shows
 /// (by variable, as the locale formats it: "5 ans", "1er octobre 2025", "A, B et C"), how
-/// often each entity is named, the links it makes to the policy's addresses, and the
+/// often each entity is named (a translation may name one less often, never more), the links it makes to the policy's addresses, and the
 /// numbers no value accounts for (digits of any script). Two locales say the same when
 /// all four agree; digits alone would miss "5 mois" for "5 ans", a swapped name, or a
 /// number typed as a literal beside the value.
@@ -409,6 +409,9 @@ struct Says {
     names: BTreeMap<String, usize>,
     links: Vec<String>,
     numbers: Vec<String>,
+    /// The periods and numbers whose text lacks their amount ("plusieurs années" for 5
+    /// years): the locale's `duration` message or a selector dropped it.
+    amountless: Vec<String>,
     /// How each value and name reads in this locale (for the finding), not compared.
     shown: BTreeMap<String, String>,
 }
@@ -486,8 +489,19 @@ fn says(
         .iter()
         .filter(|(_, arg)| !matches!(arg, Arg::Keyword(_) | Arg::Link(_)))
         .filter_map(|(name, arg)| {
-            let text = locales.format_value(locale, arg).ok()?;
-            Some((format!("${name}"), markdown::plain(&text)))
+            let text = markdown::plain(&locales.format_value(locale, arg).ok()?);
+            let amount = match arg {
+                Arg::Duration(d) => Some(f64::from(d.amount)),
+                _ => None,
+            };
+            if let Some(amount) = amount
+                && !text.contains(&locale.formats().number(amount))
+            {
+                out.amountless.push(format!(
+                    "`${name}` reads `{text}`, without its amount {amount}"
+                ));
+            }
+            Some((format!("${name}"), text))
         })
         .filter(|(_, text)| !text.trim().is_empty())
         .collect();
@@ -670,7 +684,17 @@ fn node_parity(
 }
 
 fn same(a: &Says, b: &Says) -> bool {
-    a.values == b.values && a.names == b.names && a.links == b.links && a.numbers == b.numbers
+    // A translation may name an entity less often ("comme le nôtre" for "such as
+    // Claude": PG0517 warns), never more often, nor one the reference does not name.
+    let names_fit = a
+        .names
+        .iter()
+        .all(|(k, n)| *n <= b.names.get(k).copied().unwrap_or(0));
+    a.values == b.values
+        && names_fit
+        && a.links == b.links
+        && a.numbers == b.numbers
+        && a.amountless == b.amountless
 }
 
 /// What `got` says differently from `want`, in words.
@@ -701,6 +725,7 @@ fn differences(got: &Says, want: &Says, reference: &str) -> String {
             ));
         }
     }
+    out.extend(got.amountless.iter().cloned());
     if got.numbers != want.numbers {
         out.push(format!(
             "it states {} that no value gives where `{reference}` states {}",
