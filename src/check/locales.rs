@@ -492,16 +492,19 @@ fn duplicate_variant_keys(source: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// A select's variant keys, each with the offset of its `[`.
+pub(crate) type Keys = Vec<(usize, String)>;
+
 /// Every select expression of an entry's source, in the order their `->` appear (the
 /// order `analysis::parts` lists them in), each with the offset of its `->` and its
 /// variant keys with the offsets of their `[` (the syntax tree has no positions, so this
 /// reads the source).
-pub(crate) fn select_keys(source: &str) -> Vec<(usize, Vec<(usize, String)>)> {
+pub(crate) fn select_keys(source: &str) -> Vec<(usize, Keys)> {
     if !source.contains("->") {
         return Vec::new(); // no select expression
     }
     // Open selects: the brace depth they live at, their `->` and their keys.
-    let mut open: Vec<(usize, usize, Vec<(usize, String)>)> = Vec::new();
+    let mut open: Vec<(usize, usize, Keys)> = Vec::new();
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut line_start = true;

@@ -35,6 +35,8 @@ pub fn class(code: &str) -> &'static str {
         "PG0515" => "encoding",
         "PG0516" => "duplicate-variant",
         "PG0517" => "reference-mismatch",
+        "PG0540" => "unknown-plural-key",
+        "PG0541" => "cldr-unit",
         "PG0530" => "required-message",
         c if c.starts_with("PG052") => "confirmations",
         c if c.starts_with("PG03") => "template-error",

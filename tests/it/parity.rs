@@ -300,14 +300,22 @@ fn names_and_digits_are_found_whatever_their_case_joiners_look_alikes_or_script(
 }
 
 #[test]
-fn a_literal_a_number_key_or_a_swapped_entity_do_not_say_what_english_says() {
+fn a_literal_an_extra_entity_or_a_number_key_do_not_say_what_english_says() {
     let fr = "locales/fr/aurora.ftl";
-    // The audio is kept 48 hours: a literal beside no value, then a number key.
-    for (from, to, says) in [(
-        "{ $audio-kept }",
-        "{ 48 } heures",
-        "it shows `$audio-kept` (`48\u{a0}heures`) nowhere where `en` shows it once; it states 48 that no value gives",
-    )] {
+    // The audio is kept 48 hours: a literal instead of the value, an entity English
+    // does not name, then a number key.
+    for (from, to, says) in [
+        (
+            "{ $audio-kept }",
+            "{ 48 } heures",
+            "it shows `$audio-kept` (`48\u{a0}heures`) nowhere where `en` shows it once; it states 48 that no value gives",
+        ),
+        (
+            "{ $audio-kept }",
+            "{ $audio-kept } chez { -organization-name }",
+            "it names `Lumenfield` (`{ -organization-name }`) once where `en` names it nowhere",
+        ),
+    ] {
         let sandbox = aurora();
         replace_nth(&sandbox, fr, from, 0, to);
         let line = sandbox
@@ -367,6 +375,21 @@ fn the_shipped_french_years_saying_mois_and_a_term_standing_in_for_the_period() 
         "mois",
         nth,
         "writes 5 years as `5\u{a0}mois`, with the word for months: CLDR writes `5 ans`",
+    );
+
+    // The `[months]` and `[years]` keys swapped: five years read "5 mois".
+    let sandbox = Sandbox::real();
+    let text = sandbox.read(site);
+    let swapped = text
+        .replacen("[months]", "[tmp]", 1)
+        .replacen("[years]", "[months]", 1)
+        .replacen("[tmp]", "[years]", 1);
+    sandbox.write(site, &swapped);
+    assert!(
+        findings(&sandbox).iter().any(|f| f.code == "PG0541"
+            && f.file == site
+            && f.message.contains("writes 5 years as `5\u{a0}mois`")),
+        "swapped keys"
     );
 
     let sandbox = Sandbox::real();
