@@ -464,3 +464,23 @@ fn a_swapped_entity_is_an_error_at_the_translation() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_value_that_would_shadow_a_generated_count_is_an_error_at_it() {
+    let sandbox = aurora();
+    sandbox.edit(
+        "policy/policy.yaml",
+        "values: { devices: { number: 5 } }",
+        "values: { devices: { number: 5 }, count: { number: 7 } }",
+    );
+    let (line, column) = position(&sandbox.read("policy/policy.yaml"), "count:", 0);
+    let run = sandbox.run(&["check"]);
+    assert!(!run.success);
+    assert!(
+        run.stdout.contains("error[PG0130]: the value `count` of `plans-covered` has the name of a value policyglot generates (the number of items of a fact's list)")
+            && run.stdout.contains(&format!("policy/policy.yaml:{line}:{column}")),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+}
