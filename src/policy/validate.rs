@@ -622,7 +622,7 @@ pub fn labels(
 }
 
 /// A value named like one policyglot generates (`count` on a fact with a list,
-/// `<list>-count` beside an entity list) would shadow it for every fact inside: "7 plans"
+/// `<list>-count` beside an entity list, a version's dates) would shadow it for every fact inside: "7 plans"
 /// where the list holds two, in every language at once, so no parity check could see it.
 fn generated_names(policy: &Policy, file: &SourceFile) -> Diagnostics {
     let mut lists = BTreeSet::new();
@@ -640,6 +640,8 @@ fn generated_names(policy: &Policy, file: &SourceFile) -> Diagnostics {
             let name = name.as_str();
             let generated = if name == "count" {
                 "the number of items of a fact's list".to_owned()
+            } else if ["effective", "announced", "updated"].contains(&name) {
+                format!("the version's `{name}` date")
             } else if lists.contains(name) {
                 format!(
                     "the length of the entity list `{}`",
