@@ -28,7 +28,14 @@ pub fn check(
     reference_graph(locale, &mut out);
     duplicates_and_mojibake(locale, &mut out);
     if locale.tag != reference.tag {
-        against_reference(reference, locale, given, needed_by, &mut out);
+        against_reference(
+            reference,
+            locale,
+            generated_terms,
+            given,
+            needed_by,
+            &mut out,
+        );
     }
     out
 }
@@ -36,6 +43,7 @@ pub fn check(
 fn against_reference(
     en: &LocaleSource,
     l: &LocaleSource,
+    generated_terms: &[String],
     given: &Given,
     needed_by: &BTreeMap<String, String>,
     out: &mut Diagnostics,
@@ -132,7 +140,7 @@ fn against_reference(
             if !broken {
                 variables(id, p, q, l, out);
             }
-            reference_parity(id, p, q, l, out);
+            reference_parity(id, p, q, l, generated_terms, out);
         }
     }
 }
@@ -185,13 +193,24 @@ fn variables(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &mut Dia
     }
 }
 
-/// compare-locales' "missing/obsolete message/term reference" warnings, per part.
-fn reference_parity(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &mut Diagnostics) {
+/// compare-locales' "missing/obsolete message/term reference" warnings, per part; one
+/// entity's name in the place of another's (`{ -tier-work-name }` where the reference has
+/// `{ -tier-free-name }`) is an error: the sentence now states another fact.
+fn reference_parity(
+    id: &str,
+    en: &Part,
+    l: &Part,
+    locale: &LocaleSource,
+    generated_terms: &[String],
+    out: &mut Diagnostics,
+) {
+    let generated = |r: &String| generated_terms.contains(r);
     for (kind, en_refs, l_refs) in [
         ("message", &en.messages, &l.messages),
         ("term", &en.terms, &l.terms),
     ] {
-        for r in en_refs.difference(l_refs) {
+        let dropped: Vec<&String> = en_refs.difference(l_refs).collect();
+        for r in &dropped {
             out.push(
                 Diagnostic::warning(
                     "PG0517",
@@ -206,7 +225,27 @@ fn reference_parity(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &
                 )),
             );
         }
+        let instead: Vec<String> = dropped
+            .iter()
+            .filter(|r| generated(r))
+            .map(|r| format!("`{r}`"))
+            .collect();
         for r in l_refs.difference(en_refs) {
+            if generated(r) && !instead.is_empty() {
+                out.push(
+                    Diagnostic::error(
+                        "PG0517",
+                        format!(
+                            "`{}` names the entity `{r}` where the reference names {}: another fact",
+                            part_name(id, l),
+                            instead.join(", ")
+                        ),
+                    )
+                    .at(locale.locate_in(id, r).expect("indexed"), "another entity")
+                    .help(format!("write {} here, as the reference does", instead.join(" or "))),
+                );
+                continue;
+            }
             out.push(
                 Diagnostic::warning(
                     "PG0517",

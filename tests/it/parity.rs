@@ -484,3 +484,22 @@ fn a_value_that_would_shadow_a_generated_count_is_an_error_at_it() {
         run.stderr
     );
 }
+
+#[test]
+fn another_entity_in_a_page_message_is_an_error_at_its_reference() {
+    let sandbox = aurora();
+    let fr = "locales/fr/aurora.ftl";
+    sandbox.edit(
+        fr,
+        "site-title = Centre d’aide { -product-name }",
+        "site-title = Centre d’aide { -organization-name }",
+    );
+    assert_error_at(
+        &sandbox,
+        "PG0517",
+        fr,
+        "-organization-name",
+        0,
+        "`site-title` names the entity `-organization-name` where the reference names `-product-name`",
+    );
+}
