@@ -448,7 +448,7 @@ fn take_all(text: &mut String, needle: &str) -> usize {
         let after = text[end..].chars().next();
         // A hyphen joins a compound ("Claude-Modelle" names Claude), so only letters
         // and digits continue a value ("15 years" holds no "5 years").
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+        if !before.is_some_and(fold::continues) && !after.is_some_and(fold::continues) {
             count += 1;
             text.replace_range(i..end, &"\u{1}".repeat(needle.len()));
         }

@@ -96,7 +96,23 @@ pub fn decimal_digit(c: char) -> Option<u8> {
 /// Whether `c` continues a word or a number (so a match next to it is part of a longer
 /// one: "vingt-deux" holds no "deux", "15" no "5").
 pub fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '_'
+    continues(c) || c == '-' || c == '_'
+}
+
+/// Whether `c` is a letter or digit that joins what is next to it into one word: not in
+/// the scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar), where
+/// "5年" and "和Mirabel" are a value beside a word.
+pub fn continues(c: char) -> bool {
+    c.is_alphanumeric()
+        && !matches!(c as u32,
+            0x0E00..=0x0EFF // Thai, Lao
+            | 0x1000..=0x109F // Myanmar
+            | 0x1780..=0x17FF // Khmer
+            | 0x3040..=0x30FF // Hiragana, Katakana
+            | 0x3400..=0x4DBF // CJK Extension A
+            | 0x4E00..=0x9FFF // CJK Unified Ideographs
+            | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+            | 0x20000..=0x3FFFF) // CJK Extensions B onwards
 }
 
 /// The folded `needle`'s whole-word occurrences in `haystack`, as original byte ranges.
@@ -147,5 +163,6 @@ mod tests {
         let found = find_words(&Folded::new(text), "48");
         assert_eq!(&text[found[0].clone()], "٤٨");
         assert!(find_words(&Folded::new("vingt-deux"), "deux").is_empty());
+        assert_eq!(find_words(&Folded::new("保存期間は5年です"), "5").len(), 1);
     }
 }
