@@ -25,16 +25,17 @@ fn all_nodes(policy: &Policy) -> Vec<&Node> {
 /// A value a translation might retype, and what to write instead.
 struct Restated {
     text: String,
-    /// `text` folded (`check::fold`): what is searched for.
-    folded: String,
+    /// Searches for `text` folded (`check::fold`), built once: every message of every
+    /// locale is searched.
+    finder: memchr::memmem::Finder<'static>,
     instead: String,
 }
 
 /// A policy number a translation might write out in words, in one locale's spellings.
 struct InWords {
     value: u64,
-    /// Folded spellings ("achtundvierzig"), longest first.
-    words: Vec<String>,
+    /// Searches for its folded spellings ("achtundvierzig"), longest first.
+    words: Vec<memchr::memmem::Finder<'static>>,
     instead: String,
 }
 
@@ -107,7 +108,7 @@ fn restated_values(policy: &Policy, locale: &str) -> (Vec<Restated>, Vec<InWords
     let restated = out
         .into_iter()
         .map(|(text, instead)| Restated {
-            folded: fold::fold(&text),
+            finder: memchr::memmem::Finder::new(fold::fold(&text).as_bytes()).into_owned(),
             text,
             instead,
         })
@@ -122,6 +123,10 @@ fn restated_values(policy: &Policy, locale: &str) -> (Vec<Restated>, Vec<InWords
                 .collect();
             words.sort_by_key(|w| std::cmp::Reverse(w.len()));
             words.dedup();
+            let words = words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect::<Vec<_>>();
             (!words.is_empty()).then_some(InWords {
                 value,
                 words,
@@ -179,7 +184,7 @@ impl HandTyped<'_> {
                 );
             };
             for v in &values {
-                let Some(at) = fold::find_words(&folded, &v.folded).into_iter().next() else {
+                let Some(at) = fold::find_word(&folded, &v.finder) else {
                     continue;
                 };
                 let typed = &text[at];
@@ -196,11 +201,7 @@ impl HandTyped<'_> {
                 found(typed, what, &v.instead);
             }
             for n in &in_words {
-                let Some(at) = n
-                    .words
-                    .iter()
-                    .find_map(|w| fold::find_words(&folded, w).into_iter().next())
-                else {
+                let Some(at) = n.words.iter().find_map(|w| fold::find_word(&folded, w)) else {
                     continue;
                 };
                 let typed = &text[at];
@@ -457,16 +458,39 @@ fn take_all(text: &mut String, needle: &str) -> usize {
     count
 }
 
+/// A value as one locale shows it alone: its plain text, and whether a period's text
+/// lacks its amount. `None`: it cannot be formatted (reported elsewhere) or shows nothing.
+type Shown = Option<(String, bool)>;
+
+/// How `locale` shows each of `values`, each formatted once for all the facts that show it.
+fn shown_values(values: &[Arg], locales: &Locales, locale: &Locale) -> Vec<Shown> {
+    values
+        .par_iter()
+        .map(|arg| {
+            if matches!(arg, Arg::Keyword(_) | Arg::Link(_)) {
+                return None;
+            }
+            let text = markdown::plain(&locales.format_value(locale, arg).ok()?);
+            if text.trim().is_empty() {
+                return None;
+            }
+            let amountless = match arg {
+                Arg::Duration(d) => !text.contains(&locale.formats().number(f64::from(d.amount))),
+                _ => false,
+            };
+            Some((text, amountless))
+        })
+        .collect()
+}
+
 fn says(
     markdown_text: &str,
-    locales: &Locales,
-    locale: &Locale,
-    args: &[&(String, Arg)],
+    args: &[(&(String, Arg), &Shown)],
     names: &[(String, String)],
 ) -> Says {
     let mut out = Says::default();
     let policy_link = |target: &str| {
-        args.iter().any(|(_, arg)| match arg {
+        args.iter().any(|((_, arg), _)| match arg {
             Arg::Link(link) => link == target,
             Arg::Email(address) => target.strip_prefix("mailto:") == Some(address.as_str()),
             _ => false,
@@ -474,7 +498,7 @@ fn says(
     };
     if args
         .iter()
-        .any(|(_, arg)| matches!(arg, Arg::Link(_) | Arg::Email(_)))
+        .any(|((_, arg), _)| matches!(arg, Arg::Link(_) | Arg::Email(_)))
     {
         out.links = markdown::link_targets(markdown_text)
             .into_iter()
@@ -485,31 +509,24 @@ fn says(
     }
     let mut rest = markdown::plain(markdown_text);
     // Each value as this locale writes it, longest first (a date holds a number).
-    let mut values: Vec<(String, String)> = args
-        .iter()
-        .filter(|(_, arg)| !matches!(arg, Arg::Keyword(_) | Arg::Link(_)))
-        .filter_map(|(name, arg)| {
-            let text = markdown::plain(&locales.format_value(locale, arg).ok()?);
-            let amount = match arg {
-                Arg::Duration(d) => Some(f64::from(d.amount)),
-                _ => None,
-            };
-            if let Some(amount) = amount
-                && !text.contains(&locale.formats().number(amount))
-            {
-                out.amountless.push(format!(
-                    "`${name}` reads `{text}`, without its amount {amount}"
-                ));
-            }
-            Some((format!("${name}"), text))
-        })
-        .filter(|(_, text)| !text.trim().is_empty())
-        .collect();
+    let mut values: Vec<(String, &String)> = Vec::with_capacity(args.len());
+    for ((name, arg), shown) in args {
+        let Some((text, amountless)) = shown else {
+            continue;
+        };
+        if *amountless && let Arg::Duration(d) = arg {
+            out.amountless.push(format!(
+                "`${name}` reads `{text}`, without its amount {}",
+                d.amount
+            ));
+        }
+        values.push((format!("${name}"), text));
+    }
     values.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
     for (key, text) in &values {
         let n = take_all(&mut rest, text);
         *out.values.entry(key.clone()).or_default() += n;
-        out.shown.insert(key.clone(), text.clone());
+        out.shown.insert(key.clone(), (*text).clone());
     }
     for (id, name) in names {
         let n = take_all(&mut rest, name);
@@ -534,6 +551,10 @@ fn says(
 /// What the reference says in one part of a message (`None`: its value).
 type PartSays = (Option<String>, Says);
 
+/// Each value a fact's messages can show, as its index in the fact's values and in
+/// `Parity::values`.
+type Used = Vec<(usize, usize)>;
+
 /// After formatting with the policy's values, each part a reader sees of each fact (its
 /// value and every attribute: titles, table cells, headings) says the same in every
 /// language: the same values, names, links and numbers (`Says`). Catches a selector
@@ -542,7 +563,9 @@ type PartSays = (Option<String>, Says);
 pub struct Parity {
     /// Every fact of every version, once per distinct set of values, with the values its
     /// messages can show, and what the reference says in each part of its message.
-    nodes: Vec<(Node, Vec<usize>, Vec<PartSays>)>,
+    nodes: Vec<(Node, Used, Vec<PartSays>)>,
+    /// Every distinct value some fact shows, formatted once per locale.
+    values: Vec<Arg>,
     names: std::collections::HashMap<String, Vec<(String, String)>>,
     /// The policy's periods, held to CLDR in every locale (`check::units`).
     durations: Vec<crate::policy::Duration>,
@@ -583,10 +606,34 @@ impl Parity {
             .collect();
         let en = locales.reference();
         let reference_names = &names[&en.tag];
+        // The distinct values shown, by their text (an `Arg` is not `Hash`: it holds f64).
+        let mut values: Vec<Arg> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let nodes: Vec<(Node, Used)> = nodes
+            .into_iter()
+            .map(|(node, used)| {
+                let used = used
+                    .into_iter()
+                    .map(|i| {
+                        let arg = &node.args[i].1;
+                        let at = *index.entry(format!("{arg:?}")).or_insert_with(|| {
+                            values.push(arg.clone());
+                            values.len() - 1
+                        });
+                        (i, at)
+                    })
+                    .collect();
+                (node, used)
+            })
+            .collect();
+        let shown = shown_values(&values, locales, en);
         let nodes = nodes
             .into_par_iter()
             .map(|(node, used)| {
-                let args: Vec<&(String, Arg)> = used.iter().map(|&i| &node.args[i]).collect();
+                let args: Vec<_> = used
+                    .iter()
+                    .map(|&(i, v)| (&node.args[i], &shown[v]))
+                    .collect();
                 let want = en
                     .source
                     .parts(node.id.as_str())
@@ -595,10 +642,7 @@ impl Parity {
                         let text = locales
                             .format(en, node.id.as_str(), part.attribute.as_deref(), &node.args)
                             .ok()?;
-                        Some((
-                            part.attribute.clone(),
-                            says(&text, locales, en, &args, reference_names),
-                        ))
+                        Some((part.attribute.clone(), says(&text, &args, reference_names)))
                     })
                     .collect();
                 (node, used, want)
@@ -606,6 +650,7 @@ impl Parity {
             .collect();
         Parity {
             nodes,
+            values,
             names,
             durations: super::units::durations(policy),
         }
@@ -619,12 +664,16 @@ impl Parity {
             return out;
         }
         let names = &self.names[&locale.tag];
+        let shown = shown_values(&self.values, locales, locale);
         // Nodes are independent: compared in parallel, reported in tree order.
         let parity: Diagnostics = self
             .nodes
             .par_iter()
             .flat_map_iter(|(node, used, want)| {
-                let args: Vec<&(String, Arg)> = used.iter().map(|&i| &node.args[i]).collect();
+                let args: Vec<_> = used
+                    .iter()
+                    .map(|&(i, v)| (&node.args[i], &shown[v]))
+                    .collect();
                 node_parity(locales, locale, node, &args, want, names)
             })
             .collect();
@@ -637,7 +686,7 @@ fn node_parity(
     locales: &Locales,
     locale: &Locale,
     node: &Node,
-    args: &[&(String, Arg)],
+    args: &[(&(String, Arg), &Shown)],
     reference: &[PartSays],
     names: &[(String, String)],
 ) -> Diagnostics {
@@ -651,7 +700,7 @@ fn node_parity(
         }
         match locales.format(locale, id, part, &node.args) {
             Ok(text) => {
-                let got = says(&text, locales, locale, args, names);
+                let got = says(&text, args, names);
                 if !same(&got, want) {
                     let name = part.map_or_else(|| id.to_owned(), |a| format!("{id}.{a}"));
                     let at = match part {
