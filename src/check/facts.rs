@@ -535,13 +535,18 @@ fn says(
         }
         out.shown.insert(id.clone(), name.clone());
     }
-    // What is left: numbers no value gives, in digits of any script.
+    // What is left: numbers no value gives, in digits of any script (most texts have no
+    // digit and are ASCII: skipped by a byte scan).
     let mut number = String::new();
-    for c in rest.chars().chain(std::iter::once(' ')) {
-        match fold::decimal_digit(c) {
-            Some(d) => number.push(char::from(b'0' + d)),
-            None if !number.is_empty() => out.numbers.push(std::mem::take(&mut number)),
-            None => {}
+    let no_digit =
+        rest.is_ascii() && crate::scan::first_byte(rest.as_bytes(), crate::scan::digit).is_none();
+    if !no_digit {
+        for c in rest.chars().chain(std::iter::once(' ')) {
+            match fold::decimal_digit(c) {
+                Some(d) => number.push(char::from(b'0' + d)),
+                None if !number.is_empty() => out.numbers.push(std::mem::take(&mut number)),
+                None => {}
+            }
         }
     }
     out.numbers.sort();

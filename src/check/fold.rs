@@ -109,8 +109,8 @@ fn fold_new(c: char) -> String {
 pub fn decimal_digit(c: char) -> Option<u8> {
     use icu::properties::CodePointMapData;
     use icu::properties::props::GeneralCategory;
-    if c.is_ascii_digit() {
-        return Some(c as u8 - b'0');
+    if c.is_ascii() {
+        return c.is_ascii_digit().then(|| c as u8 - b'0');
     }
     let categories = CodePointMapData::<GeneralCategory>::new();
     let is_digit = |c: u32| {
