@@ -68,8 +68,19 @@ fn fold_char(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    // A text repeats its few non-ASCII characters (é, ü, ’, no-break spaces): each is
-    // folded once per thread.
+    // Latin letters with accents, the usual non-ASCII of European texts, from a table
+    // made once; the few others a text repeats (’, no-break spaces) once per thread.
+    static LATIN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    const LATIN_END: u32 = 0x250;
+    if (c as u32) < LATIN_END {
+        let table = LATIN.get_or_init(|| {
+            (0x80..LATIN_END)
+                .map(|u| char::from_u32(u).map(fold_new).unwrap_or_default())
+                .collect()
+        });
+        out.push_str(&table[c as usize - 0x80]);
+        return;
+    }
     thread_local! {
         static FOLDED: std::cell::RefCell<std::collections::HashMap<char, Box<str>>> =
             std::cell::RefCell::new(std::collections::HashMap::new());
