@@ -24,9 +24,15 @@ impl Folded {
                 origin: None,
             };
         }
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
+        // Decomposed accents grow a text (é: 2 bytes, e + U+0301: 3).
+        let mut text = String::with_capacity(original.len() * 3 / 2);
+        let mut origin = Vec::with_capacity(original.len() * 3 / 2 + 1);
         for (at, c) in original.char_indices() {
+            if c.is_ascii() {
+                text.push(c.to_ascii_lowercase());
+                origin.push(at);
+                continue;
+            }
             let before = text.len();
             fold_char(c, &mut text);
             origin.extend(std::iter::repeat_n(at, text.len() - before));
