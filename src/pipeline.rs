@@ -189,12 +189,14 @@ impl Session {
         let selectors = self.selectors.each_with(
             per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
             || {
-                let uses = check::facts::keyword_uses(policy);
-                (uses, check::windows::Wordings::new(policy))
+                let keywords = check::facts::keyword_uses(policy);
+                let windows = check::windows::Wordings::new(policy);
+                (keywords, windows, check::plurals::number_uses(policy))
             },
-            |(uses, windows), l| {
-                let mut out = check::facts::selectors(uses, l);
+            |(keywords, windows, numbers), l| {
+                let mut out = check::facts::selectors(keywords, l);
                 out.extend(windows.check(l));
+                out.extend(check::plurals::check(numbers, l));
                 out
             },
         );

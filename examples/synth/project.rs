@@ -8,6 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use policyglot::policy::TimeUnit;
 use policyglot::render::related;
 use policyglot::render::required::RENDERER;
 use unic_langid::LanguageIdentifier;
@@ -458,32 +459,53 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
             p(rng, 3)
         );
     }
-    // Durations with every plural category the locale has.
+    // Durations with every plural category the locale has, each in CLDR's unit for the
+    // locale (`check` holds the `duration` message to it): the form for 1 under `[one]`,
+    // for 2 under `[two]` and `[few]`, for 30 under `[other]`, for 5 elsewhere. The pseudo-words are still drawn,
+    // so the rest of the content does not depend on this.
+    let formats = policyglot::l10n::formats::Formats::new(lang.tag).expect("a known locale");
     let mut duration = String::from("duration = { $unit ->\n");
-    for (i, unit) in ["weeks", "months", "years", "days"].iter().enumerate() {
+    for (i, (unit, time_unit)) in [
+        ("weeks", TimeUnit::Weeks),
+        ("months", TimeUnit::Months),
+        ("years", TimeUnit::Years),
+        ("days", TimeUnit::Days),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let in_cldr = |amount: u32| {
+            let text = formats.cldr_duration(amount, time_unit).unwrap_or_default();
+            let number = formats.number(f64::from(amount));
+            text.replacen(&number, "", 1).trim().to_owned()
+        };
         let key = if i == 3 {
             format!("   *[{unit}]")
         } else {
             format!("    [{unit}]")
         };
         if lang.categories.is_empty() {
-            writeln!(duration, "{key} {{ $amount }}{sp}{}", lang.word(rng)).unwrap();
+            let _ = lang.word(rng);
+            writeln!(duration, "{key} {{ $amount }}{sp}{}", in_cldr(5)).unwrap();
         } else {
             writeln!(duration, "{key} {{ $amount ->").unwrap();
             for c in &lang.categories {
+                let _ = lang.word(rng);
+                let amount = match *c {
+                    "one" => 1,
+                    "two" | "few" => 2,
+                    _ => 5,
+                };
+                // (`[other]` below: 30, as Romanian's "30 de zile" differs from "5 zile".)
                 writeln!(
                     duration,
                     "        [{c}] {{ $amount }}{sp}{}",
-                    lang.word(rng)
+                    in_cldr(amount)
                 )
                 .unwrap();
             }
-            writeln!(
-                duration,
-                "       *[other] {{ $amount }}{sp}{}",
-                lang.word(rng)
-            )
-            .unwrap();
+            let _ = lang.word(rng);
+            writeln!(duration, "       *[other] {{ $amount }}{sp}{}", in_cldr(30)).unwrap();
             duration.push_str("    }\n");
         }
     }

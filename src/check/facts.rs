@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use memchr::memmem;
 use rayon::prelude::*;
 
+use super::fold;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::{self, Catalog, Locale, LocaleSource, Locales};
 use crate::policy::{Arg, Node, Policy, facts};
@@ -25,22 +25,39 @@ fn all_nodes(policy: &Policy) -> Vec<&Node> {
 /// A value a translation might retype, and what to write instead.
 struct Restated {
     text: String,
+    /// Searches for `text` folded (`check::fold`), built once: every message of every
+    /// locale is searched.
+    finder: memchr::memmem::Finder<'static>,
     instead: String,
     /// What the value is, when more than a number or a name (an interface label).
     what: Option<&'static str>,
-    /// Searches for `text` (built once: every message of every locale is searched).
-    finder: memmem::Finder<'static>,
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '_'
+/// A policy number a translation might write out in words, in one locale's spellings.
+struct InWords {
+    value: u64,
+    /// Searches for its folded spellings ("achtundvierzig"), longest first.
+    words: Vec<memchr::memmem::Finder<'static>>,
+    instead: String,
+}
+
+/// Numbers whose words are too ambiguous to read as a hand-typed fact: every word for 1
+/// is also an article or a pronoun ("un", "ein", "una", "one of"), and a few words for
+/// other numbers are common words of their language as well (French "neuf", new; German
+/// "Acht", heed, and "Elf", an elf or a team). Anything else spelled out that equals a
+/// policy value is a fact typed by hand.
+fn ambiguous_in_words(tag: &str, value: u64, word: &str) -> bool {
+    let language = tag.split('-').next().unwrap_or(tag);
+    value == 1 || matches!((language, word), ("fr", "neuf") | ("de", "acht" | "elf"))
 }
 
 /// The values `locale` would show that a translation might retype: every entity's name
-/// in the locale's form, and every value of every fact as the locale receives it.
-fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
+/// in the locale's form, and every value of every fact as the locale receives it; and
+/// the policy's whole numbers (values, counts, periods), to find in words.
+fn restated_values(policy: &Policy, locale: &str) -> (Vec<Restated>, Vec<InWords>) {
     let reference = policy.reference_locale.as_str();
     let mut out: BTreeMap<String, String> = BTreeMap::new();
+    let mut numbers: BTreeMap<u64, String> = BTreeMap::new();
     let mut labels: BTreeSet<String> = BTreeSet::new();
     // The first place a value comes from is the one the help names; the same value recurs
     // in many facts, so what to write instead is only spelled out for the first.
@@ -58,9 +75,20 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
     for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
         for (name, arg) in &node.args {
             let var = || format!("{{ ${name} }}");
+            let mut number = |n: u64| {
+                numbers.entry(n).or_insert_with(var);
+            };
             match arg {
-                Arg::Number(n) => add(&n.to_string(), &var),
-                Arg::Duration(d) => add(&d.amount.to_string(), &var),
+                Arg::Number(n) => {
+                    if n.fract() == 0.0 && (0.0..1e12).contains(n) {
+                        number(*n as u64);
+                    }
+                    add(&n.to_string(), &var)
+                }
+                Arg::Duration(d) => {
+                    number(u64::from(d.amount));
+                    add(&d.amount.to_string(), &var)
+                }
                 Arg::Date(d) => {
                     add(&d.year.to_string(), &var);
                     add(&d.day.to_string(), &var);
@@ -82,27 +110,42 @@ fn restated_values(policy: &Policy, locale: &str) -> Vec<Restated> {
             }
         }
     }
-    out.into_iter()
+    let restated = out
+        .into_iter()
         .map(|(text, instead)| Restated {
-            finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+            finder: memchr::memmem::Finder::new(fold::fold(&text).as_bytes()).into_owned(),
             what: labels.contains(&text).then_some("interface label"),
             text,
             instead,
         })
-        .collect()
-}
-
-/// Whether `value` occurs in `text` as a whole word or number.
-fn contains_token(text: &str, value: &Restated) -> bool {
-    value.finder.find_iter(text.as_bytes()).any(|i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + value.text.len()..].chars().next();
-        !before.is_some_and(is_word) && !after.is_some_and(is_word)
-    })
+        .collect();
+    let in_words = numbers
+        .into_iter()
+        .filter_map(|(value, instead)| {
+            let mut words: Vec<String> = l10n::formats::in_words(locale, value)
+                .iter()
+                .map(|w| fold::fold(w))
+                .filter(|w| !ambiguous_in_words(locale, value, w))
+                .collect();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            words.dedup();
+            let words = words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect::<Vec<_>>();
+            (!words.is_empty()).then_some(InWords {
+                value,
+                words,
+                instead,
+            })
+        })
+        .collect();
+    (restated, in_words)
 }
 
 /// Numbers, dates, durations, names and addresses from the policy typed into a
-/// locale's text.
+/// locale's text (messages and terms), in digits of any script, in words, or as a name
+/// in another case, with an invisible character or a look-alike letter (`check::fold`).
 pub struct HandTyped<'p> {
     policy: &'p Policy,
 }
@@ -114,9 +157,9 @@ impl HandTyped<'_> {
 
     /// The findings in one locale.
     pub fn check(&self, locale: &LocaleSource) -> Diagnostics {
-        let values = restated_values(self.policy, &locale.tag);
+        let (values, in_words) = restated_values(self.policy, &locale.tag);
         let mut out = Vec::new();
-        for id in locale.message_ids() {
+        for id in locale.entries.keys() {
             let text: String = locale
                 .parts(id)
                 .iter()
@@ -124,30 +167,56 @@ impl HandTyped<'_> {
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join("\u{1}");
-            for v in values.iter().filter(|v| contains_token(&text, v)) {
-                let what = if let Some(what) = v.what {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let folded = fold::Folded::new(&text);
+            let mut found = |typed: &str, what: String, instead: &str| {
+                out.push(
+                    Diagnostic::error(
+                        "PG0508",
+                        format!(
+                            "`{id}` in `{}` types {what}, which comes from the policy",
+                            locale.tag
+                        ),
+                    )
+                    .at(
+                        super::locales::locate_reference(locale, id, typed),
+                        "typed by hand",
+                    )
+                    .help(format!(
+                        "write `{instead}` instead, so the text follows policy.yaml"
+                    )),
+                );
+            };
+            for v in &values {
+                let Some(at) = fold::find_word(&folded, &v.finder) else {
+                    continue;
+                };
+                let typed = &text[at];
+                let kind = if let Some(what) = v.what {
                     what
                 } else if v.text.chars().all(|c| c.is_ascii_digit()) {
                     "number"
                 } else {
                     "name"
                 };
-                out.push(
-                    Diagnostic::error(
-                        "PG0508",
-                        format!(
-                            "`{id}` in `{}` types the {what} `{}`, which comes from the policy",
-                            locale.tag, v.text
-                        ),
-                    )
-                    .at(
-                        locale.locate_in(id, &v.text).expect("indexed"),
-                        "typed by hand",
-                    )
-                    .help(format!(
-                        "write `{}` instead, so the text follows policy.yaml",
-                        v.instead
-                    )),
+                let what = if typed == v.text {
+                    format!("the {kind} `{}`", v.text)
+                } else {
+                    format!("the {kind} `{}` (as `{}`)", v.text, typed.escape_default())
+                };
+                found(typed, what, &v.instead);
+            }
+            for n in &in_words {
+                let Some(at) = n.words.iter().find_map(|w| fold::find_word(&folded, w)) else {
+                    continue;
+                };
+                let typed = &text[at];
+                found(
+                    typed,
+                    format!("the number {} in words (`{typed}`)", n.value),
+                    &n.instead,
                 );
             }
         }
@@ -362,79 +431,187 @@ pub fn coverage(catalog: &Catalog, needs: &[Need]) -> Diagnostics {
     out
 }
 
-/// The values a text formatted in `locale` states: each link it makes to one of the
-/// policy's addresses, each of the policy's dates and months as the locale writes it
-/// (its ISO form), then every other number. A date is not compared digit by digit because
-/// languages differ there: "September 28, 2025" has two numbers, "2025年9月28日" three.
-fn stated(markdown_text: &str, locale: &Locale, args: &[(String, Arg)]) -> Vec<String> {
+/// What one part of a fact says once formatted: how often each value it is given shows
+/// (by variable, as the locale formats it: "5 ans", "1er octobre 2025", "A, B et C"), how
+/// often each entity is named (a translation may name one less often, never more), the links it makes to the policy's addresses, and the
+/// numbers no value accounts for (digits of any script). Two locales say the same when
+/// all four agree; digits alone would miss "5 mois" for "5 ans", a swapped name, or a
+/// number typed as a literal beside the value.
+#[derive(Debug, Default, PartialEq, Clone)]
+struct Says {
+    values: BTreeMap<String, usize>,
+    names: BTreeMap<String, usize>,
+    links: Vec<String>,
+    numbers: Vec<String>,
+    /// The periods and numbers whose text lacks their amount ("plusieurs années" for 5
+    /// years): the locale's `duration` message or a selector dropped it.
+    amountless: Vec<String>,
+    /// How each value and name reads in this locale (for the finding), not compared.
+    shown: BTreeMap<String, String>,
+}
+
+/// The entities' names in one locale, longest first: (entity id, name).
+fn entity_names(policy: &Policy, locale: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = policy
+        .entities
+        .iter()
+        .map(|e| {
+            let name = e.name.for_locale(locale, &policy.reference_locale);
+            (
+                e.id.to_string(),
+                markdown::plain(&l10n::escape_markdown(name)),
+            )
+        })
+        .filter(|(_, name)| !name.trim().is_empty())
+        .collect();
+    out.sort_by_key(|(_, name)| std::cmp::Reverse(name.len()));
+    out
+}
+
+/// Counts and blanks out each whole-word occurrence of `needle` in `text` (blanking
+/// keeps lengths, so a longer value found first is never counted again as a shorter one).
+fn take_all(text: &mut String, needle: &str) -> usize {
+    if needle.is_empty() {
+        return 0;
+    }
+    let mut count = 0;
+    let mut from = 0;
+    while let Some(i) = text[from..].find(needle).map(|i| from + i) {
+        let end = i + needle.len();
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        // A hyphen joins a compound ("Claude-Modelle" names Claude), so only letters
+        // and digits continue a value ("15 years" holds no "5 years").
+        if !before.is_some_and(fold::continues) && !after.is_some_and(fold::continues) {
+            count += 1;
+            text.replace_range(i..end, &"\u{1}".repeat(needle.len()));
+        }
+        from = end;
+    }
+    count
+}
+
+/// A value as one locale shows it alone: its plain text, and whether a period's text
+/// lacks its amount. `None`: it cannot be formatted (reported elsewhere) or shows nothing.
+type Shown = Option<(String, bool)>;
+
+/// How `locale` shows each of `values`, each formatted once for all the facts that show it.
+fn shown_values(values: &[Arg], locales: &Locales, locale: &Locale) -> Vec<Shown> {
+    values
+        .par_iter()
+        .map(|arg| {
+            if matches!(arg, Arg::Keyword(_) | Arg::Link { .. } | Arg::Status(_)) {
+                return None;
+            }
+            let text = markdown::plain(&locales.format_value(locale, arg).ok()?);
+            if text.trim().is_empty() {
+                return None;
+            }
+            let amountless = match arg {
+                Arg::Duration(d) => !text.contains(&locale.formats().number(f64::from(d.amount))),
+                _ => false,
+            };
+            Some((text, amountless))
+        })
+        .collect()
+}
+
+fn says(
+    markdown_text: &str,
+    args: &[(&(String, Arg), &Shown)],
+    names: &[(String, String)],
+) -> Says {
+    let mut out = Says::default();
     let policy_link = |target: &str| {
-        args.iter().any(|(_, arg)| match arg {
+        args.iter().any(|((_, arg), _)| match arg {
             Arg::Link { target: link, .. } => link == target,
             Arg::Email(address) => target.strip_prefix("mailto:") == Some(address.as_str()),
             _ => false,
         })
     };
-    let links = args
+    if args
         .iter()
-        .any(|(_, arg)| matches!(arg, Arg::Link { .. } | Arg::Email(_)));
-    let mut out: Vec<String> = if links {
-        markdown::link_targets(markdown_text)
+        .any(|((_, arg), _)| matches!(arg, Arg::Link { .. } | Arg::Email(_)))
+    {
+        out.links = markdown::link_targets(markdown_text)
             .into_iter()
             .filter(|target| policy_link(target))
             .map(|target| format!("a link to {target}"))
-            .collect()
-    } else {
-        Vec::new()
-    };
+            .collect();
+        out.links.sort();
+    }
     let mut rest = markdown::plain(markdown_text);
-    // Every fact gets its version's dates; most messages show none of them, nor any digit.
-    let has_digits = crate::scan::first_byte(rest.as_bytes(), crate::scan::digit).is_some();
-    for (_, arg) in args {
-        let year = match arg {
-            Arg::Date(date) => date.year,
-            Arg::Month(month) => month.year,
-            _ => continue,
+    // Each value as this locale writes it, longest first (a date holds a number).
+    let mut values: Vec<(String, &String)> = Vec::with_capacity(args.len());
+    for ((name, arg), shown) in args {
+        let Some((text, amountless)) = shown else {
+            continue;
         };
-        if has_digits && rest.contains(&year.to_string()) {
-            let (written, iso) = match arg {
-                Arg::Date(date) => (locale.formats().date(*date), date.to_string()),
-                Arg::Month(month) => (locale.formats().month(*month), month.to_string()),
-                _ => continue,
-            };
-            let written = markdown::plain(&l10n::escape_markdown(&written));
-            let times = rest.matches(written.as_str()).count();
-            rest = rest.replace(written.as_str(), " ");
-            out.extend(std::iter::repeat_n(iso, times));
+        if *amountless && let Arg::Duration(d) = arg {
+            out.amountless.push(format!(
+                "`${name}` reads `{text}`, without its amount {}",
+                d.amount
+            ));
+        }
+        values.push((format!("${name}"), text));
+    }
+    values.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
+    for (key, text) in &values {
+        let n = take_all(&mut rest, text);
+        *out.values.entry(key.clone()).or_default() += n;
+        out.shown.insert(key.clone(), (*text).clone());
+    }
+    for (id, name) in names {
+        let n = take_all(&mut rest, name);
+        if n > 0 {
+            out.names.insert(id.clone(), n);
+        }
+        out.shown.insert(id.clone(), name.clone());
+    }
+    // What is left: numbers no value gives, in digits of any script (most texts have no
+    // digit and are ASCII: skipped by a byte scan).
+    let mut number = String::new();
+    let no_digit =
+        rest.is_ascii() && crate::scan::first_byte(rest.as_bytes(), crate::scan::digit).is_none();
+    if !no_digit {
+        for c in rest.chars().chain(std::iter::once(' ')) {
+            match fold::decimal_digit(c) {
+                Some(d) => number.push(char::from(b'0' + d)),
+                None if !number.is_empty() => out.numbers.push(std::mem::take(&mut number)),
+                None => {}
+            }
         }
     }
-    // Runs of ASCII digits, found by byte (a digit byte is never part of a longer
-    // UTF-8 sequence): texts run to kilobytes, and most of their bytes are letters.
-    let bytes = rest.as_bytes();
-    let mut at = 0;
-    while let Some(start) = crate::scan::first_byte(&bytes[at..], crate::scan::digit) {
-        let start = at + start;
-        let end = bytes[start..]
-            .iter()
-            .position(|b| !b.is_ascii_digit())
-            .map_or(bytes.len(), |n| start + n);
-        out.push(rest[start..end].to_owned());
-        at = end;
-    }
-    out.sort();
+    out.numbers.sort();
     out
 }
 
-/// After formatting with the policy's values, each fact states the same numbers (and so
-/// the same dates, durations, counts) in every language. Catches a selector branch that
-/// drops a value, which no syntax check can see.
-pub struct Parity {
-    /// Every fact of every version, once per distinct set of values, with what the
-    /// reference states in its value and its title (`None`: no such message).
-    nodes: Vec<(Node, [Option<Vec<String>>; 2])>,
-}
+/// What the reference says in one part of a message (`None`: its value).
+type PartSays = (Option<String>, Says);
 
-/// The parts of a fact message that are compared: its value and its title.
-const PARTS: [Option<&str>; 2] = [None, Some("title")];
+/// Each value a fact's messages can show, as its index in the fact's values and in
+/// `Parity::values`.
+type Used = Vec<(usize, usize)>;
+
+/// After formatting with the policy's values, each part a reader sees of each fact (its
+/// value and every attribute: titles, table cells, headings) says the same in every
+/// language: the same values, names, links and numbers (`Says`). Catches a selector
+/// branch that drops a value, a wrong unit or entity, and a number or term standing in
+/// for a value, which no syntax check can see.
+pub struct Parity {
+    /// Every fact of every version, once per distinct set of values, with the values its
+    /// messages can show, and what the reference says in each part of its message.
+    nodes: Vec<(Node, Used, Vec<PartSays>)>,
+    /// Every distinct value some fact shows, formatted once per locale.
+    values: Vec<Arg>,
+    names: std::collections::HashMap<String, Vec<(String, String)>>,
+    /// The policy's periods, held to CLDR in every locale (`check::units`).
+    durations: Vec<crate::policy::Duration>,
+    /// The locales that describe controls instead of quoting their labels
+    /// (`interface: describe:`): between one of them and another locale, label values
+    /// are not counted (one quotes what the other says in words).
+    describing: BTreeSet<String>,
+}
 
 impl Parity {
     pub fn new(policy: &Policy, locales: &Locales) -> Parity {
@@ -442,48 +619,113 @@ impl Parity {
         // fact's scope holds its version's dates, which most of its messages never show.
         let mut seen = std::collections::HashSet::new();
         // A fact with a window is compared as worded for each status it can show.
-        let nodes: Vec<Node> = all_nodes(policy)
+        let nodes: Vec<(Node, Vec<usize>)> = all_nodes(policy)
             .into_iter()
             .flat_map(Node::walk)
             .flat_map(super::windows::as_worded)
-            .filter(|node| {
+            .filter_map(|node| {
                 let shown = locales.used_args(node.id.as_str(), &node.args);
-                seen.insert((node.id.to_string(), format!("{shown:?}")))
+                if !seen.insert((node.id.to_string(), format!("{shown:?}"))) {
+                    return None;
+                }
+                let used = node
+                    .args
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| shown.iter().any(|s| std::ptr::eq(*s, *a)))
+                    .map(|(i, _)| i)
+                    .collect();
+                Some((
+                    Node {
+                        children: Vec::new(),
+                        ..node.into_owned()
+                    },
+                    used,
+                ))
             })
-            .map(|node| Node {
-                children: Vec::new(),
-                ..node.into_owned()
-            })
+            .collect();
+        let names: std::collections::HashMap<String, Vec<(String, String)>> = locales
+            .tags()
+            .map(|tag| (tag.to_owned(), entity_names(policy, tag)))
             .collect();
         let en = locales.reference();
-        let nodes = nodes
-            .into_par_iter()
-            .map(|node| {
-                let want = PARTS.map(|part| {
-                    if !en.has(node.id.as_str(), part) {
-                        return None;
-                    }
-                    let text = locales
-                        .format(en, node.id.as_str(), part, &node.args)
-                        .ok()?;
-                    Some(stated(&text, en, &node.args))
-                });
-                (node, want)
+        let reference_names = &names[&en.tag];
+        // The distinct values shown, by their text (an `Arg` is not `Hash`: it holds f64).
+        let mut values: Vec<Arg> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let nodes: Vec<(Node, Used)> = nodes
+            .into_iter()
+            .map(|(node, used)| {
+                let used = used
+                    .into_iter()
+                    .map(|i| {
+                        let arg = &node.args[i].1;
+                        let at = *index.entry(format!("{arg:?}")).or_insert_with(|| {
+                            values.push(arg.clone());
+                            values.len() - 1
+                        });
+                        (i, at)
+                    })
+                    .collect();
+                (node, used)
             })
             .collect();
-        Parity { nodes }
+        let shown = shown_values(&values, locales, en);
+        let nodes = nodes
+            .into_par_iter()
+            .map(|(node, used)| {
+                let args: Vec<_> = used
+                    .iter()
+                    .map(|&(i, v)| (&node.args[i], &shown[v]))
+                    .collect();
+                let want = en
+                    .source
+                    .parts(node.id.as_str())
+                    .iter()
+                    .filter_map(|part| {
+                        let text = locales
+                            .format(en, node.id.as_str(), part.attribute.as_deref(), &node.args)
+                            .ok()?;
+                        Some((part.attribute.clone(), says(&text, &args, reference_names)))
+                    })
+                    .collect();
+                (node, used, want)
+            })
+            .collect();
+        Parity {
+            nodes,
+            values,
+            names,
+            durations: super::units::durations(policy),
+            describing: policy.interface.describe.iter().cloned().collect(),
+        }
     }
 
-    /// The findings in `locale` (none in the reference itself).
+    /// The findings in `locale`: its periods against CLDR, and its facts against the
+    /// reference (none in the reference itself).
     pub fn check(&self, locales: &Locales, locale: &Locale) -> Diagnostics {
+        let mut out = super::units::check(&self.durations, locales, locale);
         if locale.tag == locales.reference().tag {
-            return Vec::new();
+            return out;
         }
+        let names = &self.names[&locale.tag];
+        let shown = shown_values(&self.values, locales, locale);
+        let labels_differ = self.describing.contains(&locale.tag)
+            || self.describing.contains(&locales.reference().tag);
         // Nodes are independent: compared in parallel, reported in tree order.
-        self.nodes
+        let parity: Diagnostics = self
+            .nodes
             .par_iter()
-            .flat_map_iter(|(node, want)| node_parity(locales, locale, node, want))
-            .collect()
+            .flat_map_iter(|(node, used, want)| {
+                let args: Vec<_> = used
+                    .iter()
+                    .map(|&(i, v)| (&node.args[i], &shown[v]))
+                    .collect();
+                node_parity(locales, locale, node, &args, want, names, labels_differ)
+            })
+            .collect();
+        out.extend(parity);
+        out
     }
 }
 
@@ -491,36 +733,67 @@ fn node_parity(
     locales: &Locales,
     locale: &Locale,
     node: &Node,
-    reference: &[Option<Vec<String>>; 2],
+    args: &[(&(String, Arg), &Shown)],
+    reference: &[PartSays],
+    names: &[(String, String)],
+    labels_differ: bool,
 ) -> Diagnostics {
     let mut out = Vec::new();
-    for (part, want) in PARTS.into_iter().zip(reference) {
-        // A message the reference lacks or cannot format, or this locale lacks, is
-        // reported as such by other checks.
-        let Some(want) = want else { continue };
-        if !locale.has(node.id.as_str(), part) {
+    let id = node.id.as_str();
+    // Label values, where one side describes the control instead of quoting it.
+    let labels: Vec<String> = match labels_differ {
+        true => node
+            .args
+            .iter()
+            .filter(|(_, arg)| matches!(arg, Arg::Localized(_)))
+            .map(|(name, _)| format!("${name}"))
+            .collect(),
+        false => Vec::new(),
+    };
+    let without_labels = |says: &Says| {
+        let mut says = says.clone();
+        for label in &labels {
+            says.values.remove(label);
+        }
+        says
+    };
+    for (part, want) in reference {
+        // A part this locale lacks or cannot format is reported as such by other checks.
+        let part = part.as_deref();
+        if !locale.has(id, part) {
             continue;
         }
-        match locales.format(locale, node.id.as_str(), part, &node.args) {
+        match locales.format(locale, id, part, &node.args) {
             Ok(text) => {
-                let got = stated(&text, locale, &node.args);
-                if &got != want {
+                let mut got = says(&text, args, names);
+                let mut want = want;
+                let trimmed;
+                if !labels.is_empty() {
+                    got = without_labels(&got);
+                    trimmed = without_labels(want);
+                    want = &trimmed;
+                }
+                if !same(&got, want) {
+                    let name = part.map_or_else(|| id.to_owned(), |a| format!("{id}.{a}"));
+                    let at = match part {
+                        Some(a) => super::locales::locate_reference(
+                            locale.source.as_ref(),
+                            id,
+                            &format!(".{a}"),
+                        ),
+                        None => locale.location(id).expect("indexed"),
+                    };
                     out.push(
                         Diagnostic::error(
                             "PG0512",
                             format!(
-                                "`{}` states {} in `{}` but {} in `{}`",
-                                node.id,
-                                list(&got),
+                                "`{name}` in `{}` does not say what `{}` says: {}",
                                 locale.tag,
-                                list(want),
-                                locales.reference().tag
+                                locales.reference().tag,
+                                differences(&got, want, &locales.reference().tag)
                             ),
                         )
-                        .at(
-                            locale.location(node.id.as_str()).expect("indexed"),
-                            "rendered with the policy's values",
-                        )
+                        .at(at, "rendered with the policy's values")
                         .help(parity_help(node)),
                     );
                 }
@@ -531,9 +804,77 @@ fn node_parity(
     out
 }
 
+fn same(a: &Says, b: &Says) -> bool {
+    // A translation may name an entity less often ("comme le nôtre" for "such as
+    // Claude": PG0517 warns), never more often, nor one the reference does not name.
+    let names_fit = a
+        .names
+        .iter()
+        .all(|(k, n)| *n <= b.names.get(k).copied().unwrap_or(0));
+    a.values == b.values
+        && names_fit
+        && a.links == b.links
+        && a.numbers == b.numbers
+        && a.amountless == b.amountless
+}
+
+/// What `got` says differently from `want`, in words.
+fn differences(got: &Says, want: &Says, reference: &str) -> String {
+    let mut out = Vec::new();
+    let count = |m: &BTreeMap<String, usize>, k: &str| m.get(k).copied().unwrap_or(0);
+    let keys: BTreeSet<&String> = got.values.keys().chain(want.values.keys()).collect();
+    for key in keys {
+        let (g, w) = (count(&got.values, key), count(&want.values, key));
+        if g != w {
+            let shown = got.shown.get(key).map_or("", String::as_str);
+            out.push(format!(
+                "it shows `{key}` (`{shown}`) {} where `{reference}` shows it {}",
+                times(g),
+                times(w)
+            ));
+        }
+    }
+    let keys: BTreeSet<&String> = got.names.keys().chain(want.names.keys()).collect();
+    for key in keys {
+        let (g, w) = (count(&got.names, key), count(&want.names, key));
+        if g != w {
+            let shown = got.shown.get(key).map_or("", String::as_str);
+            out.push(format!(
+                "it names `{shown}` (`{{ -{key}-name }}`) {} where `{reference}` names it {}",
+                times(g),
+                times(w)
+            ));
+        }
+    }
+    out.extend(got.amountless.iter().cloned());
+    if got.numbers != want.numbers {
+        out.push(format!(
+            "it states {} that no value gives where `{reference}` states {}",
+            list(&got.numbers),
+            list(&want.numbers)
+        ));
+    }
+    if got.links != want.links {
+        out.push(format!(
+            "it makes {} where `{reference}` makes {}",
+            list(&got.links),
+            list(&want.links)
+        ));
+    }
+    out.join("; ")
+}
+
+fn times(n: usize) -> String {
+    match n {
+        0 => "nowhere".to_owned(),
+        1 => "once".to_owned(),
+        n => format!("{n} times"),
+    }
+}
+
 fn parity_help(node: &Node) -> String {
     let mut help =
-        "every variant must show the same values as the reference: check this message's selectors"
+        "every variant must show the same values, names and numbers as the reference, each through its placeable (`{ $value }`, `{ -entity-name }`), never typed or given by a term: check this message's selectors"
             .to_owned();
     if node.args.iter().any(|(_, a)| matches!(a, Arg::Duration(_))) {
         help.push_str(" and the locale's `duration` message, which writes its periods");
@@ -541,10 +882,10 @@ fn parity_help(node: &Node) -> String {
     help
 }
 
-fn list(numbers: &[String]) -> String {
-    if numbers.is_empty() {
-        "no number".to_owned()
+fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
     } else {
-        numbers.join(", ")
+        items.join(", ")
     }
 }

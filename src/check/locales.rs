@@ -4,9 +4,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use intl_pluralrules::{PluralRuleType, PluralRules};
-use unic_langid::LanguageIdentifier;
-
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::l10n::LocaleSource;
 use crate::l10n::analysis::{self, Part};
@@ -48,7 +45,15 @@ pub fn check(
     reference_graph(locale, &mut out);
     duplicates_and_mojibake(locale, &mut out);
     if locale.tag != reference.tag {
-        against_reference(reference, locale, given, described, needed_by, &mut out);
+        against_reference(
+            reference,
+            locale,
+            generated_terms,
+            given,
+            described,
+            needed_by,
+            &mut out,
+        );
     }
     out
 }
@@ -56,6 +61,7 @@ pub fn check(
 fn against_reference(
     en: &LocaleSource,
     l: &LocaleSource,
+    generated_terms: &[String],
     given: &Given,
     described: &Described,
     needed_by: &BTreeMap<String, String>,
@@ -101,7 +107,6 @@ fn against_reference(
             );
         }
     }
-    let plural_categories = categories(&l.tag);
     for id in l.message_ids().filter(|id| en.entries.contains_key(*id)) {
         if en.ast(id).is_none() || l.ast(id).is_none() {
             continue;
@@ -154,8 +159,7 @@ fn against_reference(
             if !broken {
                 variables(id, (p, q), (en, l), described, out);
             }
-            reference_parity(id, p, q, l, out);
-            plurals(id, q, l, &plural_categories, out);
+            reference_parity(id, p, q, l, generated_terms, out);
         }
     }
 }
@@ -220,13 +224,24 @@ fn variables(
     }
 }
 
-/// compare-locales' "missing/obsolete message/term reference" warnings, per part.
-fn reference_parity(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &mut Diagnostics) {
+/// compare-locales' "missing/obsolete message/term reference" warnings, per part; one
+/// entity's name in the place of another's (`{ -tier-work-name }` where the reference has
+/// `{ -tier-free-name }`) is an error: the sentence now states another fact.
+fn reference_parity(
+    id: &str,
+    en: &Part,
+    l: &Part,
+    locale: &LocaleSource,
+    generated_terms: &[String],
+    out: &mut Diagnostics,
+) {
+    let generated = |r: &String| generated_terms.contains(r);
     for (kind, en_refs, l_refs) in [
         ("message", &en.messages, &l.messages),
         ("term", &en.terms, &l.terms),
     ] {
-        for r in en_refs.difference(l_refs) {
+        let dropped: Vec<&String> = en_refs.difference(l_refs).collect();
+        for r in &dropped {
             out.push(
                 Diagnostic::warning(
                     "PG0517",
@@ -241,7 +256,27 @@ fn reference_parity(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &
                 )),
             );
         }
+        let instead: Vec<String> = dropped
+            .iter()
+            .filter(|r| generated(r))
+            .map(|r| format!("`{r}`"))
+            .collect();
         for r in l_refs.difference(en_refs) {
+            if generated(r) && !instead.is_empty() {
+                out.push(
+                    Diagnostic::error(
+                        "PG0517",
+                        format!(
+                            "`{}` names the entity `{r}` where the reference names {}: another fact",
+                            part_name(id, l),
+                            instead.join(", ")
+                        ),
+                    )
+                    .at(locale.locate_in(id, r).expect("indexed"), "another entity")
+                    .help(format!("write {} here, as the reference does", instead.join(" or "))),
+                );
+                continue;
+            }
             out.push(
                 Diagnostic::warning(
                     "PG0517",
@@ -255,58 +290,6 @@ fn reference_parity(id: &str, en: &Part, l: &Part, locale: &LocaleSource, out: &
             );
         }
     }
-}
-
-/// A plural select that uses CLDR categories must cover every category of the locale.
-fn plurals(
-    id: &str,
-    l: &Part,
-    locale: &LocaleSource,
-    categories: &BTreeSet<&'static str>,
-    out: &mut Diagnostics,
-) {
-    const CLDR: [&str; 5] = ["zero", "one", "two", "few", "many"];
-    for select in &l.selects {
-        if !select.keys.iter().any(|k| CLDR.contains(&k.as_str())) {
-            continue;
-        }
-        let missing: Vec<&&str> = categories
-            .iter()
-            .filter(|c| **c != "other" && !select.keys.iter().any(|k| k == *c))
-            .collect();
-        if !missing.is_empty() {
-            let names: Vec<String> = missing.iter().map(|c| format!("[{c}]")).collect();
-            out.push(
-                Diagnostic::warning("PG0514", format!("a plural select in `{id}` lacks the `{}` categories {}", locale.tag, names.join(", ")))
-                    .at(locale.location(id).expect("indexed"), "in this message")
-                    .help("add the variants: numbers in these categories otherwise fall to the default variant"),
-            );
-        }
-    }
-}
-
-/// The plural categories Fluent's runtime can select for a locale.
-fn categories(tag: &str) -> BTreeSet<&'static str> {
-    let Ok(langid) = tag.parse::<LanguageIdentifier>() else {
-        return BTreeSet::new();
-    };
-    let Ok(rules) = PluralRules::create(langid, PluralRuleType::CARDINAL) else {
-        return BTreeSet::new();
-    };
-    let samples = (0..=200u32)
-        .map(|n| n.to_string())
-        .chain(["0.5", "1.5", "1000000", "1e6"].map(String::from));
-    samples
-        .filter_map(|n| rules.select(n.as_str()).ok())
-        .map(|c| match c {
-            intl_pluralrules::PluralCategory::ZERO => "zero",
-            intl_pluralrules::PluralCategory::ONE => "one",
-            intl_pluralrules::PluralCategory::TWO => "two",
-            intl_pluralrules::PluralCategory::FEW => "few",
-            intl_pluralrules::PluralCategory::MANY => "many",
-            intl_pluralrules::PluralCategory::OTHER => "other",
-        })
-        .collect()
 }
 
 /// References to messages or terms that exist nowhere.
@@ -496,7 +479,11 @@ fn node_name((key, attribute): &Node) -> String {
 
 /// Where `needle` is referenced in the entry `key`: after its `=`, so that a reference
 /// to itself is not found at its own id.
-fn locate_reference(locale: &LocaleSource, key: &str, needle: &str) -> crate::diag::Location {
+pub(crate) fn locate_reference(
+    locale: &LocaleSource,
+    key: &str,
+    needle: &str,
+) -> crate::diag::Location {
     let e = &locale.entries[key];
     let file = &locale.files[e.file];
     let source = &file.text[e.range.clone()];
@@ -561,13 +548,33 @@ fn duplicates_and_mojibake(locale: &LocaleSource, out: &mut Diagnostics) {
 }
 
 /// Offsets of every occurrence of a variant key that appears more than once in the same
-/// select expression (the syntax tree has no positions, so this reads the source).
+/// select expression.
 fn duplicate_variant_keys(source: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (_, keys) in select_keys(source) {
+        for (at, key) in &keys {
+            if keys.iter().filter(|(_, k)| k == key).count() > 1 {
+                out.push((*at, key.clone()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A select's variant keys, each with the offset of its `[`.
+pub(crate) type Keys = Vec<(usize, String)>;
+
+/// Every select expression of an entry's source, in the order their `->` appear (the
+/// order `analysis::parts` lists them in), each with the offset of its `->` and its
+/// variant keys with the offsets of their `[` (the syntax tree has no positions, so this
+/// reads the source).
+pub(crate) fn select_keys(source: &str) -> Vec<(usize, Keys)> {
     if !source.contains("->") {
         return Vec::new(); // no select expression
     }
-    // Open selects: the brace depth they live at, and their keys with offsets.
-    let mut selects: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+    // Open selects: the brace depth they live at, their `->` and their keys.
+    let mut open: Vec<(usize, usize, Keys)> = Vec::new();
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut line_start = true;
@@ -576,21 +583,17 @@ fn duplicate_variant_keys(source: &str) -> Vec<(usize, String)> {
         match c {
             '{' => depth += 1,
             '}' => {
-                while selects.last().is_some_and(|(d, _)| *d >= depth) {
-                    let (_, keys) = selects.pop().expect("checked");
-                    for (at, key) in &keys {
-                        if keys.iter().filter(|(_, k)| k == key).count() > 1 {
-                            out.push((*at, key.clone()));
-                        }
-                    }
+                while open.last().is_some_and(|(d, _, _)| *d >= depth) {
+                    let (_, arrow, keys) = open.pop().expect("checked");
+                    out.push((arrow, keys));
                 }
                 depth = depth.saturating_sub(1);
             }
             '-' if chars.peek().is_some_and(|(_, n)| *n == '>') => {
-                selects.push((depth, Vec::new()))
+                open.push((depth, i, Vec::new()))
             }
             '[' if line_start => {
-                if let (Some(end), Some((_, keys))) = (source[i..].find(']'), selects.last_mut()) {
+                if let (Some(end), Some((_, _, keys))) = (source[i..].find(']'), open.last_mut()) {
                     keys.push((i, source[i + 1..i + end].trim().to_owned()));
                 }
             }
@@ -602,6 +605,7 @@ fn duplicate_variant_keys(source: &str) -> Vec<(usize, String)> {
             line_start = false;
         }
     }
+    out.extend(open.into_iter().map(|(_, arrow, keys)| (arrow, keys)));
     out.sort();
     out
 }

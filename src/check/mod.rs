@@ -4,15 +4,18 @@
 
 pub mod content;
 pub mod facts;
+pub mod fold;
 pub mod history;
 pub mod interface;
 pub mod links;
 pub mod locales;
+pub mod plurals;
 pub mod report;
 pub mod required;
 pub mod sources;
 pub mod stale;
 pub mod templates;
+pub mod units;
 pub mod windows;
 
 use std::path::Path;

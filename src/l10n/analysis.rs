@@ -13,7 +13,8 @@ pub struct Part {
     pub messages: BTreeSet<String>,
     pub terms: BTreeSet<String>,
     pub functions: BTreeSet<String>,
-    /// Literal text, placeables excluded (where a hand-typed fact would hide).
+    /// Literal text, and literal placeables (`{ "5" }`), other placeables excluded
+    /// (where a hand-typed fact would hide).
     pub text: Vec<String>,
     /// Variant keys of each select expression.
     pub selects: Vec<Select>,
@@ -163,6 +164,14 @@ fn pattern(p: &ast::Pattern<&str>, part: &mut Part) {
     for element in &p.elements {
         match element {
             ast::PatternElement::TextElement { value } => part.text.push((*value).to_owned()),
+            // A literal placeable shows as text (`{ "5" } ans`, `{ 5 } mois`).
+            ast::PatternElement::Placeable {
+                expression:
+                    ast::Expression::Inline(
+                        ast::InlineExpression::StringLiteral { value }
+                        | ast::InlineExpression::NumberLiteral { value },
+                    ),
+            } => part.text.push((*value).to_owned()),
             ast::PatternElement::Placeable { expression } => expression_of(expression, part),
         }
     }

@@ -1,5 +1,7 @@
 //! Locale data for the values messages receive: dates, numbers and lists through ICU4X
-//! (CLDR), because fluent-rs has no DATETIME() and its NUMBER() ignores locale rules.
+//! (CLDR), because fluent-rs has no DATETIME() and its NUMBER() ignores locale rules;
+//! and what `check` holds translations to: CLDR's names of time units (ICU4X's duration
+//! formatter) and numbers spelled out in words (num2words).
 
 use fluent_bundle::FluentValue;
 use fluent_bundle::memoizer::MemoizerKind;
@@ -13,7 +15,7 @@ use icu::locale::Locale;
 use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
-use crate::policy::{Date, Join, Month};
+use crate::policy::{Date, Join, Month, TimeUnit};
 
 /// The formatters of one locale, built once per build.
 pub struct Formats {
@@ -27,6 +29,8 @@ pub struct Formats {
     and: ListFormatter,
     or: ListFormatter,
     numbers: DecimalFormatter,
+    /// CLDR's long duration format ("5 years", "5 ans"); `None` where ICU4X has no data.
+    durations: Option<icu_experimental::duration::DurationFormatter>,
 }
 
 impl Formats {
@@ -45,8 +49,26 @@ impl Formats {
             numbers: DecimalFormatter::try_new((&locale).into(), Default::default())
                 .map_err(|e| format!("no number format for `{tag}`: {e}"))?,
             months: std::sync::OnceLock::new(),
+            durations: duration_formatter(&locale),
             locale,
         })
+    }
+
+    /// `amount` of `unit` as CLDR writes it in this locale's long style ("5 years",
+    /// "5 ans", "5 Jahre"), or `None` without data for the locale.
+    pub fn cldr_duration(&self, amount: u32, unit: TimeUnit) -> Option<String> {
+        use icu_experimental::duration::Duration;
+        let amount = u64::from(amount);
+        let mut d = Duration::default();
+        match unit {
+            TimeUnit::Minutes => d.minutes = amount,
+            TimeUnit::Hours => d.hours = amount,
+            TimeUnit::Days => d.days = amount,
+            TimeUnit::Weeks => d.weeks = amount,
+            TimeUnit::Months => d.months = amount,
+            TimeUnit::Years => d.years = amount,
+        }
+        Some(self.durations.as_ref()?.format(&d).to_string())
     }
 
     /// A long date as the locale writes it ("September 28, 2025", "28 septembre 2025").
@@ -91,6 +113,50 @@ impl Formats {
         };
         formatter.format_to_string(names.iter())
     }
+}
+
+/// `n` in words as `tag` writes it ("achtundvierzig", "quarante-huit"), with the
+/// spellings a writer may use as well (hyphens or spaces, German "hundert" for
+/// "einhundert", Spanish feminine and apocopated forms); empty where the language
+/// has no spell-out data.
+pub fn in_words(tag: &str, n: u64) -> Vec<String> {
+    let Some(lang) = spellout(tag) else {
+        return Vec::new();
+    };
+    let Ok(base) = lang.to_cardinal(&num_bigint::BigInt::from(n)) else {
+        return Vec::new();
+    };
+    let mut out = vec![base.clone(), base.replace('-', " "), base.replace(' ', "-")];
+    for (from, to) in [
+        ("einhundert", "hundert"),
+        ("eintausend", "tausend"),
+        ("uno", "un"),
+        ("uno", "una"),
+        ("ientos", "ientas"),
+        ("veintiuno", "veintiún"),
+    ] {
+        if base.contains(from) {
+            out.push(base.replacen(from, to, 1));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn duration_formatter(locale: &Locale) -> Option<icu_experimental::duration::DurationFormatter> {
+    use icu_experimental::duration::options::{BaseStyle, DurationFormatterOptions};
+    use icu_experimental::duration::{DurationFormatter, ValidatedDurationFormatterOptions};
+    let mut options = DurationFormatterOptions::default();
+    options.base = BaseStyle::Long;
+    let options = ValidatedDurationFormatterOptions::validate(options).ok()?;
+    DurationFormatter::try_new(locale.into(), options).ok()
+}
+
+/// num2words's language for `tag` (`fr-CA` as `fr_CA`, else its language).
+fn spellout(tag: &str) -> Option<&'static (dyn num2words2_core::base::Lang + Sync)> {
+    num2words2_core::get_lang_by_key(&tag.replace('-', "_"))
+        .or_else(|| num2words2_core::get_lang_by_key(tag.split('-').next()?))
 }
 
 /// ICU's decimal formatter, memoized per bundle by fluent's memoizer.
@@ -151,6 +217,28 @@ mod tests {
         assert_eq!(Formats::new("en").unwrap().month(m), "September 2025");
         assert_eq!(Formats::new("fr").unwrap().month(m), "septembre 2025");
         assert_eq!(Formats::new("de").unwrap().month(m), "September 2025");
+    }
+
+    #[test]
+    fn durations_and_words_come_from_cldr_and_num2words() {
+        let cases = [
+            ("en", "5 years", "forty-eight"),
+            ("fr", "5 ans", "quarante-huit"),
+            ("de", "5 Jahre", "achtundvierzig"),
+            ("es", "5 años", "cuarenta y ocho"),
+        ];
+        for (tag, years, words) in cases {
+            let f = Formats::new(tag).unwrap();
+            assert_eq!(f.cldr_duration(5, TimeUnit::Years).as_deref(), Some(years));
+            assert!(in_words(tag, 48).contains(&words.to_owned()), "{tag}");
+        }
+        let de = Formats::new("de").unwrap();
+        assert_eq!(
+            de.cldr_duration(1, TimeUnit::Days).as_deref(),
+            Some("1 Tag")
+        );
+        assert!(in_words("de", 100).contains(&"hundert".to_owned()));
+        assert!(in_words("fr", 21).contains(&"vingt et un".to_owned()));
     }
 
     #[test]

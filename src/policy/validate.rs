@@ -56,6 +56,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
             );
         }
     }
+    out.extend(generated_names(policy, file));
     for pair in policy.versions.windows(2) {
         if let (Some(before), Some(after)) = (pair[0].effective, pair[1].effective)
             && after <= before
@@ -706,6 +707,60 @@ pub fn labels(
     // Versions share labels through anchors: report each problem once.
     let mut seen = BTreeSet::new();
     out.retain(|d| seen.insert((d.code, d.position())));
+    out
+}
+
+/// A value named like one policyglot generates (`count` on a fact with a list,
+/// `<list>-count` beside an entity list, a version's dates) would shadow it for every fact inside: "7 plans"
+/// where the list holds two, in every language at once, so no parity check could see it.
+fn generated_names(policy: &Policy, file: &SourceFile) -> Diagnostics {
+    let mut lists = BTreeSet::new();
+    for version in &policy.versions {
+        for_each_value(version, &mut |_, name, value| {
+            if matches!(value, Value::Entities { .. }) {
+                lists.insert(format!("{name}-count"));
+            }
+        });
+    }
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for version in &policy.versions {
+        for_each_value(version, &mut |owner, name, _| {
+            let name = name.as_str();
+            let generated = if name == "count" {
+                "the number of items of a fact's list".to_owned()
+            } else if ["effective", "announced", "updated"].contains(&name) {
+                format!("the version's `{name}` date")
+            } else if lists.contains(name) {
+                format!(
+                    "the length of the entity list `{}`",
+                    name.trim_end_matches("-count")
+                )
+            } else {
+                return;
+            };
+            if !seen.insert((owner.to_string(), name.to_owned())) {
+                return;
+            }
+            let key = format!("{name}:");
+            let at = file
+                .text
+                .match_indices(&key)
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    !file.text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+                })
+                .map_or_else(|| file.span(0..0), |i| file.span(i..i + name.len()));
+            out.push(
+                Diagnostic::error(
+                    "PG0133",
+                    format!("the value `{name}` of `{owner}` has the name of a value policyglot generates ({generated}), which it would replace"),
+                )
+                .at(at, "shadows a generated value")
+                .help("rename the value: a count of listed entities or items comes from the list itself, so it cannot drift from it"),
+            );
+        });
+    }
     out
 }
 

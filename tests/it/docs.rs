@@ -99,12 +99,15 @@ fn the_writers_reference_builds_and_says_what_it_shows() {
     for (path, text) in catalogs(&doc) {
         sandbox.write(&path, &text);
     }
-    let chrome =
-        std::fs::read_to_string(std::path::Path::new(REPO).join("locales/en/site.ftl")).unwrap();
+    // Each locale's own chrome: its `duration` message is held to CLDR's units.
+    let chrome = |tag: &str| {
+        std::fs::read_to_string(std::path::Path::new(REPO).join(format!("locales/{tag}/site.ftl")))
+            .unwrap()
+    };
     let project = "site-title = { -product-name } Help\nindex-title = Privacy\nindex-intro = About your data.\nfooter-note = { -organization-name }\nstale-notice = The English text changed on { $changed }.\n    .undated = The English text changed.\n    .link = Read it\npage-guide = The guide.\n    .title = Guide\n";
     // French, the other locale the examples name, as a copy: enough for the build.
     for tag in ["en", "fr"] {
-        sandbox.write(&format!("locales/{tag}/site.ftl"), &chrome);
+        sandbox.write(&format!("locales/{tag}/site.ftl"), &chrome(tag));
         sandbox.write(
             &format!("locales/{tag}/doc.ftl"),
             &format!("{project}{messages}"),

@@ -25,6 +25,7 @@ mod limits;
 mod links;
 mod locales;
 mod model;
+mod parity;
 mod quality;
 mod required;
 mod safety;
