@@ -2,7 +2,8 @@
 
 # Variables:
 #   $default (String) - opt-out or opt-in, as for training-rule
-retention = { $default ->
+retention =
+    { $default ->
         [opt-in] How long we keep your data:
        *[opt-out] How long we keep your conversations depends on your choice.
     }
@@ -15,7 +16,8 @@ retention-training-allowed = If you allow your conversations to be used for trai
 # Variables:
 #   $default (String) - opt-out or opt-in, as for training-rule
 #   $period (String) - the retention period
-retention-training-declined = { $default ->
+retention-training-declined =
+    { $default ->
         [opt-in] We delete your conversations after { $period }.
        *[opt-out] If you don’t allow your conversations to be used for training, their retention stays limited to { $period }, as before.
     }

@@ -3,12 +3,12 @@
 # Variables:
 #   $default (String) - opt-out (used unless you turn it off) or opt-in (used only if you turn it on)
 #   $covered (String) - the products the rule applies to, as a list
-training-rule = { $default ->
+training-rule =
+    { $default ->
         [opt-in] We use your conversations to train our models only if they are flagged for a { -trust-and-safety-name } review, if you send them to us as feedback, or if you choose to allow it.
        *[opt-out] Your conversations can be used to train our models unless you turn this off. This applies to { $covered }.
     }
     .title = What applies to your conversations
-
 # Variables:
 #   $default (String) - opt-out or opt-in, as for training-rule
 training-exceptions = A conversation can be used to train our models in any of these cases:
@@ -18,11 +18,11 @@ exception-feedback = You sent it to us explicitly, for example through our feedb
 # Variables:
 #   $setting (String) - the label of the setting in the product, quoted only where the
 #     policy gives it in the locale's language (English describes it: `interface:`)
-exception-your-choice = { $default ->
+exception-your-choice =
+    { $default ->
         [opt-in] You chose to allow your conversations to be used for training, for example by joining our trusted tester program.
        *[opt-out] The setting that allows it is on, and it stays on unless you turn it off.
     }
-
 # Variables:
 #   $setting (String) - the label of the setting in the product, quoted only where the
 #     policy gives it in the locale's language (English describes it: `interface:`)
@@ -34,14 +34,16 @@ choice-at-signup = If you are new to { -product-name }, you make this choice whe
 #   $prompt (String) - the title of the pop-up shown to existing users, quoted only where
 #     the policy gives it in the locale's language (English describes it: `interface:`)
 #   $pop-up-status (String) - open while the pop-up asks existing users, passed after
-choice-existing-users = { $pop-up-status ->
+choice-existing-users =
+    { $pop-up-status ->
         [open] If you already use { -product-name }, a pop-up about the updated consumer terms and policies asks you to choose. Untick the option there if you don’t want your conversations used for training.
        *[passed] If you were already using { -product-name } when these terms changed, a pop-up about the updated consumer terms and policies asked you to choose. Unticking the option there kept your conversations out of training.
     }
 # Variables:
 #   $deadline-until (String) - the date by which existing users must choose
 #   $deadline-status (String) - open until the end of that day, passed after
-choice-deadline = { $deadline-status ->
+choice-deadline =
+    { $deadline-status ->
         [open] Existing users must make their choice by { $deadline-until } to keep using { -product-name }.
        *[passed] Existing users had to make their choice by { $deadline-until } to keep using { -product-name }.
     }
@@ -52,7 +54,6 @@ choice-new-and-existing = If you allow your conversations to be used for trainin
 #   $location (String) - where the setting is found, as the interface labels it
 choice-in-settings = You can also turn this setting off in the privacy section of your settings.
 choice-deleted-conversations = Conversations you delete are not used for future training.
-
 # The update of the version in force and the reasons given for it.
 # Variables:
 #   $announced (String) - the day the update was announced

@@ -1,12 +1,11 @@
 ### Données personnelles et entraînement des modèles.
 
 article-scope = Cet article porte sur nos produits grand public, comme { -tier-free-name } et { -tier-pro-name }. Pour nos produits professionnels, comme { -tier-work-name } et l’{ -tier-api-name }, consultez [les articles qui leur sont consacrés]({ $commercial-help }).
-
 about-training = Les grands modèles de langage comme { -product-name } sont entraînés sur du texte et d’autres contenus afin d’apprendre les schémas et les liens entre les mots. Cet entraînement est important pour que le modèle fonctionne efficacement et en toute sécurité.
     .title = À propos de l’entraînement des modèles
-
-data-sources = Nous ne cherchons pas activement à collecter des données personnelles pour entraîner nos modèles. Toutefois, une grande partie des informations disponibles sur Internet concerne des personnes : nos données d’entraînement peuvent donc contenir fortuitement des données personnelles.
-
+data-sources =
+    Nous ne cherchons pas activement à collecter des données personnelles pour entraîner nos modèles. Toutefois, une grande partie des informations disponibles sur Internet concerne des personnes : nos données d’entraînement peuvent donc contenir fortuitement des données personnelles.
+    
     Nos données d’entraînement proviennent { $count ->
         [one] de la source suivante :
        *[other] des sources suivantes :
@@ -15,14 +14,12 @@ data-sources = Nous ne cherchons pas activement à collecter des données person
 source-public-web = les informations accessibles publiquement sur Internet
 source-licensed-datasets = les jeux de données que des entreprises tierces nous concèdent sous licence
 source-users-and-crowd-workers = les données fournies par nos utilisateurs ou par des microtravailleurs
-
 personal-data-use = Nous n’utilisons les données personnelles contenues dans nos données d’entraînement que pour aider nos modèles à apprendre le langage et à comprendre comment y répondre. Nous n’utilisons pas ces données personnelles pour :
     .title = À quoi servent les données personnelles présentes dans les données d’entraînement
 no-contacting-people = contacter des personnes
 no-profiling = établir des profils de personnes
 no-selling-or-marketing = chercher à vendre quoi que ce soit à des personnes ou à leur en faire la promotion
 no-selling-personal-data = vendre ces informations elles-mêmes à un tiers
-
 safeguards = Nous prenons des mesures pour limiter autant que possible les répercussions sur la vie privée des personnes tout au long du processus d’entraînement, et nous appliquons des règles et des lignes directrices strictes.
     .title = Comment nous protégeons la vie privée lors de la collecte des données et de l’entraînement
 safeguard-no-password-protected-pages = Nous n’accédons pas aux pages protégées par un mot de passe.
@@ -36,7 +33,6 @@ principle-most-respectful-of-privacy = qui respecte le plus la vie privée, l’
 principle-least-personal-information = qui contient le moins d’informations personnelles, privées ou confidentielles appartenant à autrui
 safeguard-no-repeating-personal-data = Cette constitution entraîne aussi nos modèles à ne divulguer ni répéter les données personnelles qui auraient pu se retrouver fortuitement dans les données d’entraînement, même si on le leur demande.
 safeguard-no-database-storage = Les modèles ne stockent pas le texte à la manière d’une base de données ; ils ne se contentent pas non plus de « mélanger » des contenus existants ou d’en faire un « collage ». Ils repèrent des schémas généraux qui aident les gens à créer de nouveaux contenus et, une fois entraînés, n’ont plus accès aux données d’entraînement d’origine.
-
 rights = Notre [Politique de confidentialité]({ $privacy-policy }) décrit vos droits sur vos données personnelles, y compris en ce qui concerne nos activités d’entraînement. Vous avez notamment le droit de :
     .title = Vos droits en matière de vie privée
 right-copy = demander une copie de vos données personnelles
@@ -44,6 +40,5 @@ right-object = vous opposer à ce que nous traitions vos données personnelles
 right-delete = demander la suppression de vos données personnelles
 rights-limits = Nous faisons tout notre possible pour répondre à ces demandes. Sachez toutefois que ces droits sont limités et que le traitement des demandes portant sur notre jeu de données d’entraînement est un processus complexe.
 rights-learn-more = Pour en savoir plus, ou pour savoir comment nous contacter au sujet d’une question de confidentialité, consultez notre [{ -trust-center-name }]({ $trust-center }) et notre [Politique de confidentialité]({ $privacy-policy }).
-
 controller-rule = Notre [Politique de confidentialité]({ $privacy-policy }) ne s’applique pas lorsqu’{ -organization-name } agit en qualité de sous-traitant et traite des données personnelles pour le compte de clients professionnels qui utilisent ses services professionnels. Dans ce cas, c’est le client professionnel qui est responsable du traitement, et vous pouvez consulter ses politiques pour en savoir plus sur la manière dont il traite vos données personnelles.
     .title = Quand une entreprise est responsable de vos données

@@ -358,7 +358,7 @@ fn chrome(tag: &str) -> Vec<u8> {
         None => format!(
             "### Site chrome in `{tag}`: what every page shows around the articles.\n\
              ### policyglot has no translation of it yet: translate here each message of the\n\
-             ### reference locale's site.ftl (`policyglot check` lists every missing one).\n"
+             ### reference locale's site.ftl (`policyglot check` lists every missing one).\n\n"
         )
         .into_bytes(),
     }
@@ -397,7 +397,11 @@ fn to_write(tag: &str, english: &[u8], file: &str) -> Vec<u8> {
             false => out.push_str(&format!("# {line}\n")),
         }
     }
-    out.into_bytes()
+    // In the layout translators' tools write (`policyglot fmt`), as every file `init`
+    // writes is: comments only, so it always has one.
+    crate::l10n::layout::canonical(&out)
+        .unwrap_or(out)
+        .into_bytes()
 }
 
 /// Every file under `dir`, with its path relative to the embedded root.

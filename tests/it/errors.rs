@@ -326,8 +326,8 @@ fn an_empty_name_is_an_error_not_a_crash() {
 fn a_mistyped_variant_key_cannot_turn_years_into_days() {
     check_reports(
         "locales/fr/site.ftl",
-        "    [years] { $amount ->",
-        "    [year] { $amount ->",
+        "        [years]\n",
+        "        [year]\n",
         "*[days]",
         "error[PG0519]: `duration` in `fr` has no variant `[years]` for `$unit`",
     );

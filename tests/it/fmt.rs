@@ -152,3 +152,36 @@ fn a_linked_file_is_not_replaced_by_a_copy() {
             .is_symlink()
     );
 }
+
+/// The shipped locales are in the canonical layout: `fmt --check` passes, and Python's
+/// fluent.syntax (translate-toolkit's serializer) gives every file back byte for byte.
+#[test]
+fn the_shipped_locales_survive_a_translation_platform_round_trip() {
+    let sandbox = Sandbox::real();
+    let check = sandbox.run(&["fmt", "--check"]);
+    assert!(check.success, "{}{}", check.stdout, check.stderr);
+    assert_eq!(python_round_trip_differs(&sandbox), Vec::<String>::new());
+}
+
+/// Every file `init` and `add-locale` write is in the canonical layout, whatever the
+/// reference and the added locales (with chrome, without, or a reference without text).
+#[test]
+fn init_and_add_locale_write_the_canonical_layout() {
+    for args in [
+        &["--locale", "fr", "--locale", "de"][..],
+        &["--reference", "fr", "--locale", "en"],
+        &["--reference", "es", "--locale", "pt-BR"],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p");
+        let mut init = vec!["init", project.to_str().unwrap()];
+        init.extend_from_slice(args);
+        let run = crate::support::run_in(dir.path(), &init);
+        assert!(run.success, "{args:?}: {}", run.stderr);
+        let root = project.to_str().unwrap();
+        let added = crate::support::run_in(dir.path(), &["--root", root, "add-locale", "it"]);
+        assert!(added.success, "{args:?}: {}", added.stderr);
+        let check = crate::support::run_in(dir.path(), &["--root", root, "fmt", "--check"]);
+        assert!(check.success, "{args:?}: {}{}", check.stdout, check.stderr);
+    }
+}

@@ -345,9 +345,9 @@ fn a_literal_an_extra_entity_or_a_number_key_do_not_say_what_english_says() {
     replace_nth(
         &sandbox,
         site,
-        "[hours] { $amount ->\n",
+        "[hours]\n            { $amount ->\n",
         0,
-        "[hours] { $amount ->\n        [48] { $amount } minutes\n",
+        "[hours]\n            { $amount ->\n                [48] { $amount } minutes\n",
     );
     let nth = sandbox.read(site)[..sandbox.read(site).find("[48]").unwrap()]
         .matches("minutes")

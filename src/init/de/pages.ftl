@@ -7,11 +7,9 @@ site-title = Hilfe-Center von { -organization-name }
 index-title = Hilfeartikel
 index-intro = Was { -organization-name } mit Ihren Nachrichten macht und wie Sie uns erreichen.
 footer-note = { -organization-name } · Hilfe-Center
-
 # Jede Seite aus policy.yaml: ihre Zusammenfassung und ihr Titel (.title).
 page-contact-us = Wie Sie uns erreichen und wie schnell wir antworten.
     .title = Kontakt
-
 # Erscheint auf einem Abschnitt, dessen Übersetzung seit der letzten Änderung des
 # Referenztextes nicht bestätigt wurde (nie in der Referenzsprache).
 # Variablen:

@@ -6,11 +6,9 @@ site-title = { -organization-name } Help Center
 index-title = Help articles
 index-intro = What { -organization-name } does with your messages, and how to reach us.
 footer-note = { -organization-name } · Help Center
-
 # Each page of policy.yaml: its summary, and its title (.title).
 page-contact-us = How to reach us, and how soon we answer.
     .title = Contacting us
-
 # Shown on a block whose translation has not been confirmed since the reference text
 # changed (never shown in the reference locale).
 # Variables:

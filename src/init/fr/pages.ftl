@@ -7,11 +7,9 @@ site-title = Centre d’aide { -organization-name }
 index-title = Articles d’aide
 index-intro = Ce que { -organization-name } fait de vos messages, et comment nous joindre.
 footer-note = { -organization-name } · Centre d’aide
-
 # Chaque page de policy.yaml : son résumé, et son titre (.title).
 page-contact-us = Comment nous joindre, et dans quel délai nous répondons.
     .title = Nous contacter
-
 # Affiché sur une section dont la traduction n’a pas été confirmée depuis la modification
 # du texte de référence (jamais dans la langue de référence).
 # Variables :
