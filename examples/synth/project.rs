@@ -424,6 +424,14 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
         &format!("{} {{ $effective }}", p(rng, 1)),
         None,
     );
+    // Said after a link to a page in another language; no draw, so the rest of the
+    // content does not depend on it.
+    site += "link-language =\n    { $language ->\n       *[other] ({ $language })\n    }\n";
+    site += &single(
+        "page-announced",
+        &format!("{} {{ $announced }}", p(rng, 1)),
+        None,
+    );
     for id in [
         "search-link",
         "search-title",
