@@ -3,11 +3,9 @@
 //! Android resources, one per locale), each locale showing the product's own words, and
 //! every fault in a catalog or its use a located finding.
 
-use std::process::Command;
-
 use serde_json::Value;
 
-use crate::support::{Sandbox, Site};
+use crate::support::{Sandbox, Site, git};
 
 const TODAY: &str = "2026-06-01";
 
@@ -462,30 +460,6 @@ fn a_ui_label_without_catalogs_or_in_an_unknown_format_is_located() {
             .as_str()
             .unwrap()
             .contains("the policy names no catalog")
-    );
-}
-
-/// Runs git in the sandbox, as a committer with no configuration of its own.
-fn git(sandbox: &Sandbox, args: &[&str]) {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(sandbox.root())
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
     );
 }
 

@@ -4,34 +4,10 @@
 
 use std::process::Command;
 
-use crate::support::Sandbox;
+use crate::support::{Sandbox, git};
 
 const TODAY: &str = "2026-06-01";
 const AURORA: [&str; 4] = ["de", "en", "es", "fr"];
-
-/// Runs git in the sandbox, as a committer with no configuration of its own.
-fn git(sandbox: &Sandbox, args: &[&str]) {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(sandbox.root())
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
 
 /// The aurora fixture in git: a first commit, then one with its devices limit changed.
 fn two_commits() -> Sandbox {

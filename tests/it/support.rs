@@ -374,3 +374,27 @@ pub fn rendered_dom_with(url: &str, flags: &[&str]) -> String {
         .unwrap();
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Runs git in the sandbox, as a committer with no configuration of its own.
+pub fn git(sandbox: &Sandbox, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(sandbox.root())
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
