@@ -131,7 +131,6 @@ impl Session {
             Err(d) => return self.stop(analysis, templates, Ok(vec![d]), options.strict),
         };
         self.catalog = Some(catalog.clone());
-        let en = catalog.reference();
         let tags: Vec<&str> = catalog.locales.iter().map(|l| l.tag.as_str()).collect();
         analysis.findings.extend(catalog.problems().cloned());
         analysis.findings.extend(policy::validate::labels(
@@ -152,55 +151,9 @@ impl Session {
             };
             render::required::inventory(policy, &sources)
         };
-        let needed_by = check::required::needed_by(&needs);
-        let needs_key = fingerprint(&needed_by);
-        let per_locale = |key: &dyn Fn(&LocaleSource) -> u64| {
-            catalog
-                .locales
-                .iter()
-                .map(|l| (l.tag.clone(), key(l), l.clone()))
-                .collect()
-        };
-        let fluent = self.fluent.each_with(
-            per_locale(&|l| {
-                fingerprint(&(policy.fingerprint, en.fingerprint, l.fingerprint, needs_key))
-            }),
-            || {
-                (
-                    check::facts::given_variables(policy),
-                    check::facts::described(policy),
-                )
-            },
-            |(given, described), l| {
-                check::locales::check(en, l, &reserved, given, described, &needed_by)
-            },
-        );
-        analysis.findings.extend(fluent.into_iter().flatten());
-        let hand_typed = self.hand_typed.each_with(
-            per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
-            || check::facts::HandTyped::new(policy),
-            |values, l| {
-                let mut found = values.check(l);
-                found.extend(check::interface::foreign_labels(policy, l));
-                found
-            },
-        );
-        analysis.findings.extend(hand_typed.into_iter().flatten());
-        let selectors = self.selectors.each_with(
-            per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
-            || {
-                let keywords = check::facts::keyword_uses(policy);
-                let windows = check::windows::Wordings::new(policy);
-                (keywords, windows, check::plurals::number_uses(policy))
-            },
-            |(keywords, windows, numbers), l| {
-                let mut out = check::facts::selectors(keywords, l);
-                out.extend(windows.check(l));
-                out.extend(check::plurals::check(numbers, l));
-                out
-            },
-        );
-        analysis.findings.extend(selectors.into_iter().flatten());
+        analysis
+            .findings
+            .extend(self.check_each_locale(policy, &catalog, &reserved, &needs));
 
         let confirmed = match confirmed {
             Ok(c) => c,
@@ -229,23 +182,120 @@ impl Session {
             locales.clone(),
             render::page_args(policy.in_force(options.publication.today)),
         );
-        // The templates' own checks with the messages they need, and the parity of each
-        // locale's facts, are independent: the first runs beside the second.
-        let key = fingerprint(&(policy.fingerprint, en.fingerprint, templates.fingerprint()));
-        let (shared, parity) = rayon::join(
+        analysis.findings.extend(self.check_for_rendering(
+            policy,
+            policy_file,
+            &catalog,
+            &locales,
+            &templates,
+            &needs,
+        ));
+
+        // Render only what passed: a failure here is one the checks above could not foresee.
+        if analysis.errors() == 0 {
+            match self.render(policy, locales, &templates, &stale, &options.publication) {
+                Ok(site) => analysis.site = Some(site),
+                Err(e) => analysis.findings.extend(e),
+            }
+        }
+        self.templates = Some(templates);
+        analysis.finish(Vec::new(), options.strict)
+    }
+
+    /// Each locale's own checks, against the reference and the policy (Fluent, facts typed
+    /// by hand, interface labels, selectors, windows, plurals): recomputed only for the
+    /// locales whose inputs changed.
+    fn check_each_locale(
+        &mut self,
+        policy: &Policy,
+        catalog: &Catalog,
+        reserved: &[String],
+        needs: &[render::required::Need],
+    ) -> Diagnostics {
+        let en = catalog.reference();
+        let needed_by = check::required::needed_by(needs);
+        let needs_key = fingerprint(&needed_by);
+        let per_locale = |key: &dyn Fn(&LocaleSource) -> u64| {
+            catalog
+                .locales
+                .iter()
+                .map(|l| (l.tag.clone(), key(l), l.clone()))
+                .collect()
+        };
+        let fluent = self.fluent.each_with(
+            per_locale(&|l| {
+                fingerprint(&(policy.fingerprint, en.fingerprint, l.fingerprint, needs_key))
+            }),
             || {
-                let mut out = self.coverage.one("coverage", key, || {
+                (
+                    check::facts::given_variables(policy),
+                    check::facts::described(policy),
+                )
+            },
+            |(given, described), l| {
+                check::locales::check(en, l, reserved, given, described, &needed_by)
+            },
+        );
+        let hand_typed = self.hand_typed.each_with(
+            per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
+            || check::facts::HandTyped::new(policy),
+            |values, l| {
+                let mut found = values.check(l);
+                found.extend(check::interface::foreign_labels(policy, l));
+                found
+            },
+        );
+        let selectors = self.selectors.each_with(
+            per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
+            || {
+                let keywords = check::facts::keyword_uses(policy);
+                let windows = check::windows::Wordings::new(policy);
+                (keywords, windows, check::plurals::number_uses(policy))
+            },
+            |(keywords, windows, numbers), l| {
+                let mut out = check::facts::selectors(keywords, l);
+                out.extend(windows.check(l));
+                out.extend(check::plurals::check(numbers, l));
+                out
+            },
+        );
+        fluent
+            .into_iter()
+            .chain(hand_typed)
+            .chain(selectors)
+            .flatten()
+            .collect()
+    }
+
+    /// What rendering needs, checked before it runs: the templates' coverage of the
+    /// messages, every needed message in every locale, and the parity of each locale's
+    /// facts with the reference. The first two run beside the third (independent work).
+    fn check_for_rendering(
+        &mut self,
+        policy: &Policy,
+        policy_file: &SourceFile,
+        catalog: &Catalog,
+        locales: &Arc<Locales>,
+        templates: &Templates,
+        needs: &[render::required::Need],
+    ) -> Diagnostics {
+        let en = catalog.reference();
+        let key = fingerprint(&(policy.fingerprint, en.fingerprint, templates.fingerprint()));
+        let (coverage, parity) = (&mut self.coverage, &mut self.parity);
+        let (mut shared, parity) = rayon::join(
+            || {
+                let mut out = coverage.one("coverage", key, || {
                     let sources: Vec<_> = templates.sources().cloned().collect();
-                    let mut out = check::facts::coverage(&catalog, &needs);
+                    let mut out = check::facts::coverage(catalog, needs);
                     out.extend(check::templates::check(&sources));
                     out
                 });
                 // Every needed message, in every locale, before rendering.
-                out.extend(check::required::check(&needs, &catalog, policy_file));
+                out.extend(check::required::check(needs, catalog, policy_file));
                 out
             },
             || {
-                self.parity.each_with(
+                parity.each_with(
                     locales
                         .list
                         .iter()
@@ -254,38 +304,35 @@ impl Session {
                             (l.tag.clone(), fingerprint(&key), l.clone())
                         })
                         .collect(),
-                    || check::facts::Parity::new(policy, &locales),
-                    |parity, l| parity.check(&locales, l),
+                    || check::facts::Parity::new(policy, locales),
+                    |parity, l| parity.check(locales, l),
                 )
             },
         );
-        analysis.findings.extend(shared);
-        analysis.findings.extend(parity.into_iter().flatten());
+        shared.extend(parity.into_iter().flatten());
+        shared
+    }
 
-        // Render only what passed: a failure here is one the checks above could not foresee.
-        if analysis.errors() == 0 {
-            match render::render_site(
-                policy,
-                locales,
-                &templates,
-                &stale,
-                &options.publication,
-                &mut self.rendered,
-            ) {
-                Ok(mut site) => {
-                    // The feeds are made from the pages just rendered and this policy.
-                    crate::feed::add_feeds(
-                        &mut site,
-                        policy,
-                        options.publication.base_url.as_deref(),
-                    );
-                    analysis.site = Some(site);
-                }
-                Err(e) => analysis.findings.extend(e),
-            }
-        }
-        self.templates = Some(templates);
-        analysis.finish(Vec::new(), options.strict)
+    /// The site in memory, pages and feeds (the feeds are made from the pages just
+    /// rendered and this policy).
+    fn render(
+        &mut self,
+        policy: &Policy,
+        locales: Arc<Locales>,
+        templates: &Templates,
+        stale: &l10n::Stale,
+        publication: &render::Publication,
+    ) -> Result<render::Site, Diagnostics> {
+        let mut site = render::render_site(
+            policy,
+            locales,
+            templates,
+            stale,
+            publication,
+            &mut self.rendered,
+        )?;
+        crate::feed::add_feeds(&mut site, policy, publication.base_url.as_deref());
+        Ok(site)
     }
 
     /// `build`, as one run of this session.
