@@ -39,10 +39,13 @@ fn feed(site: &Site, policy: &Policy, lang: &str, base_url: Option<&str>) -> Str
         || "../".to_owned(),
         |b| format!("{}/", b.trim_end_matches('/')),
     );
-    let id = |path: &str| match base_url {
-        Some(_) => format!("{root}{path}"),
-        // The first version names the policy for as long as it exists.
-        None => format!(
+    let id = |path: &str| match (base_url, &policy.site_id) {
+        (Some(_), _) => format!("{root}{path}"),
+        // The site's own id (`init` writes one), the path inside it as a fragment (a
+        // `urn:uuid:` takes no path).
+        (None, Some(site)) => format!("{site}#{path}"),
+        // A policy without one: its first version names it for as long as it exists.
+        (None, None) => format!(
             "tag:policyglot,2025:{}/{path}",
             policy.versions[0].id.as_str()
         ),

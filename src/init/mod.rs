@@ -302,10 +302,37 @@ fn valid_tag(tag: &str) -> Result<(), Diagnostic> {
     }
 }
 
+/// A new site's id: a `urn:uuid:` (RFC 9562, version 4 layout) from 122 bits no other
+/// project shares (the clock's nanoseconds, the process and the options, hashed), so two
+/// projects made with the same options get different feed ids.
+fn site_id(options: &Options) -> String {
+    use sha2::{Digest, Sha256};
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let seed = format!("{nanos}/{}/{options:?}", std::process::id());
+    let mut b: [u8; 16] = Sha256::digest(seed.as_bytes())[..16]
+        .try_into()
+        .expect("16 bytes");
+    b[6] = (b[6] & 0x0f) | 0x40; // version 4
+    b[8] = (b[8] & 0x3f) | 0x80; // the RFC's variant
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
 /// Every file of the new project, relative to its folder.
 fn files(options: &Options) -> Vec<(PathBuf, Vec<u8>)> {
+    let site_id = site_id(options);
     let fill = |text: &str| {
         text.replace("{{reference}}", &options.reference)
+            .replace("{{site-id}}", &site_id)
             .replace("{{effective}}", &options.effective.to_string())
             .into_bytes()
     };

@@ -21,6 +21,11 @@ pub struct Policy {
     /// its messages. A BCP 47 tag naming a folder under `locales/`.
     #[serde(default = "default_reference_locale")]
     pub reference_locale: String,
+    /// A stable identifier of this help center, written once by `policyglot init` (a URI,
+    /// e.g. `urn:uuid:…`): the feeds' ids when the site's address
+    /// (`--base-url`) is not given, so no two sites' feeds share an id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_id: Option<String>,
     /// Keyword sets, by name: the values a `{ keyword: … }` may take (e.g.
     /// `training-default: [opt-in, opt-out]`). Messages select on them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

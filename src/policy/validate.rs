@@ -41,6 +41,16 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
             );
         }
     }
+    if let Some(id) = &policy.site_id
+        && !is_uri(id)
+    {
+        let at = file.text.find("site_id:").unwrap_or(0);
+        out.push(
+            Diagnostic::error("PG0134", format!("`site_id` `{id}` is not a URI"))
+                .at(file.span(at..at + "site_id".len()), "here")
+                .help("write a URI with its scheme and no spaces, e.g. `tag:example.org,2026:help` or a `urn:uuid:…`; feed readers compare ids as text"),
+        );
+    }
     for version in &policy.versions {
         if !version.effective_stated && version.announced.is_none() {
             out.push(
@@ -886,4 +896,18 @@ impl Locator<'_> {
             !in_comment && !before.is_some_and(is_word) && !after.is_some_and(is_word)
         })
     }
+}
+
+/// A URI as feeds need an id: a scheme (a letter, then letters, digits, `+`, `-`, `.`),
+/// a colon, and something after it, with no white space or control character.
+fn is_uri(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !rest.is_empty()
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }

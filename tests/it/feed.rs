@@ -112,3 +112,60 @@ fn an_organization_named_with_markup_characters_reads_as_written() {
         "{feed}"
     );
 }
+
+/// Without a base URL, each site's feeds carry its own id (`site_id`, which `init`
+/// writes): two new projects never share one; a `site_id` that is no URI is an error
+/// at its line.
+#[test]
+fn two_new_projects_have_different_feed_ids_and_a_bad_site_id_is_located() {
+    let ids: Vec<String> = (0..2)
+        .map(|_| {
+            let dir = tempfile::tempdir().unwrap();
+            let init = crate::support::run_in(dir.path(), &["init", "--today", "2026-03-01"]);
+            assert!(init.success, "{}", init.stderr);
+            let policy = std::fs::read_to_string(dir.path().join("policy/policy.yaml")).unwrap();
+            assert!(policy.contains("\nsite_id: urn:uuid:"), "{policy}");
+            let build = crate::support::run_in(dir.path(), &["build", "--no-search"]);
+            assert!(build.success, "{}", build.stderr);
+            let feed = parse(&dir.path().join("site/feeds/en.xml"));
+            assert_eq!(feed["bozo"], false, "{feed}");
+            let xml = std::fs::read_to_string(dir.path().join("site/feeds/en.xml")).unwrap();
+            let id = xml
+                .split("<id>")
+                .nth(1)
+                .unwrap()
+                .split("</id>")
+                .next()
+                .unwrap();
+            assert!(id.starts_with("urn:uuid:"), "{id}");
+            id.to_owned()
+        })
+        .collect();
+    assert_ne!(ids[0], ids[1]);
+
+    let sandbox = Sandbox::real();
+    sandbox.edit(
+        "policy/policy.yaml",
+        "reference_locale: en\n",
+        "reference_locale: en\nsite_id: not a uri\n",
+    );
+    let run = sandbox.run(&["check"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stdout
+            .contains("error[PG0134]: `site_id` `not a uri` is not a URI"),
+        "{}",
+        run.stdout
+    );
+    let line = sandbox
+        .read("policy/policy.yaml")
+        .lines()
+        .position(|l| l.starts_with("site_id:"))
+        .unwrap()
+        + 1;
+    assert!(
+        run.stdout.contains(&format!("policy/policy.yaml:{line}:1")),
+        "{}",
+        run.stdout
+    );
+}
