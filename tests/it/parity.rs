@@ -73,6 +73,15 @@ fn assert_error_at(
     );
 }
 
+/// The 1-based line of `file` that starts with `start` (a message's first line).
+fn line_of(sandbox: &Sandbox, file: &str, start: &str) -> u64 {
+    let line = sandbox
+        .read(file)
+        .lines()
+        .position(|l| l.starts_with(start));
+    line.unwrap_or_else(|| panic!("no line starts with `{start}` in {file}")) as u64 + 1
+}
+
 /// Replaces the `nth` occurrence of `from` in a file.
 fn replace_nth(sandbox: &Sandbox, file: &str, from: &str, nth: usize, to: &str) {
     let text = sandbox.read(file);
@@ -324,12 +333,7 @@ fn a_literal_an_extra_entity_or_a_number_key_do_not_say_what_english_says() {
     ] {
         let sandbox = aurora();
         replace_nth(&sandbox, fr, from, 0, to);
-        let line = sandbox
-            .read(fr)
-            .lines()
-            .position(|l| l.starts_with("voice-notes ="))
-            .unwrap() as u64
-            + 1;
+        let line = line_of(&sandbox, fr, "voice-notes =");
         let all = findings(&sandbox);
         assert!(
             all.iter().any(|f| f.code == "PG0512"
@@ -421,12 +425,7 @@ fn the_shipped_french_years_saying_mois_and_a_term_standing_in_for_the_period() 
         0,
         "`-duree` in `fr` types the number `5`",
     );
-    let line = sandbox
-        .read(file)
-        .lines()
-        .position(|l| l.starts_with("retention-training-allowed ="))
-        .unwrap() as u64
-        + 1;
+    let line = line_of(&sandbox, file, "retention-training-allowed =");
     let all = findings(&sandbox);
     assert!(
         all.iter().any(|f| f.code == "PG0512"
@@ -450,12 +449,7 @@ fn a_swapped_entity_is_an_error_at_the_translation() {
         0,
         "{ -tier-work-name }",
     );
-    let line = sandbox
-        .read(file)
-        .lines()
-        .position(|l| l.starts_with("article-scope ="))
-        .unwrap() as u64
-        + 1;
+    let line = line_of(&sandbox, file, "article-scope =");
     let all = findings(&sandbox);
     assert!(
         all.iter().any(|f| f.code == "PG0512"
