@@ -446,13 +446,24 @@ struct Says {
     /// The periods and numbers whose text lacks their amount ("plusieurs années" for 5
     /// years): the locale's `duration` message or a selector dropped it.
     amountless: Vec<String>,
-    /// How each value and name reads in this locale (for the finding), not compared.
-    shown: BTreeMap<String, String>,
 }
 
-/// The entities' names in one locale, longest first: (entity id, name).
-fn entity_names(policy: &Policy, locale: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = policy
+/// An entity's name as one locale writes it, with its searcher built once: every part
+/// of every fact is searched for every name.
+struct EntityName {
+    id: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl EntityName {
+    fn text(&self) -> &str {
+        std::str::from_utf8(self.finder.needle()).expect("built from a str")
+    }
+}
+
+/// The entities' names in one locale, longest first.
+fn entity_names(policy: &Policy, locale: &str) -> Vec<EntityName> {
+    let mut out: Vec<EntityName> = policy
         .entities
         .iter()
         .map(|e| {
@@ -463,20 +474,25 @@ fn entity_names(policy: &Policy, locale: &str) -> Vec<(String, String)> {
             )
         })
         .filter(|(_, name)| !name.trim().is_empty())
+        .map(|(id, name)| EntityName {
+            id,
+            finder: memchr::memmem::Finder::new(name.as_bytes()).into_owned(),
+        })
         .collect();
-    out.sort_by_key(|(_, name)| std::cmp::Reverse(name.len()));
+    out.sort_by_key(|name| std::cmp::Reverse(name.finder.needle().len()));
     out
 }
 
 /// Counts and blanks out each whole-word occurrence of `needle` in `text` (blanking
 /// keeps lengths, so a longer value found first is never counted again as a shorter one).
-fn take_all(text: &mut String, needle: &str) -> usize {
+fn take_all(text: &mut String, finder: &memchr::memmem::Finder) -> usize {
+    let needle = finder.needle();
     if needle.is_empty() {
         return 0;
     }
     let mut count = 0;
     let mut from = 0;
-    while let Some(i) = text[from..].find(needle).map(|i| from + i) {
+    while let Some(i) = finder.find(&text.as_bytes()[from..]).map(|i| from + i) {
         let end = i + needle.len();
         let before = text[..i].chars().next_back();
         let after = text[end..].chars().next();
@@ -516,11 +532,7 @@ fn shown_values(values: &[Arg], locales: &Locales, locale: &Locale) -> Vec<Shown
         .collect()
 }
 
-fn says(
-    markdown_text: &str,
-    args: &[(&(String, Arg), &Shown)],
-    names: &[(String, String)],
-) -> Says {
+fn says(markdown_text: &str, args: &[(&(String, Arg), &Shown)], names: &[EntityName]) -> Says {
     let mut out = Says::default();
     let policy_link = |target: &str| {
         args.iter().any(|((_, arg), _)| match arg {
@@ -556,17 +568,15 @@ fn says(
         values.push((format!("${name}"), text));
     }
     values.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
-    for (key, text) in &values {
-        let n = take_all(&mut rest, text);
-        *out.values.entry(key.clone()).or_default() += n;
-        out.shown.insert(key.clone(), (*text).clone());
+    for (key, text) in values {
+        let n = take_all(&mut rest, &memchr::memmem::Finder::new(text.as_bytes()));
+        *out.values.entry(key).or_default() += n;
     }
-    for (id, name) in names {
-        let n = take_all(&mut rest, name);
+    for name in names {
+        let n = take_all(&mut rest, &name.finder);
         if n > 0 {
-            out.names.insert(id.clone(), n);
+            out.names.insert(name.id.clone(), n);
         }
-        out.shown.insert(id.clone(), name.clone());
     }
     // What is left: numbers no value gives, in digits of any script (most texts have no
     // digit and are ASCII: skipped by a byte scan).
@@ -604,7 +614,7 @@ pub struct Parity {
     nodes: Vec<(Node, Used, Vec<PartSays>)>,
     /// Every distinct value some fact shows, formatted once per locale.
     values: Vec<Arg>,
-    names: std::collections::HashMap<String, Vec<(String, String)>>,
+    names: std::collections::HashMap<String, Vec<EntityName>>,
     /// The policy's periods, held to CLDR in every locale (`check::units`).
     durations: Vec<crate::policy::Duration>,
     /// The locales that describe controls instead of quoting their labels
@@ -644,7 +654,7 @@ impl Parity {
                 ))
             })
             .collect();
-        let names: std::collections::HashMap<String, Vec<(String, String)>> = locales
+        let names: std::collections::HashMap<String, Vec<EntityName>> = locales
             .tags()
             .map(|tag| (tag.to_owned(), entity_names(policy, tag)))
             .collect();
@@ -735,7 +745,7 @@ fn node_parity(
     node: &Node,
     args: &[(&(String, Arg), &Shown)],
     reference: &[PartSays],
-    names: &[(String, String)],
+    names: &[EntityName],
     labels_differ: bool,
 ) -> Diagnostics {
     let mut out = Vec::new();
@@ -756,6 +766,21 @@ fn node_parity(
             says.values.remove(label);
         }
         says
+    };
+    // How a value (`$name`) or an entity (its id) reads in this locale, for a finding.
+    let shown = |key: &str| -> String {
+        let value = args.iter().find_map(|((name, _), shown)| {
+            let (text, _) = shown.as_ref()?;
+            (key.strip_prefix('$') == Some(name.as_str())).then(|| text.clone())
+        });
+        value
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| n.id == key)
+                    .map(|n| n.text().to_owned())
+            })
+            .unwrap_or_default()
     };
     for (part, want) in reference {
         // A part this locale lacks or cannot format is reported as such by other checks.
@@ -790,7 +815,7 @@ fn node_parity(
                                 "`{name}` in `{}` does not say what `{}` says: {}",
                                 locale.tag,
                                 locales.reference().tag,
-                                differences(&got, want, &locales.reference().tag)
+                                differences(&got, want, &locales.reference().tag, &shown)
                             ),
                         )
                         .at(at, "rendered with the policy's values")
@@ -819,14 +844,14 @@ fn same(a: &Says, b: &Says) -> bool {
 }
 
 /// What `got` says differently from `want`, in words.
-fn differences(got: &Says, want: &Says, reference: &str) -> String {
+fn differences(got: &Says, want: &Says, reference: &str, shown: &dyn Fn(&str) -> String) -> String {
     let mut out = Vec::new();
     let count = |m: &BTreeMap<String, usize>, k: &str| m.get(k).copied().unwrap_or(0);
     let keys: BTreeSet<&String> = got.values.keys().chain(want.values.keys()).collect();
     for key in keys {
         let (g, w) = (count(&got.values, key), count(&want.values, key));
         if g != w {
-            let shown = got.shown.get(key).map_or("", String::as_str);
+            let shown = shown(key);
             out.push(format!(
                 "it shows `{key}` (`{shown}`) {} where `{reference}` shows it {}",
                 times(g),
@@ -838,7 +863,7 @@ fn differences(got: &Says, want: &Says, reference: &str) -> String {
     for key in keys {
         let (g, w) = (count(&got.names, key), count(&want.names, key));
         if g != w {
-            let shown = got.shown.get(key).map_or("", String::as_str);
+            let shown = shown(key);
             out.push(format!(
                 "it names `{shown}` (`{{ -{key}-name }}`) {} where `{reference}` names it {}",
                 times(g),
