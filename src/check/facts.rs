@@ -171,6 +171,16 @@ impl HandTyped<'_> {
                 continue;
             }
             let folded = fold::Folded::new(&text);
+            // Most needles hold a byte the text lacks (a digit, most often): skipped
+            // without a search.
+            let mut present = [false; 256];
+            folded
+                .text
+                .bytes()
+                .for_each(|b| present[usize::from(b)] = true);
+            let may_hold = |finder: &memchr::memmem::Finder| {
+                finder.needle().iter().all(|&b| present[usize::from(b)])
+            };
             let mut found = |typed: &str, what: String, instead: &str| {
                 out.push(
                     Diagnostic::error(
@@ -189,7 +199,7 @@ impl HandTyped<'_> {
                     )),
                 );
             };
-            for v in &values {
+            for v in values.iter().filter(|v| may_hold(&v.finder)) {
                 let Some(at) = fold::find_word(&folded, &v.finder) else {
                     continue;
                 };
@@ -209,7 +219,12 @@ impl HandTyped<'_> {
                 found(typed, what, &v.instead);
             }
             for n in &in_words {
-                let Some(at) = n.words.iter().find_map(|w| fold::find_word(&folded, w)) else {
+                let Some(at) = n
+                    .words
+                    .iter()
+                    .filter(|w| may_hold(w))
+                    .find_map(|w| fold::find_word(&folded, w))
+                else {
                     continue;
                 };
                 let typed = &text[at];

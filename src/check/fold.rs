@@ -74,17 +74,14 @@ fn fold_char(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    // Latin letters with accents, the usual non-ASCII of European texts, from a table
-    // made once; the few others a text repeats (’, no-break spaces) once per thread.
-    static LATIN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    const LATIN_END: u32 = 0x250;
-    if (c as u32) < LATIN_END {
-        let table = LATIN.get_or_init(|| {
-            (0x80..LATIN_END)
-                .map(|u| char::from_u32(u).map(fold_new).unwrap_or_default())
-                .collect()
-        });
-        out.push_str(&table[c as usize - 0x80]);
+    // Latin letters with accents, the usual non-ASCII of European texts, each folded the
+    // first time a text holds it (a text holds a dozen of them, the table 464); the few
+    // others a text repeats (’, no-break spaces) once per thread.
+    const LATIN_END: usize = 0x250;
+    static LATIN: [std::sync::OnceLock<Box<str>>; LATIN_END - 0x80] =
+        [const { std::sync::OnceLock::new() }; LATIN_END - 0x80];
+    if (c as usize) < LATIN_END {
+        out.push_str(LATIN[c as usize - 0x80].get_or_init(|| fold_new(c).into_boxed_str()));
         return;
     }
     thread_local! {

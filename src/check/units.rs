@@ -63,28 +63,32 @@ pub fn check(durations: &[Duration], locales: &Locales, locale: &Locale) -> Diag
         let text = markdown::plain(&text);
         let amount = formats.number(f64::from(d.amount));
         let got = unit_words(&text, &amount);
-        let forms: BTreeSet<String> = SAMPLES.iter().filter_map(|n| cldr(*n, d.unit)).collect();
-        let stem = common_prefix(&forms);
-        let other_unit = TimeUnit::ALL
-            .into_iter()
-            .filter(|u| *u != d.unit)
-            .find(|u| {
-                std::iter::once(d.amount)
-                    .chain(SAMPLES)
-                    .any(|n| cldr(n, *u).as_deref() == Some(got.as_str()))
-            });
         let problem = if !text.contains(&amount) {
             Some(format!("without its amount in digits (`{amount}`)"))
         } else if got == want {
             None
-        } else if let Some(unit) = other_unit {
-            Some(format!("with the word for {}", unit.as_str()))
-        } else if forms.contains(&got) {
-            Some("with the unit's form for another number".to_owned())
-        } else if stem.chars().count() >= 2 && !got.starts_with(&stem) {
-            Some("with a word that is not this unit's".to_owned())
         } else {
-            None
+            // What is wrong, only looked for when something is (CLDR's other units and
+            // forms cost a formatting each).
+            let forms: BTreeSet<String> = SAMPLES.iter().filter_map(|n| cldr(*n, d.unit)).collect();
+            let stem = common_prefix(&forms);
+            let other_unit = TimeUnit::ALL
+                .into_iter()
+                .filter(|u| *u != d.unit)
+                .find(|u| {
+                    std::iter::once(d.amount)
+                        .chain(SAMPLES)
+                        .any(|n| cldr(n, *u).as_deref() == Some(got.as_str()))
+                });
+            if let Some(unit) = other_unit {
+                Some(format!("with the word for {}", unit.as_str()))
+            } else if forms.contains(&got) {
+                Some("with the unit's form for another number".to_owned())
+            } else if stem.chars().count() >= 2 && !got.starts_with(&stem) {
+                Some("with a word that is not this unit's".to_owned())
+            } else {
+                None
+            }
         };
         let Some(problem) = problem else { continue };
         let cldr_text = formats.cldr_duration(d.amount, d.unit).unwrap_or_default();
