@@ -594,10 +594,11 @@ fn says(markdown_text: &str, args: &[(&(String, Arg), &Shown)], names: &[EntityN
         }
     }
     // What is left: numbers no value gives, in digits of any script (most texts have no
-    // digit and are ASCII: skipped by a byte scan).
+    // digit: skipped by a byte scan, since no script's digits come before U+0660, whose
+    // UTF-8 starts with 0xD9).
     let mut number = String::new();
     let no_digit =
-        rest.is_ascii() && crate::scan::first_byte(rest.as_bytes(), crate::scan::digit).is_none();
+        crate::scan::first_byte(rest.as_bytes(), |b| crate::scan::digit(b) | (b >= 0xD9)).is_none();
     if !no_digit {
         for c in rest.chars().chain(std::iter::once(' ')) {
             match fold::decimal_digit(c) {

@@ -7,55 +7,75 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// A folded text and, per folded byte, the byte of the original it came from.
+/// A folded text and where each of its bytes came from in the original.
 pub struct Folded {
     pub text: String,
-    /// `origin[i]` is the original byte offset of folded byte `i`; one more entry gives
-    /// the original length (the end of the last character). `None`: an ASCII text, whose
-    /// folding maps each byte to itself.
-    origin: Option<Vec<usize>>,
+    /// Where the folded text's pieces start: (folded offset, original offset, whether
+    /// the piece is a run of ASCII, which maps byte for byte). A piece that is not ASCII
+    /// is one original character's folding. Empty: an ASCII text, mapped to itself.
+    pieces: Vec<(usize, usize, bool)>,
+    original_len: usize,
 }
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
+        let mut folded = Folded {
+            text: String::new(),
+            pieces: Vec::new(),
+            original_len: original.len(),
+        };
         if original.is_ascii() {
-            return Folded {
-                text: original.to_ascii_lowercase(),
-                origin: None,
-            };
+            folded.text = original.to_ascii_lowercase();
+            return folded;
         }
         // Decomposed accents grow a text (é: 2 bytes, e + U+0301: 3).
-        let mut text = String::with_capacity(original.len() * 3 / 2);
-        let mut origin = Vec::with_capacity(original.len() * 3 / 2 + 1);
-        for (at, c) in original.char_indices() {
-            if c.is_ascii() {
-                text.push(c.to_ascii_lowercase());
-                origin.push(at);
+        let text = &mut folded.text;
+        text.reserve(original.len() * 3 / 2);
+        let mut at = 0;
+        while at < original.len() {
+            // A run of ASCII, the most of any text, folds byte for byte in one go.
+            let run = original.as_bytes()[at..]
+                .iter()
+                .take_while(|b| b.is_ascii())
+                .count();
+            if run > 0 {
+                folded.pieces.push((text.len(), at, true));
+                text.push_str(&original[at..at + run]);
+                let len = text.len();
+                text[len - run..].make_ascii_lowercase();
+                at += run;
                 continue;
             }
-            let before = text.len();
-            fold_char(c, &mut text);
-            origin.extend(std::iter::repeat_n(at, text.len() - before));
+            let c = original[at..].chars().next().expect("not at the end");
+            folded.pieces.push((text.len(), at, false));
+            fold_char(c, text);
+            at += c.len_utf8();
         }
-        origin.push(original.len());
-        Folded {
-            text,
-            origin: Some(origin),
-        }
+        folded
     }
 
-    /// The original byte range that folded bytes `start..end` came from.
+    /// The original byte range that folded bytes `start..end` came from: from the
+    /// character the first came from to the end of the one the last came from.
     pub fn original(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        let Some(origin) = &self.origin else {
+        if self.pieces.is_empty() {
             return start..end;
+        }
+        // The piece holding folded byte `i`, and its index.
+        let piece = |i: usize| self.pieces.partition_point(|p| p.0 <= i) - 1;
+        let first = self.pieces[piece(start)];
+        let from = match first.2 {
+            true => first.1 + (start - first.0),
+            false => first.1,
         };
-        let from = origin[start];
-        // The end: where the character after the match starts (or the text ends).
-        let to = origin[end..]
-            .iter()
-            .copied()
-            .find(|&o| o > origin[end - 1])
-            .unwrap_or(*origin.last().expect("one entry at least"));
+        let last_at = piece(end - 1);
+        let last = self.pieces[last_at];
+        let to = match last.2 {
+            true => last.1 + (end - last.0),
+            false => self
+                .pieces
+                .get(last_at + 1)
+                .map_or(self.original_len, |next| next.1),
+        };
         from..to
     }
 }
@@ -126,6 +146,11 @@ pub fn decimal_digit(c: char) -> Option<u8> {
     if c.is_ascii() {
         return c.is_ascii_digit().then(|| c as u8 - b'0');
     }
+    // No script's digits come before the Arabic-Indic ones: Latin letters, the usual
+    // non-ASCII of a text, are answered without a lookup.
+    if (c as u32) < 0x0660 {
+        return None;
+    }
     let categories = CodePointMapData::<GeneralCategory>::new();
     let is_digit = |c: u32| {
         char::from_u32(c).is_some_and(|c| categories.get(c) == GeneralCategory::DecimalNumber)
@@ -187,6 +212,31 @@ mod tests {
 
     fn finder(needle: &str) -> memchr::memmem::Finder<'_> {
         memchr::memmem::Finder::new(needle.as_bytes())
+    }
+
+    #[test]
+    fn a_match_maps_back_to_the_characters_it_came_from() {
+        // ASCII runs, a full-width letter, a ligature (one character, two folded
+        // bytes), an accent and a joiner (folded to nothing) side by side.
+        let original = "x Ｌumen ﬁne Café\u{200D}s end";
+        let folded = Folded::new(original);
+        // The accent is kept, decomposed (the skeleton's form).
+        assert_eq!(folded.text, "x lumen fine cafe\u{301}s end");
+        let at = |needle: &str| {
+            let i = folded.text.find(needle).expect(needle);
+            &original[folded.original(i, i + needle.len())]
+        };
+        assert_eq!(at("lumen"), "Ｌumen");
+        assert_eq!(at("fine"), "ﬁne");
+        assert_eq!(at("f"), "ﬁ", "half a ligature is the whole character");
+        assert_eq!(
+            at("cafe"),
+            "Café",
+            "half an accented letter is the whole letter"
+        );
+        assert_eq!(at("cafe\u{301}s"), "Café\u{200D}s");
+        assert_eq!(at("end"), "end");
+        assert_eq!(at("x"), "x");
     }
 
     #[test]

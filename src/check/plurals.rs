@@ -120,20 +120,29 @@ pub fn check(uses: &NumberUses, locale: &LocaleSource) -> Diagnostics {
         if selects.is_empty() {
             continue;
         }
-        let spans = super::locales::select_keys(locale.source(id).unwrap_or_default());
-        // The scan and the syntax tree list selects in the same order; if text that
-        // looks like `->` made them disagree, findings point at the message instead.
-        let spans = (spans.len() == selects.len()).then_some(spans);
+        // The keys' offsets, read from the source only for a finding. The scan and the
+        // syntax tree list selects in the same order; if text that looks like `->` made
+        // them disagree, findings point at the message instead.
+        let count = selects.len();
+        let spans = std::cell::OnceCell::new();
+        let spans = || {
+            spans
+                .get_or_init(|| {
+                    let spans = super::locales::select_keys(locale.source(id).unwrap_or_default());
+                    (spans.len() == count).then_some(spans)
+                })
+                .as_ref()
+        };
         for (i, select) in selects.into_iter().enumerate() {
             let values = select.variable.as_ref().and_then(|v| uses.get(id)?.get(v));
             let plural = values.is_some() || select.keys.iter().any(|k| CLDR.contains(&k.as_str()));
             if !plural {
                 continue;
             }
-            let span = spans.as_ref().map(|s| &s[i].1);
             let at = |key: &str| -> Location {
-                let offset =
-                    span.and_then(|keys| keys.iter().find(|(_, k)| k == key).map(|(o, _)| *o));
+                let offset = spans()
+                    .map(|s| &s[i].1)
+                    .and_then(|keys| keys.iter().find(|(_, k)| k == key).map(|(o, _)| *o));
                 match offset {
                     Some(o) => at_offset(locale, id, o, key.len() + 2),
                     None => super::locales::locate_reference(locale, id, &format!("[{key}]")),
@@ -143,11 +152,12 @@ pub fn check(uses: &NumberUses, locale: &LocaleSource) -> Diagnostics {
                 .variable
                 .as_ref()
                 .map_or_else(|| "a number".to_owned(), |v| format!("`${v}`"));
-            let known: Vec<String> = categories.known.iter().map(|c| format!("[{c}]")).collect();
             for key in &select.keys {
                 if categories.known.contains(key.as_str()) || key.parse::<f64>().is_ok() {
                     continue;
                 }
+                let known: Vec<String> =
+                    categories.known.iter().map(|c| format!("[{c}]")).collect();
                 out.push(
                     Diagnostic::error(
                         "PG0545",

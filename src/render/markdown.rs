@@ -270,6 +270,9 @@ pub fn inline_of_block(html: String) -> String {
 
 /// The text alone, for `<title>` and attributes (language marks dropped).
 pub fn plain(markdown: &str) -> String {
+    if is_plain(markdown) {
+        return markdown.to_owned();
+    }
     let mut out = String::new();
     for e in events(markdown) {
         match e {
@@ -285,6 +288,37 @@ pub fn plain(markdown: &str) -> String {
     out
 }
 
+/// Whether `markdown` is one paragraph of text that CommonMark leaves as it is, most
+/// messages' values and titles: one line, no byte that can start inline markup, an
+/// entity or an escape (`\\ ` * _ [ ] < & !`), no control character, no leading or
+/// trailing whitespace, no block marker first (`#`, `>`, `-`, `+`, `=`, `~`, `|`, a
+/// digit, which can start a list), and no language mark. Parsing it would give it back.
+fn is_plain(markdown: &str) -> bool {
+    let bytes = markdown.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    !matches!(
+        first,
+        b'#' | b'>' | b'-' | b'+' | b'=' | b'~' | b'|' | b' ' | b'0'..=b'9'
+    ) && last != b' '
+        && crate::scan::first_byte(bytes, |b| {
+            (b < 0x20)
+                | (b == b'\\')
+                | (b == b'`')
+                | (b == b'*')
+                | (b == b'_')
+                | (b == b'[')
+                | (b == b']')
+                | (b == b'<')
+                | (b == b'&')
+                | (b == b'!')
+                | (b == 0x7F)
+        })
+        .is_none()
+        && !has_marks(markdown)
+}
+
 /// The targets of the links a text makes, in order.
 pub fn link_targets(markdown: &str) -> Vec<String> {
     events(markdown)
@@ -298,6 +332,59 @@ pub fn link_targets(markdown: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `plain` by the parser alone, to hold the fast path to.
+    fn parsed_plain(markdown: &str) -> String {
+        let mut out = String::new();
+        for e in events(markdown) {
+            match e {
+                Event::Text(t) | Event::Code(t) => out.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn text_taken_as_plain_is_what_the_parser_gives() {
+        // Every string of up to four characters over an alphabet of markup, spaces,
+        // digits and letters: wherever the fast path takes a text, the parser agrees.
+        let alphabet: Vec<char> = "a1 .#>-+=~|*_`[]()<>&!\\\n\t:'\"é\u{a0}".chars().collect();
+        let mut taken = 0;
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            for text in &texts {
+                if is_plain(text) {
+                    taken += 1;
+                    assert_eq!(text, &parsed_plain(text), "{text:?}");
+                }
+            }
+        }
+        assert!(taken > 10_000, "{taken}");
+        for text in [
+            "Kept for 30 days.",
+            "Claude (Pro, Max) — 5 ans",
+            "a.b: c; d?",
+        ] {
+            assert!(is_plain(text), "{text}");
+            assert_eq!(plain(text), parsed_plain(text));
+        }
+        for text in [
+            "1. list",
+            "# title",
+            "a *b*",
+            "a &amp; b",
+            " lead",
+            "trail ",
+        ] {
+            assert!(!is_plain(text), "{text}");
+        }
+    }
 
     #[test]
     fn raw_html_becomes_text() {
