@@ -37,5 +37,6 @@ mod stale;
 mod serve;
 mod tidy;
 mod time_bound;
+mod untranslated;
 mod workflows;
 mod yaml_keys;
