@@ -10,6 +10,7 @@ pub mod interface;
 pub mod links;
 pub mod locales;
 pub mod plurals;
+pub mod recorded;
 pub mod report;
 pub mod required;
 pub mod sources;
