@@ -33,6 +33,7 @@ mod search;
 mod site;
 mod stale;
 mod stale_change;
+mod status;
 // Unix only: the tests use symlinks and send SIGINT.
 #[cfg(all(feature = "serve", unix))]
 mod serve;
