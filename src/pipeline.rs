@@ -337,7 +337,12 @@ impl Session {
             publication,
             &mut self.rendered,
         )?;
-        crate::feed::add_feeds(&mut site, policy, publication.base_url.as_deref());
+        crate::feed::add_feeds(
+            &mut site,
+            policy,
+            publication.base_url.as_deref(),
+            publication.today,
+        );
         Ok(site)
     }
 
