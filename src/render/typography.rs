@@ -517,10 +517,22 @@ mod tests {
                     <div lang=\"en\"><p>Writers: first!</p><div>x?</div></div><p>Fin ?</p>\
                     <span lang=\"fr-CA\">Là !</span>";
         let set = Typography::French.apply(html);
-        assert!(set.contains("<span lang=\"en\">Note: <span>yes!</span> ok?</span>"), "{set}");
-        assert!(set.contains("<p>Writers: first!</p><div>x?</div></div>"), "{set}");
-        assert!(set.contains("Note\u{a0}:") && set.contains("oui\u{202f}!"), "{set}");
-        assert!(set.contains("Fin\u{202f}?") && set.contains("Là\u{202f}!"), "{set}");
+        assert!(
+            set.contains("<span lang=\"en\">Note: <span>yes!</span> ok?</span>"),
+            "{set}"
+        );
+        assert!(
+            set.contains("<p>Writers: first!</p><div>x?</div></div>"),
+            "{set}"
+        );
+        assert!(
+            set.contains("Note\u{a0}:") && set.contains("oui\u{202f}!"),
+            "{set}"
+        );
+        assert!(
+            set.contains("Fin\u{202f}?") && set.contains("Là\u{202f}!"),
+            "{set}"
+        );
     }
 
     #[test]
