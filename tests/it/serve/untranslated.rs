@@ -24,6 +24,7 @@ fn a_new_english_fact_shows_in_every_locale_with_the_notice() {
         .map(|e| e["message"].as_str().unwrap())
         .collect();
     assert_eq!(missing.len(), 2, "the overlay lists both: {errors:?}");
+    assert_eq!(state["rebuilt"], true, "the pages are this run's: {state}");
     assert!(missing[0].starts_with("message `writers-first` is missing in `de`"));
     assert!(
         errors.iter().all(|e| e["code"] == "PG0501"),
@@ -83,4 +84,15 @@ fn a_new_english_fact_shows_in_every_locale_with_the_notice() {
         Some("Erst schreiben")
     );
     assert!(de.text_of_css(".untranslated-notice").is_none());
+
+    // A broken input still keeps the last good site, and says so.
+    sandbox.edit(
+        "policy/policy.yaml",
+        "blocks: [keeping]",
+        "blocks: [keeping",
+    );
+    let state = events.wait_for("the broken policy", |s| {
+        s["errors"].as_array().is_some_and(|e| !e.is_empty())
+    });
+    assert_eq!(state["rebuilt"], false, "{state}");
 }
