@@ -25,6 +25,9 @@ fn a_new_english_fact_shows_in_every_locale_with_the_notice() {
         .collect();
     assert_eq!(missing.len(), 2, "the overlay lists both: {errors:?}");
     assert_eq!(state["rebuilt"], true, "the pages are this run's: {state}");
+    server.wait_for_output(
+        "the reference text shows where a translation is missing (build would refuse it)",
+    );
     assert!(missing[0].starts_with("message `writers-first` is missing in `de`"));
     assert!(
         errors.iter().all(|e| e["code"] == "PG0501"),
