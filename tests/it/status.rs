@@ -175,6 +175,11 @@ fn the_html_page_is_written_outside_the_site_and_parses() {
             .any(|c| c == "missing: retention-training-allowed"),
         "{html}"
     );
+    let dir = sandbox.path("status-page");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(&file, dir.join("status.html")).unwrap();
+    let problems = crate::quality::nu_problems(&dir);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
     // A folder is no file to write: could not run, nothing written.
     let run = sandbox.run(&["status", "--html", sandbox.root().to_str().unwrap()]);
     assert_eq!(run.code, Some(2));

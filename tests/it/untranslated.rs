@@ -138,6 +138,9 @@ fn with_the_policy_setting_the_page_shows_the_reference_text_marked_with_a_notic
     );
     assert!(en.text_of_css(".untranslated-notice").is_none());
     assert!(en.text_of_css("#writers-first [lang]").is_none());
+    // The marked text and the notice are valid HTML.
+    let problems = crate::quality::nu_problems(&sandbox.path("site/de"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
