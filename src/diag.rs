@@ -218,6 +218,45 @@ pub struct Diagnostic {
     pub help: Option<Box<str>>,
     /// A plain path when there is no source to quote (a missing file, a folder).
     pub path: Option<Box<Path>>,
+    /// How the text a finding is about changed (a stale translation's reference text).
+    pub change: Option<Box<TextChange>>,
+}
+
+/// A text as it was and as it is: the reference text a stale translation was written or
+/// confirmed against, and the current one. `before` is `None` when nothing recorded it
+/// (no git history and a confirmation kept no text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextChange {
+    pub before: Option<String>,
+    pub after: String,
+}
+
+impl TextChange {
+    /// The two texts as runs of same, removed and added words (`before` missing: all
+    /// of `after` is new).
+    pub fn words(&self) -> Vec<crate::wdiff::Words> {
+        crate::wdiff::words(self.before.as_deref().unwrap_or_default(), &self.after)
+    }
+
+    /// `before` with the words that went marked `[-…-]`; `None` when not recorded.
+    pub fn before_marked(&self) -> Option<String> {
+        self.before.as_ref().map(|_| self.side("removed"))
+    }
+
+    /// `after` with the words that came marked `{+…+}`.
+    pub fn after_marked(&self) -> String {
+        self.side("added")
+    }
+
+    /// One side of the word diff: the words that stayed and those of `kind`, marked.
+    fn side(&self, kind: &str) -> String {
+        let kept: Vec<crate::wdiff::Words> = self
+            .words()
+            .into_iter()
+            .filter(|w| w.change == "same" || w.change == kind)
+            .collect();
+        crate::wdiff::marked(&kept)
+    }
 }
 
 impl Diagnostic {
@@ -230,6 +269,7 @@ impl Diagnostic {
             label: String::new(),
             help: None,
             path: None,
+            change: None,
         }
     }
 
@@ -260,6 +300,12 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into().into_boxed_str());
+        self
+    }
+
+    /// Says how the text the finding is about changed (see `TextChange`).
+    pub fn changed(mut self, before: Option<String>, after: String) -> Self {
+        self.change = Some(Box::new(TextChange { before, after }));
         self
     }
 
@@ -306,6 +352,14 @@ impl Diagnostic {
                 }
             }
         };
+        if let Some(change) = &self.change {
+            let then = change.before_marked().unwrap_or_else(|| {
+                "not recorded (no git history, and the confirmation kept no text)".to_owned()
+            });
+            group = group.element(Level::NOTE.message(format!("then: {then}")));
+            let now = format!("now:  {}", change.after_marked());
+            group = group.element(Level::NOTE.message(now));
+        }
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(&**help));
         }

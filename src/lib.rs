@@ -21,6 +21,8 @@ pub mod schedule;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod status;
+pub mod wdiff;
 
 pub use pipeline::{BuildReport, build};
 pub use project::Project;

@@ -68,6 +68,10 @@ enum Command {
     Man(cmd::man::Args),
     /// Confirm that a locale's translations match the current reference-locale text (clears stale).
     Confirm(cmd::confirm::Args),
+    /// How far each translation is, per locale and page: messages translated, stale and
+    /// missing, and the words left to translate; as text, Markdown or JSON, and with
+    /// --html FILE as a static page. Exit status: 0 printed, 2 could not run.
+    Status(cmd::status::Args),
     /// Live preview: build in memory, serve on http://127.0.0.1:8000/, rebuild on every
     /// change; open pages reload by themselves and show build errors in an overlay.
     #[cfg(feature = "serve")]
@@ -104,6 +108,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
         Command::Man(args) => cmd::man::run(args, Cli::command()),
         Command::Confirm(args) => cmd::confirm::run(&globals, args),
+        Command::Status(args) => cmd::status::run(&globals, args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => cmd::serve::run(&globals, args),
     }

@@ -27,6 +27,10 @@ pub struct Options {
     /// The folder holding the texts of the policy's sources: each cited passage is
     /// looked up in its source's `file` there (`check --sources`). None: nothing is read.
     pub sources: Option<std::path::PathBuf>,
+    /// The live preview (`serve`): a fact a translation has no message for yet is
+    /// shown in the reference's text, marked and under a notice, whatever the policy's
+    /// `untranslated:` says; its finding keeps the severity `check` gives it.
+    pub preview: bool,
 }
 
 impl Default for Options {
@@ -38,6 +42,7 @@ impl Default for Options {
                 base_url: None,
             },
             sources: None,
+            preview: false,
         }
     }
 }
@@ -169,8 +174,9 @@ impl Session {
             .extend(check::stale::findings(&catalog, &stale));
         analysis.summary = check::summarize(&catalog, &stale);
 
+        let fallback = untranslated(policy, &catalog, &mut analysis, options.preview);
         let locales = match Locales::rebuild(&catalog, policy, self.locales.as_deref()) {
-            Ok(l) => Arc::new(l.on(options.publication.today)),
+            Ok(l) => Arc::new(l.on(options.publication.today).falling_back(fallback)),
             Err(e) => return self.stop(analysis, templates, Ok(e), options.strict),
         };
         self.locales = Some(locales.clone());
@@ -192,7 +198,7 @@ impl Session {
         ));
 
         // Render only what passed: a failure here is one the checks above could not foresee.
-        if analysis.errors() == 0 {
+        if analysis.blocking_errors() == 0 {
             match self.render(policy, locales, &templates, &stale, &options.publication) {
                 Ok(site) => analysis.site = Some(site),
                 Err(e) => analysis.findings.extend(e),
@@ -331,7 +337,12 @@ impl Session {
             publication,
             &mut self.rendered,
         )?;
-        crate::feed::add_feeds(&mut site, policy, publication.base_url.as_deref());
+        crate::feed::add_feeds(
+            &mut site,
+            policy,
+            publication.base_url.as_deref(),
+            publication.today,
+        );
         Ok(site)
     }
 
@@ -405,6 +416,30 @@ impl Session {
     pub fn rendered(&self) -> Tally {
         self.rendered.last()
     }
+}
+
+/// The facts shown in the reference's text on each translation's pages: those a
+/// translation has no message for, when the policy opts in (`untranslated:
+/// show-reference`; their findings are then warnings) or in the preview (they stay what
+/// `check` says, and `analysis` renders despite them); none otherwise.
+fn untranslated(
+    policy: &Policy,
+    catalog: &Catalog,
+    analysis: &mut Analysis,
+    preview: bool,
+) -> l10n::Fallback {
+    let opted_in = policy.untranslated == policy::model::Untranslated::ShowReference;
+    if !opted_in && !preview {
+        return l10n::Fallback::default();
+    }
+    let fallback = check::untranslated::find(policy, catalog);
+    if opted_in {
+        check::untranslated::soften(&mut analysis.findings, &fallback, &policy.reference_locale);
+    }
+    if preview {
+        analysis.previewed = fallback.clone();
+    }
+    fallback
 }
 
 /// What a successful build did.

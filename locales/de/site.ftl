@@ -48,6 +48,7 @@ upcoming-notice =
        *[effective] Ab dem { $date } ändert sich dieser Abschnitt.
     }
     .link = Änderungen ansehen
+untranslated-notice = Noch nicht übersetzt: Dieser Teil wird in der Originalsprache angezeigt, bis die Übersetzung vorliegt.
 changes-title =
     { $dated ->
         [announced] Was sich mit der am { $date } angekündigten Aktualisierung ändert

@@ -71,6 +71,10 @@ upcoming-notice =
        *[effective] From { $date }, this section changes.
     }
     .link = See what changes
+# On a block shown in the reference text because its translation is not written yet
+# (a fact new in the reference locale): in `serve`, and in a build when the policy says
+# `untranslated: show-reference`. The reference's own pages never show it.
+untranslated-notice = Not yet translated: this part is shown in its original language until its translation is ready.
 # Title of a "what changed" page, and of the links to it.
 # Variables:
 #   $date (String) - the day the change takes effect, or the day it was announced

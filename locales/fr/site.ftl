@@ -44,6 +44,7 @@ upcoming-notice =
        *[effective] Le contenu de cette section sera modifié à compter du { $date }.
     }
     .link = Voir les modifications
+untranslated-notice = Pas encore traduit : cette partie s’affiche dans sa langue d’origine en attendant sa traduction.
 changes-title =
     { $dated ->
         [announced] Ce que change la mise à jour annoncée le { $date }

@@ -10,12 +10,14 @@ pub mod interface;
 pub mod links;
 pub mod locales;
 pub mod plurals;
+pub mod recorded;
 pub mod report;
 pub mod required;
 pub mod sources;
 pub mod stale;
 pub mod templates;
 pub mod units;
+pub mod untranslated;
 pub mod windows;
 
 use std::path::Path;
@@ -44,11 +46,24 @@ pub struct Analysis {
     pub findings: Diagnostics,
     pub summary: Vec<LocaleSummary>,
     pub site: Option<Site>,
+    /// In the preview only (`serve`): the facts its pages show in the reference's text,
+    /// whose missing-message errors do not keep the site from rendering.
+    pub previewed: l10n::Fallback,
 }
 
 impl Analysis {
     pub fn errors(&self) -> usize {
         self.count(Severity::Error)
+    }
+
+    /// Errors that keep the site from rendering: every error but, in the preview, the
+    /// missing messages of facts shown in the reference's text (`previewed`).
+    pub fn blocking_errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| !untranslated::explained(d, &self.previewed))
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
@@ -102,7 +117,7 @@ impl Analysis {
         self.findings
             .retain(|d| seen.insert((d.code, d.position(), d.message.clone())));
         self.findings.sort_by_key(|d| std::cmp::Reverse(d.severity));
-        if self.errors() > 0 {
+        if self.blocking_errors() > 0 {
             self.site = None;
         }
         Ok(self)

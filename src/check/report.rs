@@ -204,6 +204,18 @@ struct JsonFinding<'a> {
     line: Option<usize>,
     column: Option<usize>,
     help: Option<&'a str>,
+    /// How the reference text changed, for a stale translation (PG0511).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference_change: Option<JsonChange<'a>>,
+}
+
+/// The reference text a translation was written or confirmed against (`null` when
+/// nothing recorded it), the current one, and the words that changed.
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    before: Option<&'a str>,
+    after: &'a str,
+    words: Vec<crate::wdiff::Words>,
 }
 
 /// One JSON document (see README.md, "check --format json").
@@ -247,6 +259,11 @@ fn json_document(
                 line: d.location.as_ref().map(|l| l.line),
                 column: d.location.as_ref().map(|l| l.col),
                 help: d.help.as_deref(),
+                reference_change: d.change.as_deref().map(|c| JsonChange {
+                    before: c.before.as_deref(),
+                    after: &c.after,
+                    words: c.words(),
+                }),
             })
             .collect(),
         locales,
@@ -398,6 +415,7 @@ pub fn github(analysis: &Analysis, prefix: &Path) -> String {
             escape_property(&format!("{} {}", d.code, class(d.code)))
         ));
         let mut message = d.message.clone();
+        message.push_str(&change_lines(d));
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
             message.push_str(help);
@@ -420,6 +438,19 @@ pub fn github(analysis: &Analysis, prefix: &Path) -> String {
         ));
     }
     out
+}
+
+/// How a finding's text changed, as lines to append to its message (`then:` with the
+/// removed words marked `[-…-]`, `now:` with the added ones `{+…+}`); empty when it
+/// carries no change.
+fn change_lines(d: &Diagnostic) -> String {
+    let Some(change) = &d.change else {
+        return String::new();
+    };
+    let then = change
+        .before_marked()
+        .unwrap_or_else(|| "(not recorded)".to_owned());
+    format!("\nthen: {then}\nnow: {}", change.after_marked())
 }
 
 /// The Markdown job summary (`$GITHUB_STEP_SUMMARY`): totals (or `verdict`, e.g. "could
@@ -485,7 +516,7 @@ fn summary_markdown(
                 d.code,
                 class(d.code),
                 place,
-                cell(&d.message),
+                cell(&format!("{}{}", d.message, change_lines(d))),
                 cell(d.help.as_deref().unwrap_or(""))
             ));
         }

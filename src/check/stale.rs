@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use sha2::{Digest, Sha256};
 
-use super::content;
 use super::history::{History, Written};
+use super::{content, recorded};
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::l10n::{Catalog, LocaleSource, Stale};
 use crate::policy::Date;
@@ -220,12 +220,31 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> (Stale
         }
     }
     let mut stale = Stale::default();
-    let mut mark = |tag: &str, id: &str, changed: Option<Date>| {
+    // The texts confirmations recorded, read only when a confirmation is out of date.
+    let (texts, unreadable) = match open.iter().any(|(_, _, recorded)| *recorded) {
+        true => recorded::read(root),
+        false => Default::default(),
+    };
+    // A stale translation, with the reference text it was confirmed against (when its
+    // confirmation kept it), else as the translation's commit held it (`then`).
+    let mut mark = |tag: &str, id: &str, changed: Option<Date>, then: Option<String>| {
+        let confirmed_then = confirmed
+            .get(tag)
+            .and_then(|r| r.get(id))
+            .and_then(|hash| texts.get(hash))
+            .cloned();
         stale
             .by_locale
             .entry(tag.to_owned())
             .or_default()
             .insert(id.to_owned(), changed);
+        if let Some(text) = confirmed_then.or_else(|| then.as_deref().map(recorded::readable)) {
+            stale
+                .before
+                .entry(tag.to_owned())
+                .or_default()
+                .insert(id.to_owned(), text);
+        }
     };
     let history = (!open.is_empty()).then(|| History::open(root)).flatten();
     let Some(mut history) = history else {
@@ -235,9 +254,11 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> (Stale
             .map(|(l, _, _)| l.tag.as_str())
             .collect();
         for (locale, id, _) in open.iter().filter(|(_, _, recorded)| *recorded) {
-            mark(&locale.tag, id, None);
+            mark(&locale.tag, id, None, None);
         }
-        return (stale, assumption(&assumed).into_iter().collect());
+        let mut notes: Diagnostics = assumption(&assumed).into_iter().collect();
+        notes.extend(unreadable);
+        return (stale, notes);
     };
     history.blame_all(
         open.iter()
@@ -246,41 +267,45 @@ pub fn find(root: &Path, catalog: &Catalog, confirmed: &Confirmations) -> (Stale
     for (locale, id, _) in open {
         let reference = written(&history, en, id);
         let translation = written(&history, locale, id);
-        if history.newer(reference, translation)
-            && changed_since(&history, en, id, &hashes[id], translation)
+        if !history.newer(reference, translation) {
+            continue;
+        }
+        // Its lines are newer, but a re-indented message or a reflowed line reads the
+        // same: stale only when its content differs from what it was then (a message
+        // the translation's commit did not hold, moved or new, counts as changed).
+        let then = content_then(&history, en, id, translation);
+        if then
+            .as_deref()
+            .is_none_or(|then| content::hash_of(then) != hashes[id])
         {
             let changed = match reference {
                 Written::Committed { time, .. } => Some(Date::from_unix(time)),
                 Written::Uncommitted => None,
             };
-            mark(&locale.tag, id, changed);
+            mark(&locale.tag, id, changed, then);
         }
     }
-    (stale, Vec::new())
+    (stale, unreadable.into_iter().collect())
 }
 
-/// Whether the content of reference message `id` (hashed `current`) differs from what it
-/// was when the translation was last written: its lines are newer, but a re-indented
-/// message or a reflowed line reads the same. Read from the reference file as the
-/// translation's commit holds it; a message that file did not hold then (moved, or new)
-/// counts as changed.
-fn changed_since(
+/// The content of reference message `id` when the translation was last written: read
+/// from the reference file as the translation's commit holds it (then the locale's
+/// other files: moved and edited in one commit); `None` when the translation is not
+/// committed or that commit held no such message.
+fn content_then(
     history: &History,
     reference: &LocaleSource,
     id: &str,
-    current: &str,
     translation: Written,
-) -> bool {
+) -> Option<String> {
     let Written::Committed { commit, .. } = translation else {
-        return true;
+        return None;
     };
-    // Its file first; then the locale's other files (moved and edited in one commit).
     let file = file_of(reference, id);
     let others = reference.files.iter().map(|f| f.path.as_path());
     std::iter::once(file)
         .chain(others.filter(|f| *f != file))
         .find_map(|f| content::in_source(&history.file_at(commit, f)?, id))
-        .is_none_or(|then| content::hash_of(&then) != current)
 }
 
 /// The file (relative to the project root) defining `id` in `locale`.
@@ -329,6 +354,8 @@ pub fn findings(catalog: &Catalog, stale: &Stale) -> Diagnostics {
         let locale = catalog.get(tag).expect("stale locales exist");
         let reference = &catalog.reference().tag;
         for (id, changed) in messages {
+            let before = stale.before.get(tag).and_then(|m| m.get(id)).cloned();
+            let now = recorded::current(catalog.reference(), id);
             let when = match changed {
                 Some(day) => format!("changed on {day}"),
                 None => "changed (no commit dates the change yet)".to_owned(),
@@ -336,7 +363,8 @@ pub fn findings(catalog: &Catalog, stale: &Stale) -> Diagnostics {
             out.push(
                 Diagnostic::warning("PG0511", format!("`{id}` in `{tag}` is stale: the `{reference}` text {when}, after this translation was last written or confirmed"))
                     .at(locale.location(id).expect("indexed"), format!("translated from an older `{reference}` text"))
-                    .help(format!("compare it with the `{reference}` text, update it if needed, then run `policyglot confirm {tag} {id}`")),
+                    .help(format!("compare it with the `{reference}` text, update it if needed, then run `policyglot confirm {tag} {id}`"))
+                    .changed(before, now),
             );
         }
     }
@@ -401,7 +429,34 @@ pub fn confirm(
     // Forget messages that no longer exist in the reference.
     record.retain(|id, _| en.entries.contains_key(id));
     let yaml = serde_yaml::to_string(&confirmed).expect("maps of strings serialize");
-    let path = root.join(LOCK_FILE);
+    // The text each current confirmation stands for, to show what changed once its
+    // reference changes (`check::recorded`); written first, so a confirmation never
+    // names a hash whose text was not kept.
+    let named: std::collections::BTreeSet<&str> = confirmed
+        .values()
+        .flat_map(|r| r.values().map(String::as_str))
+        .collect();
+    let kept = confirmed
+        .get(locale)
+        .into_iter()
+        .flatten()
+        .filter(|(id, h)| en.entries.contains_key(id.as_str()) && **h == hash(en, id))
+        .map(|(id, h)| (h.clone(), recorded::current(en, id)));
+    let (texts, _) = recorded::read(root);
+    write_new(
+        root,
+        recorded::TEXTS_FILE,
+        &recorded::updated(texts, kept, &named),
+    )?;
+    write_new(root, LOCK_FILE, &format!("{HEADER}{yaml}"))?;
+    Ok(changed)
+}
+
+/// Writes `contents` to `relative` (under `root`) as a new file (a leftover temporary
+/// file, or a link someone placed there, is removed, never written through), then
+/// renamed over the old one.
+fn write_new(root: &Path, relative: &str, contents: &str) -> Result<(), Diagnostic> {
+    let path = root.join(relative);
     let tmp = path.with_extension("yaml.tmp");
     // Written as a new file (a leftover, or a link someone placed there, is removed,
     // never written through), then renamed over the old one.
@@ -416,15 +471,14 @@ pub fn confirm(
                 .write(true)
                 .create_new(true)
                 .open(&tmp)?
-                .write_all(format!("{HEADER}{yaml}").as_bytes())
+                .write_all(contents.as_bytes())
         })
         .and_then(|()| std::fs::rename(&tmp, &path))
         .map_err(|e| {
             Diagnostic::error("PG0523", format!("cannot write the confirmations: {e}"))
-                .in_path(LOCK_FILE)
+                .in_path(relative)
                 .help("check that locales/ is writable")
-        })?;
-    Ok(changed)
+        })
 }
 
 #[cfg(test)]

@@ -94,8 +94,7 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
             }
             let analysis = check::Analysis {
                 findings: vec![why],
-                summary: Vec::new(),
-                site: None,
+                ..Default::default()
             };
             (analysis, 2)
         }

@@ -36,6 +36,7 @@ fn exit_status(command: &str) -> &'static [(u8, &'static str)] {
         "diff" => super::diff::EXIT_STATUS,
         "fmt" => super::fmt::EXIT_STATUS,
         "confirm" => super::confirm::EXIT_STATUS,
+        "status" => super::status::EXIT_STATUS,
         #[cfg(feature = "serve")]
         "serve" => super::serve::EXIT_STATUS,
         "man" => EXIT_STATUS,

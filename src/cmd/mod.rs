@@ -22,6 +22,7 @@ pub mod man;
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod status;
 
 /// The options every subcommand takes (`--root`, `--today`, `--quiet`, `--verbose`).
 pub struct Globals {

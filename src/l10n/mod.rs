@@ -1,11 +1,14 @@
 //! The locales stage: one Fluent bundle per locale (read by `catalog`), and formatting
 //! messages with the policy's values for a locale.
 //!
-//! There is no fallback between locales: a message missing or failing in one locale is
-//! an error, never English text on a French page.
+//! There is no silent fallback between locales: a message missing or failing in one
+//! locale is an error, never unmarked English text on a French page. The one fallback
+//! (`fallback`) shows a fact a translation lacks in the reference's words, marked with
+//! that language and under a notice: in `serve`, and where the policy opts in.
 
 pub mod analysis;
 pub mod catalog;
+pub mod fallback;
 pub mod formats;
 pub mod layout;
 pub mod stale;
@@ -19,6 +22,7 @@ use unic_langid::LanguageIdentifier;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::policy::{Arg, Date, Name, Policy};
 pub use catalog::{Catalog, LocaleSource};
+pub use fallback::Fallback;
 use formats::Formats;
 pub use stale::Stale;
 
@@ -51,6 +55,8 @@ pub struct Locales {
     terms: Vec<String>,
     /// The build day: a window's `$<name>-status` is its status on it (`on`).
     today: Date,
+    /// The facts shown in the reference's text, per locale (`falling_back`).
+    fallback: Fallback,
 }
 
 impl Locales {
@@ -476,6 +482,7 @@ impl Locales {
                 list,
                 terms: all_terms,
                 today: previous.map_or_else(Date::today, |p| p.today),
+                fallback: Fallback::default(),
             })
         } else {
             Err(errors)

@@ -11,6 +11,9 @@ use crate::policy::Date;
 #[derive(Debug, Default, Clone)]
 pub struct Stale {
     pub by_locale: BTreeMap<String, BTreeMap<String, Option<Date>>>,
+    /// For stale messages whose earlier reference text is known (recorded with its
+    /// confirmation, or from git history): that text, as a translator reads it.
+    pub before: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Stale {

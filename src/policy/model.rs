@@ -26,6 +26,13 @@ pub struct Policy {
     /// (`--base-url`) is not given, so no two sites' feeds share an id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_id: Option<String>,
+    /// What a page shows for a fact whose message a translation does not have yet:
+    /// `refuse` (the default: `check` calls it an error and nothing is built) or
+    /// `show-reference` (the reference locale's text, marked with its language, under
+    /// a "not yet translated" notice; `check` warns). `serve` always previews the
+    /// second way, so writers see their text before it is translated.
+    #[serde(default, skip_serializing_if = "Untranslated::is_refuse")]
+    pub untranslated: Untranslated,
     /// Keyword sets, by name: the values a `{ keyword: … }` may take (e.g.
     /// `training-default: [opt-in, opt-out]`). Messages select on them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -52,6 +59,23 @@ pub struct Policy {
     #[serde(skip)]
     #[schemars(skip)]
     pub trees: std::sync::OnceLock<Vec<Vec<super::facts::Node>>>,
+}
+
+/// What a page shows for a fact a translation has no message for (`untranslated:`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Untranslated {
+    /// Nothing is published: the missing message is an error.
+    #[default]
+    Refuse,
+    /// The reference locale's text, marked with its language, under a notice.
+    ShowReference,
+}
+
+impl Untranslated {
+    fn is_refuse(&self) -> bool {
+        *self == Untranslated::Refuse
+    }
 }
 
 fn stated() -> bool {

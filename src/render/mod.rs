@@ -26,7 +26,7 @@ use crate::policy::{Arg, Date, Node, Policy, Version, facts};
 pub use templates::Templates;
 use views::{
     ChangeSet, Fragments, block_view, change_sets, change_views, group_changes, stale_notice,
-    upcoming_notice,
+    untranslated_notice, upcoming_notice,
 };
 
 /// The rendered site: output path (relative to the site root) to bytes.
@@ -372,6 +372,8 @@ impl LocalePages<'_> {
                 .map_err(|d| vec![d])?;
             view.upcoming =
                 upcoming_notice(self.locales, self.locale, node, self.sets).map_err(|d| vec![d])?;
+            view.untranslated =
+                untranslated_notice(self.locales, self.locale, node).map_err(|d| vec![d])?;
             views.push(view);
             for (set, change) in self.sets.iter().zip(all_changes) {
                 let shown =

@@ -96,6 +96,14 @@ pub const RENDERER: &[(&str, Option<&str>, &[&str], Requirer)] = &[
         Requirer::State("a link opens a page in another language (a `link` value with `lang`)"),
     ),
     (
+        crate::l10n::fallback::UNTRANSLATED_NOTICE,
+        None,
+        &[],
+        Requirer::State(
+            "a fact has no message in a translation yet and shows the reference's text (in `serve`, or with `untranslated: show-reference`)",
+        ),
+    ),
+    (
         super::views::STALE_NOTICE,
         None,
         &["changed"],

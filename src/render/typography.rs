@@ -94,6 +94,10 @@ impl Typography {
         let mut at = 0;
         // Inside <script>, <style>, <code> or <pre>, text is not prose.
         let mut verbatim: Option<&'static str> = None;
+        // Inside a `<span lang>` or `<div lang>` of another language (a name or a fact
+        // shown in the reference's words), text follows that language's rules, not
+        // these: the element, and how deep its own kind nests in it.
+        let mut foreign: Option<(&'static str, usize)> = None;
         // Whether a German quotation is open: quotes often wrap markup (`„<span>…</span>“`).
         let mut quoting = false;
         while at < bytes.len() {
@@ -104,7 +108,7 @@ impl Typography {
                 // `a`, `p`, `li`, `span`…: one byte decides).
                 let first = tag.as_bytes().get(1).map(u8::to_ascii_lowercase);
                 let name = match first {
-                    Some(b's' | b'c' | b'p' | b'/') => {
+                    Some(b's' | b'c' | b'p' | b'd' | b'/') => {
                         let len = tag[1..]
                             .bytes()
                             .take_while(|c| c.is_ascii_alphanumeric() || *c == b'/')
@@ -113,6 +117,23 @@ impl Typography {
                     }
                     _ => "",
                 };
+                if let Some((element, depth)) = &mut foreign {
+                    if name.eq_ignore_ascii_case(element) {
+                        *depth += 1;
+                    } else if name
+                        .strip_prefix('/')
+                        .is_some_and(|n| n.eq_ignore_ascii_case(element))
+                    {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            foreign = None;
+                        }
+                    }
+                } else if verbatim.is_none()
+                    && let Some(element) = self.foreign_element(name, tag)
+                {
+                    foreign = Some((element, 1));
+                }
                 match verbatim {
                     Some(closing) if name.eq_ignore_ascii_case(closing) => verbatim = None,
                     None if !name.is_empty() => {
@@ -130,7 +151,7 @@ impl Typography {
             let text = &html[at..end];
             // Most runs (the spaces between tags, plain sentences) hold nothing any rule
             // changes: they stay where they are, copied later with their neighbours.
-            if verbatim.is_none() && self.may_change(text) {
+            if verbatim.is_none() && foreign.is_none() && self.may_change(text) {
                 let out =
                     out.get_or_insert_with(|| String::with_capacity(html.len() + html.len() / 32));
                 out.push_str(&html[copied..at]);
@@ -146,6 +167,22 @@ impl Typography {
                 Cow::Owned(out)
             }
         }
+    }
+
+    /// The element `tag` opens (`span` or `div`, named `name`) when it marks its text as
+    /// written in a language other than this one (`lang="en"` on a French page).
+    fn foreign_element(self, name: &str, tag: &str) -> Option<&'static str> {
+        let element = ["span", "div"]
+            .into_iter()
+            .find(|e| name.eq_ignore_ascii_case(e))?;
+        let at = tag.find(" lang=\"")? + " lang=\"".len();
+        let lang = &tag[at..at + tag[at..].find('"')?];
+        let own = match self {
+            Typography::French => "fr",
+            Typography::German => "de",
+            Typography::Plain => return None,
+        };
+        (!crate::l10n::same_language(lang, own)).then_some(element)
     }
 
     /// Whether a rule could change `text`: it holds a byte some rule starts from (a
@@ -471,6 +508,30 @@ mod tests {
         assert_eq!(
             Typography::German.apply("„schon richtig“"),
             "„schon richtig“"
+        );
+    }
+
+    #[test]
+    fn text_in_another_language_keeps_its_own_rules() {
+        let html = "<p>Note : <span lang=\"en\">Note: <span>yes!</span> ok?</span> oui !</p>\
+                    <div lang=\"en\"><p>Writers: first!</p><div>x?</div></div><p>Fin ?</p>\
+                    <span lang=\"fr-CA\">Là !</span>";
+        let set = Typography::French.apply(html);
+        assert!(
+            set.contains("<span lang=\"en\">Note: <span>yes!</span> ok?</span>"),
+            "{set}"
+        );
+        assert!(
+            set.contains("<p>Writers: first!</p><div>x?</div></div>"),
+            "{set}"
+        );
+        assert!(
+            set.contains("Note\u{a0}:") && set.contains("oui\u{202f}!"),
+            "{set}"
+        );
+        assert!(
+            set.contains("Fin\u{202f}?") && set.contains("Là\u{202f}!"),
+            "{set}"
         );
     }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::markdown;
 use crate::diag::Diagnostic;
 use crate::l10n::Stale;
-use crate::l10n::{Locale, Locales};
+use crate::l10n::{Locale, Locales, fallback};
 use crate::policy::diff::Change;
 use crate::policy::{Arg, Date, Node, NodeKind, Policy, Version, facts};
 
@@ -36,6 +36,9 @@ pub struct BlockView {
     pub stale: Option<Notice>,
     /// Shown when an announced version changes this block.
     pub upcoming: Option<Notice>,
+    /// Inline HTML of the notice shown when the block (or a fact in it) is in the
+    /// reference's text, its translation not written yet (`l10n::fallback`).
+    pub untranslated: Option<String>,
 }
 
 /// A one-line notice with a link.
@@ -159,19 +162,19 @@ pub fn change_sets(policy: &Policy, today: Date) -> Vec<ChangeSet<'_>> {
 
 pub fn block_view(
     locales: &Locales,
-    locale: &Locale,
+    page_locale: &Locale,
     fragments: &Fragments,
     node: &Node,
     columns: &[crate::policy::Id],
 ) -> Result<BlockView, Diagnostic> {
     let id = node.id.as_str();
+    // A fact this locale has no message for yet is worded by the reference, marked so.
+    let (locale, foreign) = locales.speaker(page_locale, id);
     let title = if locale.has(id, Some("title")) {
-        Some(markdown::inline(&locales.format(
-            locale,
-            id,
-            Some("title"),
-            &node.args,
-        )?))
+        Some(marked_inline(
+            foreign,
+            markdown::inline(&locales.format(locale, id, Some("title"), &node.args)?),
+        ))
     } else {
         None
     };
@@ -185,14 +188,16 @@ pub fn block_view(
         (None, None) => fact_html(locales, locale, fragments, node)?,
         (_, Some(_)) => String::new(),
     };
+    let html = match node.kind.is_block() {
+        true => marked_block(foreign, html),
+        false => marked_inline(foreign, html),
+    };
     // This fact's attribute `name`, as inline HTML.
     let attribute = |name: &str| -> Result<String, Diagnostic> {
-        Ok(markdown::inline(&locales.format(
-            locale,
-            id,
-            Some(name),
-            &node.args,
-        )?))
+        Ok(marked_inline(
+            foreign,
+            markdown::inline(&locales.format(locale, id, Some(name), &node.args)?),
+        ))
     };
     // A row's further cells: its attribute named like the column, else that value.
     let cells = columns
@@ -200,7 +205,10 @@ pub fn block_view(
         .skip(1)
         .map(|column| match node.arg(column.as_str()) {
             _ if locale.has(id, Some(column.as_str())) => attribute(column.as_str()),
-            Some(arg) => Ok(markdown::inline(&locales.format_value(locale, arg)?)),
+            Some(arg) => Ok(marked_inline(
+                foreign,
+                markdown::inline(&locales.format_value(locale, arg)?),
+            )),
             None => Ok(String::new()),
         })
         .collect::<Result<Vec<_>, Diagnostic>>()?;
@@ -213,7 +221,7 @@ pub fn block_view(
     let (mut items, mut notes) = (Vec::new(), Vec::new());
     let mut list = None;
     for child in &node.children {
-        let view = block_view(locales, locale, fragments, child, &node.columns)?;
+        let view = block_view(locales, page_locale, fragments, child, &node.columns)?;
         if child.kind == NodeKind::Note {
             notes.push(view)
         } else {
@@ -233,7 +241,42 @@ pub fn block_view(
         notes,
         stale: None,
         upcoming: None,
+        untranslated: None,
     })
+}
+
+/// Inline HTML marked as written in `lang`, when it is another language's (not empty).
+fn marked_inline(lang: Option<&str>, html: String) -> String {
+    match lang {
+        Some(lang) if !html.is_empty() => fallback::inline_in(lang, &html),
+        _ => html,
+    }
+}
+
+/// Block HTML marked as written in `lang`, when it is another language's (not empty).
+fn marked_block(lang: Option<&str>, html: String) -> String {
+    match lang {
+        Some(lang) if !html.is_empty() => fallback::block_in(lang, &html),
+        _ => html,
+    }
+}
+
+/// The notice on a block that shows a fact in the reference's text, its translation
+/// not written yet (any fact of the block): `untranslated-notice`, in the page's locale.
+pub fn untranslated_notice(
+    locales: &Locales,
+    locale: &Locale,
+    node: &Node,
+) -> Result<Option<String>, Diagnostic> {
+    let fallback = locales.fallback();
+    if !node
+        .walk()
+        .any(|n| fallback.get(&locale.tag, n.id.as_str()))
+    {
+        return Ok(None);
+    }
+    let text = locales.text(locale, fallback::UNTRANSLATED_NOTICE, None)?;
+    Ok(Some(markdown::inline(&text)))
 }
 
 /// The HTML of a fact's sentence: block HTML for blocks and notes, inline otherwise.
@@ -515,39 +558,42 @@ pub fn change_views(
     let previous = policy
         .previous(set.version)
         .expect("change sets have a previous version");
+    let page_locale = locale;
     // A fact's heading: its own title, or that of the nearest block around it.
     let heading = |version: &Version, node: &Node| -> Result<String, Diagnostic> {
         let blocks = facts::blocks(policy, version);
         let path = path_to(blocks, node.id.as_str()).unwrap_or_default();
-        match path
-            .iter()
-            .rev()
-            .find(|n| locale.has(n.id.as_str(), Some("title")))
-        {
-            Some(titled) => Ok(markdown::inline(&locales.format(
-                locale,
-                titled.id.as_str(),
-                Some("title"),
-                &titled.args,
-            )?)),
+        let titled = path.iter().rev().find_map(|n| {
+            let (speaker, lang) = locales.speaker(page_locale, n.id.as_str());
+            speaker
+                .has(n.id.as_str(), Some("title"))
+                .then_some((n, speaker, lang))
+        });
+        match titled {
+            Some((titled, speaker, lang)) => Ok(marked_inline(
+                lang,
+                markdown::inline(&locales.format(
+                    speaker,
+                    titled.id.as_str(),
+                    Some("title"),
+                    &titled.args,
+                )?),
+            )),
             None => Ok(String::new()),
         }
     };
     let sentence = |node: &Node| -> Result<String, Diagnostic> {
-        if locale.has(node.id.as_str(), None) {
+        let (locale, lang) = locales.speaker(page_locale, node.id.as_str());
+        let html = if locale.has(node.id.as_str(), None) {
             let block = Node {
                 kind: NodeKind::Block,
                 ..node.clone()
             };
-            fact_html(locales, locale, &Fragments::new(), &block)
+            fact_html(locales, locale, &Fragments::new(), &block)?
         } else {
-            Ok(markdown::block(&locales.format(
-                locale,
-                node.id.as_str(),
-                Some("title"),
-                &node.args,
-            )?))
-        }
+            markdown::block(&locales.format(locale, node.id.as_str(), Some("title"), &node.args)?)
+        };
+        Ok(marked_block(lang, html))
     };
     // Changes hold facts without their lists; the list is the version's.
     let list = |version: &Version, node: &Node| -> Result<Option<BlockView>, Diagnostic> {
@@ -576,7 +622,8 @@ pub fn change_views(
                     entity: table.entity.clone(),
                 };
                 let view = block_view(locales, locale, &Fragments::new(), &alone, &[])?;
-                let intro = match locale.has(table.id.as_str(), None) {
+                let (speaker, _) = locales.speaker(page_locale, table.id.as_str());
+                let intro = match speaker.has(table.id.as_str(), None) {
                     true => sentence(table)?,
                     false => sentence(row)?,
                 };

@@ -10,12 +10,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use anstyle::{AnsiColor, Effects, Style};
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag, DiffTag, TextDiff, capture_diff_slices};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::pipeline;
 use crate::project::Project;
 use crate::render::Site;
+pub use crate::wdiff::{Words, words};
 
 /// One side of a review: a git revision, or the files on disk.
 #[derive(Debug, Clone)]
@@ -75,13 +76,6 @@ pub enum Change {
     Removed { text: String },
     Added { text: String },
     Changed { words: Vec<Words> },
-}
-
-/// A run of words that stayed (`same`), went (`removed`) or came (`added`).
-#[derive(Debug, Serialize)]
-pub struct Words {
-    pub change: &'static str,
-    pub text: String,
 }
 
 /// Builds `old` and `new` of `project` in memory, with the same options, and compares
@@ -236,64 +230,6 @@ fn paragraphs(old: &text::PageText, new: &text::PageText) -> Vec<Paragraph> {
         }));
     }
     out
-}
-
-/// `old` and `new` as runs of same, removed and added words. A change is shown whole:
-/// the words it removes, then those it adds (`[-a b-]{+c d+}`, not `[-a-]{+c+} [-b-]{+d+}`).
-fn words(old: &str, new: &str) -> Vec<Words> {
-    let diff = TextDiff::from_words(old, new);
-    let tokens: Vec<(ChangeTag, &str)> = diff
-        .iter_all_changes()
-        .map(|c| (c.tag(), c.value()))
-        .collect();
-    let mut out: Vec<Words> = Vec::new();
-    let (mut removed, mut added) = (String::new(), String::new());
-    for (i, (tag, value)) in tokens.iter().enumerate() {
-        let changed =
-            |t: Option<&(ChangeTag, &str)>| t.is_some_and(|(t, _)| *t != ChangeTag::Equal);
-        // A space between two changes belongs to the change on both sides.
-        let inside = *tag == ChangeTag::Equal
-            && value.trim().is_empty()
-            && i > 0
-            && changed(tokens.get(i - 1))
-            && changed(tokens.get(i + 1));
-        match tag {
-            _ if inside => {
-                removed.push_str(value);
-                added.push_str(value);
-            }
-            ChangeTag::Delete => removed.push_str(value),
-            ChangeTag::Insert => added.push_str(value),
-            ChangeTag::Equal => {
-                flush_change(&mut out, &mut removed, &mut added);
-                push(&mut out, "same", value);
-            }
-        }
-    }
-    flush_change(&mut out, &mut removed, &mut added);
-    out
-}
-
-fn flush_change(out: &mut Vec<Words>, removed: &mut String, added: &mut String) {
-    // A change of only spaces on one side (all words were added) shows no marker.
-    for (kind, text) in [("removed", &mut *removed), ("added", &mut *added)] {
-        if !text.trim().is_empty() {
-            push(out, kind, text);
-        } else if !text.is_empty() && kind == "added" {
-            push(out, "same", text);
-        }
-        text.clear();
-    }
-}
-
-fn push(out: &mut Vec<Words>, change: &'static str, text: &str) {
-    match out.last_mut() {
-        Some(last) if last.change == change => last.text.push_str(text),
-        _ => out.push(Words {
-            change,
-            text: text.to_owned(),
-        }),
-    }
 }
 
 /// How a review is printed.

@@ -60,6 +60,16 @@ pub struct Finding {
     /// Ids it may concern, most precise first (the message at its location, then ids
     /// quoted in its text); the side-by-side view highlights the first one on a page.
     pub subjects: Vec<String>,
+    /// How the reference text changed (a stale translation): the words that stayed,
+    /// went and came, and whether the earlier text is known at all.
+    pub change: Option<Change>,
+}
+
+/// A finding's text change, word by word (see `diag::TextChange`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub before_known: bool,
+    pub words: Vec<crate::wdiff::Words>,
 }
 
 impl Finding {
@@ -108,6 +118,10 @@ impl Finding {
             rendered,
             locale,
             subjects,
+            change: d.change.as_deref().map(|c| Change {
+                before_known: c.before.is_some(),
+                words: c.words(),
+            }),
         }
     }
 

@@ -61,7 +61,7 @@
   else document.addEventListener("DOMContentLoaded", mount, { once: true });
 
   let dismissed = "";
-  function showErrors(errors) {
+  function showErrors(errors, rebuilt) {
     const key = JSON.stringify(errors);
     overlay.replaceChildren();
     if (!errors.length || key === dismissed) {
@@ -76,10 +76,16 @@
     close.title = "Hide until the errors change";
     close.addEventListener("click", () => { dismissed = key; overlay.hidden = true; });
     const h = document.createElement("h2");
-    h.textContent = `policyglot: ${errors.length} error(s) — the site could not be rebuilt`;
     const sub = document.createElement("p");
     sub.className = "sub";
-    sub.textContent = "You are seeing the last good version. This overlay goes away when the errors are fixed.";
+    if (rebuilt) {
+      // Only missing translations: the preview shows the reference's text in their place.
+      h.textContent = `policyglot: ${errors.length} error(s) — build would refuse to publish this`;
+      sub.textContent = "You are seeing this version, with the reference text where a translation is missing. This overlay goes away when the errors are fixed.";
+    } else {
+      h.textContent = `policyglot: ${errors.length} error(s) — the site could not be rebuilt`;
+      sub.textContent = "You are seeing the last good version. This overlay goes away when the errors are fixed.";
+    }
     panel.append(close, h, sub);
     for (const e of errors) {
       const div = document.createElement("div");
@@ -144,7 +150,7 @@
     status.textContent = errors.length
       ? `${errors.length} error(s)`
       : state.warnings ? `live · ${state.warnings} warning(s)` : "live";
-    showErrors(errors);
+    showErrors(errors, state.rebuilt);
     const now = state.pages[page] ?? "";
     if (now !== hash || (state.built && state.assets !== assets)) {
       reloading = true;

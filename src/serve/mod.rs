@@ -337,7 +337,11 @@ struct Target {
 
 impl Target {
     fn options(&self) -> pipeline::Options {
-        let mut options = pipeline::Options::default();
+        // The preview shows a fact no translation has yet in the reference's words.
+        let mut options = pipeline::Options {
+            preview: true,
+            ..pipeline::Options::default()
+        };
         if let Some(today) = self.today {
             options.publication.today = today;
         }

@@ -530,6 +530,9 @@ fn findings_list(findings: &[&Finding]) -> String {
         if let Some(p) = &f.position {
             let _ = write!(html, " <span class=\"pg-where\">{}</span>", esc(p));
         }
+        if let Some(change) = &f.change {
+            html.push_str(&change_html(change));
+        }
         if let Some(h) = &f.help {
             let _ = write!(html, "<div class=\"pg-help\">help: {}</div>", esc(h));
         }
@@ -537,6 +540,29 @@ fn findings_list(findings: &[&Finding]) -> String {
     }
     html.push_str("</ul>");
     html
+}
+
+/// The reference text then (its removed words struck) and now (its added words marked).
+fn change_html(change: &super::build::Change) -> String {
+    let side = |kind: &str, tag: &str| -> String {
+        change
+            .words
+            .iter()
+            .filter(|w| w.change == "same" || w.change == kind)
+            .map(|w| match w.change {
+                "same" => esc(&w.text),
+                _ => format!("<{tag}>{}</{tag}>", esc(&w.text)),
+            })
+            .collect()
+    };
+    let then = match change.before_known {
+        true => side("removed", "del"),
+        false => "<em>not recorded</em>".to_owned(),
+    };
+    format!(
+        "<div class=\"pg-change\"><div class=\"pg-then\">then: {then}</div><div class=\"pg-now\">now: {}</div></div>",
+        side("added", "ins")
+    )
 }
 
 fn or_none(list: String) -> String {
@@ -610,6 +636,7 @@ mod tests {
             snippet: String::new(),
             locale: Some(locale.into()),
             subjects: vec![subject.into()],
+            change: None,
         }
     }
 

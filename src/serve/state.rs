@@ -46,6 +46,9 @@ pub struct Snapshot {
     pub assets: String,
     /// Current findings, errors first.
     pub findings: Vec<Finding>,
+    /// Whether the site served is the latest run's, errors or not (the preview renders
+    /// despite missing translations of facts); false when it is the last good one.
+    pub rebuilt: bool,
     /// The `state` event (JSON) open pages receive.
     pub event: String,
 }
@@ -55,6 +58,8 @@ struct StateEvent<'a> {
     generation: u64,
     /// Whether a site has been built at all.
     built: bool,
+    /// Whether the site is the latest run's (see `Snapshot::rebuilt`).
+    rebuilt: bool,
     errors: Vec<&'a Finding>,
     warnings: usize,
     pages: &'a BTreeMap<String, String>,
@@ -94,6 +99,7 @@ impl Snapshot {
             ),
             Outcome::CouldNotRun(d) => (None, vec![d]),
         };
+        let rebuilt = site.is_some();
         let site = site.or_else(|| self.site.clone());
         let locales = site.as_ref().map(|s| s.locales.clone()).unwrap_or_default();
         let findings: Vec<Finding> = diagnostics
@@ -108,7 +114,7 @@ impl Snapshot {
             return (None, change);
         }
         (
-            Some(self.assemble(self.generation + 1, site, findings)),
+            Some(self.assemble(self.generation + 1, site, findings, rebuilt)),
             change,
         )
     }
@@ -121,6 +127,7 @@ impl Snapshot {
         generation: u64,
         site: Option<Arc<SiteData>>,
         findings: Vec<Finding>,
+        rebuilt: bool,
     ) -> Snapshot {
         let mut raw: BTreeMap<String, Bytes> = BTreeMap::new();
         if let Some(site) = &site {
@@ -178,11 +185,13 @@ impl Snapshot {
             pages,
             assets,
             findings,
+            rebuilt,
             event: String::new(),
         };
         snapshot.event = serde_json::to_string(&StateEvent {
             generation,
             built: snapshot.site.is_some(),
+            rebuilt: snapshot.rebuilt,
             errors: snapshot.errors().collect(),
             warnings: snapshot.findings.len() - snapshot.errors().count(),
             pages: &snapshot.pages,

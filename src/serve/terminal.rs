@@ -55,6 +55,13 @@ impl Terminal {
                 site.locales.join(", "),
                 elapsed.as_millis()
             ),
+            (Some(site), errors) if snapshot.rebuilt => shout!(
+                "built {} pages per locale × {} locales ({}) in memory in {} ms, with {errors} error(s): the reference text shows where a translation is missing (build would refuse it)",
+                site.pages_per_locale,
+                site.locales.len(),
+                site.locales.join(", "),
+                elapsed.as_millis()
+            ),
             (_, errors) => shout!(
                 "error: {errors} error(s); no site to show yet: the pages show the errors until they are fixed"
             ),
@@ -79,7 +86,9 @@ impl Terminal {
         };
         let errors = now.errors().count();
         if errors > 0 {
-            let serving = if now.site.is_some() {
+            let serving = if now.rebuilt {
+                "serving it with the reference text where a translation is missing (build would refuse it)"
+            } else if now.site.is_some() {
                 "still serving the last good site"
             } else {
                 "no site to show yet"

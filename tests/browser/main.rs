@@ -393,3 +393,76 @@ async fn search_works_under_serve() {
     }
     browser.stop().await;
 }
+
+/// The preview follows the writer: a fact added in English with no translation shows
+/// at once on the English page and, in English under the French "not yet translated"
+/// notice, on the French page, both open in the browser; the overlay names the missing
+/// French message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_english_fact_shows_on_every_open_page_before_it_is_translated() {
+    let sandbox = Sandbox::real();
+    let server = Server::start(sandbox.root(), &[]);
+    let browser = Browser::start().await;
+    const NEW: &str = "return document.getElementById('feedback-reviewed')?.textContent ?? null;";
+    for locale in ["en", "fr"] {
+        let url = format!("http://{}/{locale}/feedback.html", server.addr);
+        browser.client.goto(&url).await.unwrap();
+        browser
+            .eventually("the live connection", "return document.querySelector('policyglot-preview')?.shadowRoot?.querySelector('.status')?.textContent;", |v| v == "live")
+            .await;
+        assert_eq!(
+            browser.js(NEW).await,
+            Value::Null,
+            "{locale}: not there yet"
+        );
+        if locale == "en" {
+            // Written while the French page is the one open below.
+            continue;
+        }
+        sandbox.edit(
+            "policy/policy.yaml",
+            "feedback-uses, feedback-not-combined]",
+            "feedback-uses, feedback-not-combined, feedback-reviewed]",
+        );
+        let file = "locales/en/feedback.ftl";
+        let text = sandbox.read(file);
+        sandbox.write(
+            file,
+            &format!(
+                "{text}feedback-reviewed = People on our team may read the feedback you send.\n"
+            ),
+        );
+        let (shown, took) = browser
+            .eventually("the English text on the French page", "const e = document.querySelector('#feedback-reviewed > [lang=\"en\"]'); return e ? e.textContent : null;", |v| v.is_string())
+            .await;
+        eprintln!(
+            "browser: new English fact shown on the French page {} ms after the write",
+            took.as_millis()
+        );
+        assert_eq!(shown, "People on our team may read the feedback you send.");
+        let (notice, _) = browser
+            .eventually("the notice", "return document.querySelector('#feedback .untranslated-notice')?.textContent ?? null;", |v| v.is_string())
+            .await;
+        assert!(
+            notice.as_str().unwrap().starts_with("Pas encore traduit"),
+            "{notice}"
+        );
+        let (overlay, _) = browser
+            .eventually("the overlay", OVERLAY, |v| v.is_string())
+            .await;
+        assert!(
+            overlay
+                .as_str()
+                .unwrap()
+                .contains("message `feedback-reviewed` is missing in `fr`"),
+            "{overlay}"
+        );
+    }
+    let url = format!("http://{}/en/feedback.html", server.addr);
+    browser.client.goto(&url).await.unwrap();
+    let (text, _) = browser
+        .eventually("the new fact on the English page", NEW, |v| v.is_string())
+        .await;
+    assert_eq!(text, "People on our team may read the feedback you send.");
+    browser.stop().await;
+}

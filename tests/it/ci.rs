@@ -133,7 +133,7 @@ fn the_job_summary_lists_every_finding_and_the_locale_table() {
         )),
         "{text}"
     );
-    assert!(text.contains("| fr | 102 | 67 | 35 | 0 | 0 |"), "{text}");
+    assert!(text.contains("| fr | 103 | 68 | 35 | 0 | 0 |"), "{text}");
     let report = json(&sandbox.run(&["check", "--format", "json"]));
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(findings.len(), MISSING);

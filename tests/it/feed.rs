@@ -14,7 +14,9 @@ fn parse(path: &std::path::Path) -> Value {
                   d = feedparser.parse(sys.argv[1])\n\
                   print(json.dumps({'bozo': bool(d.bozo), 'error': str(d.get('bozo_exception', '')), 'version': d.version, \
                   'title': d.feed.get('title'), 'language': d.feed.get('language'), \
-                  'entries': [{'title': e.title, 'link': e.link, 'id': e.id, 'updated': e.updated} for e in d.entries]}))";
+                  'entries': [{'title': e.title, 'link': e.link, 'id': e.id, 'updated': e.updated, \
+                  'published': e.get('published'), 'summary': e.get('summary'), \
+                  'tags': [t.term for t in e.get('tags', [])]} for e in d.entries]}))";
     let out = Command::new("python3")
         .args(["-c", script])
         .arg(path)
@@ -168,4 +170,121 @@ fn two_new_projects_have_different_feed_ids_and_a_bad_site_id_is_located() {
         "{}",
         run.stdout
     );
+}
+
+/// Each entry's summary says what changed, in the locale's language, as its page does:
+/// the page's introduction, then each heading of the changes it lists; plain text
+/// escaped once.
+#[test]
+fn each_entry_summarizes_what_changed_in_its_language() {
+    let sandbox = Sandbox::real();
+    let site = sandbox.build_ok();
+    for locale in ["en", "fr", "de"] {
+        let feed = parse(&sandbox.path(&format!("site/feeds/{locale}.xml")));
+        assert_eq!(feed["bozo"], false, "{locale}: {feed}");
+        let entry = &feed["entries"][0];
+        let summary = entry["summary"].as_str().unwrap();
+        let page = site.html(&format!("{locale}/changes-consumer-terms-2025.html"));
+        // As a reader reads it: ASCII white space collapsed, no-break spaces kept.
+        let ascii = |text: String| {
+            text.split(|c: char| c.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let intro = ascii(
+            page.0
+                .select(&scraper::Selector::parse(".lede").unwrap())
+                .next()
+                .unwrap()
+                .text()
+                .collect(),
+        );
+        assert!(summary.starts_with(&intro), "{locale}: {summary}");
+        let headings: Vec<String> = page
+            .0
+            .select(&scraper::Selector::parse(".change-group > h2").unwrap())
+            .map(|h| ascii(h.text().collect()))
+            .collect();
+        assert!(headings.len() > 2, "{locale}: {headings:?}");
+        for heading in &headings {
+            assert!(
+                summary.contains(heading.as_str()),
+                "{locale}: {heading} in {summary}"
+            );
+        }
+        assert!(!summary.contains('<'), "plain text: {summary}");
+    }
+    let en = parse(&sandbox.path("site/feeds/en.xml"));
+    assert!(
+        en["entries"][0]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("How long we keep your data"),
+        "{en}"
+    );
+    // Escaped once: a heading with markup characters reads as written.
+    sandbox.edit(
+        "locales/en/retention.ftl",
+        "    .title = How long we keep your data",
+        "    .title = How long R&D <Labs> keeps your data",
+    );
+    sandbox.build_ok();
+    let xml = sandbox.read("site/feeds/en.xml");
+    assert!(
+        !xml.contains("&amp;amp;") && !xml.contains("&amp;lt;"),
+        "{xml}"
+    );
+    let feed = parse(&sandbox.path("site/feeds/en.xml"));
+    let summary = feed["entries"][0]["summary"].as_str().unwrap();
+    assert!(summary.contains("R&D <Labs>"), "{summary}");
+}
+
+/// A version announced ahead is an entry from its announcement, marked as announced,
+/// never dated in the future; it is updated on the day it takes effect. Before it is
+/// announced there is no entry.
+#[test]
+fn an_announced_version_is_dated_by_its_announcement_never_in_the_future() {
+    let sandbox = Sandbox::real();
+    // The update takes effect a month after it was announced, as a source says.
+    sandbox.edit(
+        "policy/policy.yaml",
+        "    effective: 2025-08-28\n    effective_stated: false\n",
+        "    effective: 2025-09-28\n",
+    );
+    let entry_on = |today: &str| -> Option<Value> {
+        let run = sandbox.run(&["build", "--no-search", "--today", today]);
+        assert!(run.success, "{today}: {}", run.stderr);
+        let feed = parse(&sandbox.path("site/feeds/en.xml"));
+        assert_eq!(feed["bozo"], false, "{today}: {feed}");
+        let entries = feed["entries"].as_array().unwrap();
+        assert!(entries.len() <= 1, "{entries:?}");
+        entries.first().cloned()
+    };
+    let announced = entry_on("2025-09-01").expect("an entry once announced");
+    assert_eq!(announced["updated"], "2025-08-28T00:00:00Z");
+    assert_eq!(announced["published"], "2025-08-28T00:00:00Z");
+    assert_eq!(announced["tags"], serde_json::json!(["announced"]));
+    assert_eq!(announced["title"], "What changes on September 28, 2025");
+
+    let in_force = entry_on("2025-10-01").expect("an entry in force");
+    assert_eq!(
+        in_force["updated"], "2025-09-28T00:00:00Z",
+        "updated when in force"
+    );
+    assert_eq!(in_force["published"], "2025-08-28T00:00:00Z");
+    assert_eq!(in_force["tags"], serde_json::json!([]));
+    assert_eq!(in_force["id"], announced["id"], "the same entry");
+
+    assert!(
+        entry_on("2025-08-20").is_none(),
+        "not announced yet: no entry"
+    );
+    for day in ["2025-09-01", "2025-10-01"] {
+        sandbox.run(&["build", "--no-search", "--today", day]);
+        let xml = sandbox.read("site/feeds/en.xml");
+        for updated in xml.split("<updated>").skip(1) {
+            assert!(updated[..10] <= *day, "{day}: dated in the future: {xml}");
+        }
+    }
 }

@@ -32,10 +32,13 @@ mod safety;
 mod search;
 mod site;
 mod stale;
+mod stale_change;
+mod status;
 // Unix only: the tests use symlinks and send SIGINT.
 #[cfg(all(feature = "serve", unix))]
 mod serve;
 mod tidy;
 mod time_bound;
+mod untranslated;
 mod workflows;
 mod yaml_keys;

@@ -30,14 +30,13 @@ fn tool(relative: &str) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn every_page_passes_the_w3c_nu_html_checker() {
-    let (sandbox, site) = published();
+/// What the W3C Nu checker finds in the HTML files under `dir` (errors and warnings).
+pub fn nu_problems(dir: &Path) -> Vec<String> {
     let output = Command::new("java")
         .arg("-jar")
         .arg(tool("node_modules/vnu-jar/build/dist/vnu.jar"))
         .args(["--skip-non-html", "--format", "json"])
-        .arg(sandbox.path("site"))
+        .arg(dir)
         .output()
         .expect("the Nu checker needs Java (apt-get install default-jre-headless)");
     let report: serde_json::Value = serde_json::from_slice(&output.stderr).unwrap_or_else(|e| {
@@ -46,12 +45,19 @@ fn every_page_passes_the_w3c_nu_html_checker() {
             String::from_utf8_lossy(&output.stderr)
         )
     });
-    let messages = report["messages"].as_array().unwrap();
-    let problems: Vec<String> = messages
+    report["messages"]
+        .as_array()
+        .unwrap()
         .iter()
         .filter(|m| m["type"] != "info" || m["subType"] == "warning")
         .map(|m| format!("{}:{} {}", m["url"], m["lastLine"], m["message"]))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn every_page_passes_the_w3c_nu_html_checker() {
+    let (sandbox, site) = published();
+    let problems = nu_problems(&sandbox.path("site"));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
     assert!(pages >= 29, "checked {pages} pages");

@@ -9,3 +9,4 @@ mod load;
 mod process;
 mod safety;
 mod side_by_side;
+mod untranslated;
