@@ -32,6 +32,7 @@ mod safety;
 mod search;
 mod site;
 mod stale;
+mod streaming;
 // Unix only: the tests use symlinks and send SIGINT.
 #[cfg(all(feature = "serve", unix))]
 mod serve;
