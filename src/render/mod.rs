@@ -265,7 +265,7 @@ pub fn render_site_to(
         locales.reference().source.fingerprint,
         &names,
     ));
-    let work = locales
+    let work: Vec<_> = locales
         .list
         .iter()
         .map(|l| {
@@ -274,9 +274,7 @@ pub fn render_site_to(
         })
         .collect();
     let remember = rendered.0.remembers();
-    // Locales are independent: rendered in parallel. A render that is not remembered
-    // puts each page as it is made; one that is keeps the locale's pages, put below.
-    let outputs = rendered.0.each(work, |locale| {
+    let render_locale = |locale: &Arc<Locale>| {
         let sets = views::in_locale(&locales, locale, &sets);
         let pages = LocalePages {
             policy,
@@ -302,7 +300,23 @@ pub fn render_site_to(
         pages
             .render_all(&put)
             .map(|root| Arc::new((files.into_inner().expect("not poisoned"), root)))
-    });
+    };
+    let outputs = if remember {
+        // Locales are independent: rendered in parallel, each kept for the next run
+        // and put below.
+        rendered.0.each(work, render_locale)
+    } else {
+        // Nothing to keep: each page is put as it is made, and locales are rendered one
+        // after another (their articles in parallel), so only one locale's fragments
+        // and pages in flight are held at a time, not every locale's.
+        rendered.0.last = Tally {
+            computed: work.len(),
+            reused: 0,
+        };
+        work.iter()
+            .map(|(_, _, locale)| render_locale(locale))
+            .collect()
+    };
     let mut errors = Vec::new();
     let mut root_locales = Vec::new();
     for output in outputs {
