@@ -423,7 +423,26 @@ impl Session {
         let analysis = self
             .run_to(project, options.clone(), Some(&target))
             .map_err(|d| vec![d])?;
+        if search && !self.rendered.remembers() {
+            // A one-shot build indexes after every page is written: what the checks and
+            // the render held (catalog, bundles, templates, per-locale results) is not
+            // needed by the index, which is the largest part of such a build's memory.
+            // The policy stays (`next_change`).
+            self.forget_all_but_the_policy();
+        }
         write(analysis, target, started)
+    }
+
+    /// Drops what the session remembers but the policy.
+    fn forget_all_but_the_policy(&mut self) {
+        let policy = self.policy.take();
+        let policy_text = self.policy_text;
+        *self = Session {
+            policy,
+            policy_text,
+            rendered: render::Rendered::once(),
+            ..Session::default()
+        };
     }
 
     /// Ends a run before rendering with `findings` (or, with `Err`, as one that could not

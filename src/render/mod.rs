@@ -175,6 +175,11 @@ impl Rendered {
     pub fn last(&self) -> Tally {
         self.0.last
     }
+
+    /// Whether the pages rendered are kept for a next run (`serve`), not for one only.
+    pub fn remembers(&self) -> bool {
+        self.0.remembers()
+    }
 }
 
 /// Variables every template message gets: the dates of the version in force.
