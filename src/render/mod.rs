@@ -270,6 +270,10 @@ pub fn render_site_to(
         locales.reference().source.fingerprint,
         &names,
     ));
+    let language_names: Vec<(&str, String)> = names
+        .iter()
+        .map(|(tag, name)| (*tag, markdown::plain(name)))
+        .collect();
     let work: Vec<_> = locales
         .list
         .iter()
@@ -292,6 +296,7 @@ pub fn render_site_to(
             stale,
             urls: &urls,
             templates,
+            language_names: &language_names,
         };
         let files = Mutex::new(Vec::new());
         let put = |path: PathBuf, bytes: Vec<u8>| -> Result<(), Diagnostics> {
@@ -389,6 +394,9 @@ struct LocalePages<'a> {
     stale: &'a Stale,
     urls: &'a web::Urls,
     templates: &'a Templates,
+    /// Every locale's tag and name in its own language, as plain text (the language
+    /// switcher of every page: made once, not once per page).
+    language_names: &'a [(&'a str, String)],
 }
 
 impl LocalePages<'_> {
@@ -411,18 +419,13 @@ impl LocalePages<'_> {
 
     /// The language switcher: every locale by its own name, linking to `href(tag)`.
     fn locale_links(&self, href: impl Fn(&str) -> String) -> Vec<LocaleLink> {
-        self.locales
-            .list
+        self.language_names
             .iter()
-            .map(|other| LocaleLink {
-                tag: other.tag.clone(),
-                name: self
-                    .locales
-                    .text(other, "language-name", None)
-                    .map(|t| markdown::plain(&t))
-                    .unwrap_or_default(),
-                href: href(&other.tag),
-                current: other.tag == self.locale.tag,
+            .map(|(tag, name)| LocaleLink {
+                tag: (*tag).to_owned(),
+                name: name.clone(),
+                href: href(tag),
+                current: *tag == self.locale.tag,
             })
             .collect()
     }
