@@ -393,6 +393,9 @@ impl Session {
             pages_per_locale: rendering.pages_per_locale,
             locales: rendering.locales,
         };
+        // The feeds add files; the pages kept for them were put already (a feed that
+        // changed one would make the build differ from the site `check` renders, which
+        // `streaming::a_build_writes_the_site_that_check_renders_in_memory` compares).
         let rendered: Vec<std::path::PathBuf> = site.files.keys().cloned().collect();
         crate::feed::add_feeds(&mut site, policy, base_url);
         for path in rendered {
