@@ -45,6 +45,11 @@ impl<V> Memo<V> {
             ..Memo::default()
         }
     }
+
+    /// Whether this memo keeps what it computes for a next run.
+    pub fn remembers(&self) -> bool {
+        self.remember
+    }
 }
 
 /// What one call to `Memo::each` did.

@@ -3,8 +3,10 @@
 //! its site when no check failed, so nothing `check` calls an error is ever published.
 //! `Session` runs it again and again for `serve`, redoing only what an edit touched.
 
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use crate::check::{self, Analysis};
@@ -87,6 +89,17 @@ impl Session {
 
     /// One run; see `run`.
     pub fn run(&mut self, project: &Project, options: Options) -> Result<Analysis, Diagnostic> {
+        self.run_to(project, options, None)
+    }
+
+    /// One run whose site, when rendered, goes to `sink` as it is made (the analysis
+    /// then holds the site without its files), or into memory with `None`.
+    fn run_to(
+        &mut self,
+        project: &Project,
+        options: Options,
+        sink: Option<&dyn render::Sink>,
+    ) -> Result<Analysis, Diagnostic> {
         let mut analysis = Analysis::default();
         let policy_path = project.root.join(Project::POLICY);
         if !policy_path.is_file() {
@@ -199,7 +212,14 @@ impl Session {
 
         // Render only what passed: a failure here is one the checks above could not foresee.
         if analysis.blocking_errors() == 0 {
-            match self.render(policy, locales, &templates, &stale, &options.publication) {
+            match self.render(
+                policy,
+                locales,
+                &templates,
+                &stale,
+                &options.publication,
+                sink,
+            ) {
                 Ok(site) => analysis.site = Some(site),
                 Err(e) => analysis.findings.extend(e),
             }
@@ -319,8 +339,9 @@ impl Session {
         shared
     }
 
-    /// The site in memory, pages and feeds (the feeds are made from the pages just
-    /// rendered and this policy).
+    /// The site, pages and feeds (the feeds are made from the pages just rendered and
+    /// this policy): in memory, or put into `sink` as it is rendered. A sink's site
+    /// comes back without its files.
     fn render(
         &mut self,
         policy: &Policy,
@@ -328,25 +349,72 @@ impl Session {
         templates: &Templates,
         stale: &l10n::Stale,
         publication: &render::Publication,
+        sink: Option<&dyn render::Sink>,
     ) -> Result<render::Site, Diagnostics> {
-        let mut site = render::render_site(
+        let base_url = publication.base_url.as_deref();
+        let Some(sink) = sink else {
+            let mut site = render::render_site(
+                policy,
+                locales,
+                templates,
+                stale,
+                publication,
+                &mut self.rendered,
+            )?;
+            crate::feed::add_feeds(&mut site, policy, base_url, publication.today);
+            return Ok(site);
+        };
+        // The feeds read a locale's pages other than its articles (its index, its "what
+        // changed" pages): those few are kept as they pass, the articles are not.
+        let articles: HashSet<String> = policy
+            .pages
+            .iter()
+            .map(|p| format!("{}.html", p.id))
+            .collect();
+        let tags: HashSet<&str> = locales.tags().collect();
+        let kept = Keeping {
+            sink,
+            keep: &|path: &Path| {
+                let mut parts = path.iter();
+                let (Some(tag), Some(file), None) = (parts.next(), parts.next(), parts.next())
+                else {
+                    return false;
+                };
+                tag.to_str().is_some_and(|t| tags.contains(t))
+                    && file.to_str().is_some_and(|f| !articles.contains(f))
+            },
+            kept: Mutex::new(BTreeMap::new()),
+        };
+        let rendering = render::render_site_to(
             policy,
-            locales,
+            locales.clone(),
             templates,
             stale,
             publication,
             &mut self.rendered,
+            &kept,
         )?;
-        crate::feed::add_feeds(
-            &mut site,
-            policy,
-            publication.base_url.as_deref(),
-            publication.today,
-        );
+        let mut site = render::Site {
+            files: kept.kept.into_inner().expect("not poisoned"),
+            pages_per_locale: rendering.pages_per_locale,
+            locales: rendering.locales,
+        };
+        // The feeds add files; the pages kept for them were put already (a feed that
+        // changed one would make the build differ from the site `check` renders, which
+        // `streaming::a_build_writes_the_site_that_check_renders_in_memory` compares).
+        let rendered: Vec<std::path::PathBuf> = site.files.keys().cloned().collect();
+        crate::feed::add_feeds(&mut site, policy, base_url, publication.today);
+        for path in rendered {
+            site.files.remove(&path);
+        }
+        for (path, bytes) in std::mem::take(&mut site.files) {
+            sink.put(path, bytes).map_err(|d| vec![d])?;
+        }
         Ok(site)
     }
 
-    /// `build`, as one run of this session.
+    /// `build`, as one run of this session: the site is written to a staging folder as
+    /// it is rendered, indexed there, and swapped in for `out` when nothing failed.
     pub fn build(
         &mut self,
         project: &Project,
@@ -355,8 +423,35 @@ impl Session {
         search: bool,
     ) -> Result<BuildReport, Diagnostics> {
         let started = Instant::now();
-        let analysis = self.run(project, options.clone()).map_err(|d| vec![d])?;
-        write(analysis, out, search, started)
+        let target = Target {
+            out,
+            staging: OnceLock::new(),
+            noted: search.then(search::Noted::default),
+            files: AtomicUsize::new(0),
+        };
+        let analysis = self
+            .run_to(project, options.clone(), Some(&target))
+            .map_err(|d| vec![d])?;
+        if search && !self.rendered.remembers() {
+            // A one-shot build indexes after every page is written: what the checks and
+            // the render held (catalog, bundles, templates, per-locale results) is not
+            // needed by the index, which is the largest part of such a build's memory.
+            // The policy stays (`next_change`).
+            self.forget_all_but_the_policy();
+        }
+        write(analysis, target, started)
+    }
+
+    /// Drops what the session remembers but the policy.
+    fn forget_all_but_the_policy(&mut self) {
+        let policy = self.policy.take();
+        let policy_text = self.policy_text;
+        *self = Session {
+            policy,
+            policy_text,
+            rendered: render::Rendered::once(),
+            ..Session::default()
+        };
     }
 
     /// Ends a run before rendering with `findings` (or, with `Err`, as one that could not
@@ -466,13 +561,58 @@ pub fn build(
     Session::once().build(project, out, options, search)
 }
 
-/// Writes the site of a run no check failed (with its search index), or says why not.
-fn write(
-    analysis: Analysis,
-    out: &Path,
-    search: bool,
-    started: Instant,
-) -> Result<BuildReport, Diagnostics> {
+/// Where `build` puts its site: a staging folder next to the output, made when the first
+/// file comes (so a run whose checks fail makes none) and swapped in by `write`; with
+/// search, each page is also noted for the index (`search::Noted`).
+struct Target<'o> {
+    out: &'o Path,
+    staging: OnceLock<Result<output::Staging, Diagnostic>>,
+    noted: Option<search::Noted>,
+    files: AtomicUsize,
+}
+
+impl Target<'_> {
+    fn staging(&self) -> Result<&output::Staging, Diagnostic> {
+        self.staging
+            .get_or_init(|| output::Staging::new(self.out))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+impl render::Sink for Target<'_> {
+    fn put(&self, path: std::path::PathBuf, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        let staging = self.staging()?;
+        if let Some(noted) = &self.noted {
+            noted.note(&path, &bytes);
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        staging.put(&path, &bytes)
+    }
+}
+
+/// A sink that passes every file on, keeping a copy of those `keep` selects.
+struct Keeping<'s> {
+    sink: &'s dyn render::Sink,
+    keep: &'s (dyn Fn(&Path) -> bool + Sync),
+    kept: Mutex<BTreeMap<std::path::PathBuf, Vec<u8>>>,
+}
+
+impl render::Sink for Keeping<'_> {
+    fn put(&self, path: std::path::PathBuf, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        if (self.keep)(&path) {
+            self.kept
+                .lock()
+                .expect("not poisoned")
+                .insert(path.clone(), bytes.clone());
+        }
+        self.sink.put(path, bytes)
+    }
+}
+
+/// Publishes the site of a run no check failed, staged by `target` as it was rendered
+/// (with its search index, made there from the staged pages), or says why not.
+fn write(analysis: Analysis, target: Target, started: Instant) -> Result<BuildReport, Diagnostics> {
     let (errors, mut warnings): (Diagnostics, Diagnostics) = analysis
         .findings
         .into_iter()
@@ -480,6 +620,7 @@ fn write(
     // Notes (what `check` assumed) are for `check` to say, not a build's warnings.
     warnings.retain(|d| d.severity == Severity::Warning);
     if !errors.is_empty() {
+        // The staging folder, if any, is deleted with `target`: nothing is published.
         return Err(errors);
     }
     // No check failed, so the site was rendered; if rendering found what no check
@@ -494,27 +635,25 @@ fn write(
         ]);
     };
     let notes = Vec::new();
-    // The search index needs only the pages in memory: it is made on its own thread
-    // while the pages are written, and joins them in the staging folder before the swap.
-    let site = &site;
-    std::thread::scope(|scope| {
-        let index = search.then(|| {
-            let previous = out.is_dir().then_some(out);
-            scope.spawn(move || search::Prepared::new(site, previous))
-        });
-        output::write_site_with(site, out, |staging, previous| match index {
-            Some(index) => index
-                .join()
-                .unwrap_or_else(|_| Err(search::stopped()))?
-                .write(staging, previous),
-            None => Ok(()),
-        })
-    })
-    .map_err(|d| vec![d])?;
+    target.staging().map_err(|d| vec![d])?;
+    let files = target.files.load(Ordering::Relaxed);
+    let staging = target
+        .staging
+        .into_inner()
+        .expect("made above")
+        .map_err(|d| vec![d])?;
+    // The search index reads the pages back from the staged site, one language after
+    // another on each worker, and joins them there before the swap.
+    if let Some(noted) = target.noted {
+        search::Prepared::staged(noted, staging.path(), staging.previous())
+            .and_then(|index| index.write(staging.path(), staging.previous()))
+            .map_err(|d| vec![d])?;
+    }
+    staging.publish().map_err(|d| vec![d])?;
     Ok(BuildReport {
         pages_per_locale: site.pages_per_locale,
-        locales: site.locales.clone(),
-        files: site.files.len(),
+        locales: site.locales,
+        files,
         warnings,
         notes,
         elapsed: started.elapsed(),

@@ -1,14 +1,18 @@
 //! The search index: Pagefind (a well-kept static search library with per-language
-//! stemming), run in-process through its Rust API on the rendered pages held in memory,
-//! so building a searchable site needs no Node and no npm. Each page is indexed in the
-//! language of its `<html lang>`, one Pagefind index per language (in parallel, merged
-//! into one bundle). The index is reused when no page's HTML changed, so rebuilding an
-//! unchanged site costs nothing, and so is each language whose pages did not change.
+//! stemming), run in-process through its Rust API, so building a searchable site needs
+//! no Node and no npm. Each page is indexed in the language of its `<html lang>`, one
+//! Pagefind index per language (in parallel, merged into one bundle). What the index
+//! needs to know of a page before reading it (a hash, its language, whether it is
+//! marked for indexing: `Page`) is noted as it is rendered; its HTML is read only when
+//! its language is indexed (from memory in `serve`, from the staged site in `build`, so
+//! a build never holds its pages). The index is reused when no page's HTML changed, so
+//! rebuilding an unchanged site costs nothing, and so is each language whose pages did
+//! not change.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
 
@@ -25,8 +29,55 @@ const BODY_MARK: &[u8] = b"data-pagefind-body";
 
 /// Files of a bundle by path, with `/` separators.
 type Files = BTreeMap<String, Vec<u8>>;
-/// A page to index: its path in the site, with `/` separators, and its HTML.
-type Page<'a> = (String, &'a [u8]);
+/// Reads a page's HTML by its path in the site (`/` separators).
+type Load<'l> = &'l (dyn Fn(&str) -> Option<Vec<u8>> + Sync);
+
+/// What the index needs to know of a page before reading its HTML.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Its path in the site, with `/` separators.
+    path: String,
+    /// SHA-256 of its HTML.
+    digest: [u8; 32],
+    /// The language of its `<html lang>` (`html_lang`).
+    lang: Option<String>,
+    /// Whether it has `data-pagefind-body`.
+    marked: bool,
+}
+
+impl Page {
+    /// The page at `path` (`/` separators) with this HTML.
+    pub fn of(path: String, html: &[u8]) -> Page {
+        Page {
+            path,
+            digest: Sha256::digest(html).into(),
+            lang: html_lang(html),
+            marked: memchr::memmem::find(html, BODY_MARK).is_some(),
+        }
+    }
+}
+
+/// The pages of a site noted as they are rendered (from any thread), for an index made
+/// once every page is written.
+#[derive(Debug, Default)]
+pub struct Noted(Mutex<Vec<Page>>);
+
+impl Noted {
+    /// Notes the file at `path` in the site, when it is a page.
+    pub fn note(&self, path: &Path, bytes: &[u8]) {
+        if is_page(path) {
+            let page = Page::of(url_path(path), bytes);
+            self.0.lock().expect("not poisoned").push(page);
+        }
+    }
+
+    /// The pages noted, in path order.
+    fn pages(self) -> Vec<Page> {
+        let mut pages = self.0.into_inner().expect("not poisoned");
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        pages
+    }
+}
 
 /// A search bundle: Pagefind's files (script, WebAssembly, per-language index and
 /// fragments), by path relative to the site root.
@@ -113,22 +164,23 @@ impl Index {
     pub fn of_pages<'a>(
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
     ) -> Result<Index, Diagnostic> {
-        Index::keyed(pages_key(pages.clone()), pages, None)
+        let (noted, html) = in_memory(pages);
+        Index::keyed(pages_key(&noted), &noted, &html.load(), None)
     }
 
-    /// Indexes `pages`, whose `pages_key` is `key` (computed once by a caller that
-    /// needed it first: hashing every page is not free).
-    /// A language whose pages are those `previous` indexed is taken from it.
-    fn keyed<'a>(
+    /// Indexes `pages` (in path order), whose `pages_key` is `key`, reading each page's
+    /// HTML with `load` when its language is indexed. A language whose pages are those
+    /// `previous` indexed is taken from it.
+    fn keyed(
         key: String,
-        pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
+        pages: &[Page],
+        load: Load,
         previous: Option<Previous>,
     ) -> Result<Index, Diagnostic> {
         // Pagefind skips pages without `data-pagefind-body` when any page has it: leaving
         // them out before parsing gives the same index for less work.
-        let marked = |html: &[u8]| memchr::memmem::find(html, BODY_MARK).is_some();
-        let any_marked = pages.clone().any(|(_, html)| marked(html));
-        let pages = pages.filter(|(_, html)| !any_marked || marked(html));
+        let any_marked = pages.iter().any(|p| p.marked);
+        let pages: Vec<&Page> = pages.iter().filter(|p| !any_marked || p.marked).collect();
         // Pagefind reads the current folder and panics without one (it was deleted).
         if let Err(e) = std::env::current_dir() {
             return Err(Diagnostic::error(
@@ -138,7 +190,6 @@ impl Index {
             .in_path(BUNDLE)
             .help("run policyglot from an existing folder (e.g. `cd` back into the project), or build with --no-search"));
         }
-        let pages: Vec<(String, &[u8])> = pages.collect();
         let merged = match by_language(&pages) {
             Some(groups) => {
                 // One Pagefind index per language, as many at once as there are
@@ -149,10 +200,10 @@ impl Index {
                 let bundles = groups
                     .into_par_iter()
                     .map(|(language, group)| {
-                        let key = pages_key(group.iter().cloned());
+                        let key = pages_key(group.iter().copied());
                         match previous.and_then(|p| p.reuse(&language, &key)) {
                             Some(files) => Ok((language, key, files)),
-                            None => index_pages(&group).map(|files| (language, key, files)),
+                            None => index_pages(&group, load).map(|files| (language, key, files)),
                         }
                     })
                     .collect::<Result<Vec<_>, _>>()?;
@@ -164,7 +215,7 @@ impl Index {
         // from `html_lang`: one index over every page is what it would have made.
         let (files, languages) = match merged {
             Some(merged) => merged,
-            None => (index_pages(&pages)?, BTreeMap::new()),
+            None => (index_pages(&pages, load)?, BTreeMap::new()),
         };
         Ok(Index {
             key,
@@ -224,14 +275,15 @@ impl Indexer {
         &mut self,
         pages: impl Iterator<Item = (String, &'a [u8])> + Clone,
     ) -> Result<Arc<Index>, Diagnostic> {
-        let key = pages_key(pages.clone());
+        let (noted, html) = in_memory(pages);
+        let key = pages_key(&noted);
         if let Some(last) = &self.last
             && last.key == key
         {
             return Ok(Arc::clone(last));
         }
         let previous = self.last.as_deref().map(Previous::Memory);
-        let index = Arc::new(Index::keyed(key, pages, previous)?);
+        let index = Arc::new(Index::keyed(key, &noted, &html.load(), previous)?);
         self.last = Some(Arc::clone(&index));
         Ok(index)
     }
@@ -245,23 +297,31 @@ pub enum Prepared {
 }
 
 impl Prepared {
-    /// Decides, and indexes when needed, for `site` replacing `previous`. Needs only the
-    /// pages in memory, so it runs while the pages are written.
-    pub fn new(site: &Site, previous: Option<&Path>) -> Result<Prepared, Diagnostic> {
-        let key = pages_key(site_pages(site));
+    /// Decides, and indexes when needed, for the site staged at `staging` whose pages
+    /// are `noted` (each read from there when its language is indexed), replacing the
+    /// site `previous`.
+    pub fn staged(
+        noted: Noted,
+        staging: &Path,
+        previous: Option<&Path>,
+    ) -> Result<Prepared, Diagnostic> {
+        let pages = noted.pages();
+        let key = pages_key(&pages);
         let bundle = previous.map(|p| p.join(BUNDLE));
         let keys = bundle
             .as_ref()
             .and_then(|b| fs::read(b.join(KEY_FILE)).ok())
             .and_then(|k| serde_json::from_slice::<Keys>(&k).ok())
             .filter(|k| k.version == env!("CARGO_PKG_VERSION"));
+        // Only pages this build noted are read, and only inside the staged site.
+        let load = |path: &str| fs::read(staging.join(path)).ok();
         match (bundle, keys) {
             (Some(bundle), Some(keys)) if keys.key == key => Ok(Prepared::Reuse(bundle)),
             (Some(bundle), Some(keys)) => {
-                Index::keyed(key, site_pages(site), Some(Previous::Dir(&bundle, &keys)))
+                Index::keyed(key, &pages, &load, Some(Previous::Dir(&bundle, &keys)))
                     .map(Prepared::Fresh)
             }
-            _ => Index::keyed(key, site_pages(site), None).map(Prepared::Fresh),
+            _ => Index::keyed(key, &pages, &load, None).map(Prepared::Fresh),
         }
     }
 
@@ -279,8 +339,9 @@ impl Prepared {
 }
 
 /// Pagefind's files for `pages` (one index, however many languages), by path within
-/// the bundle.
-fn index_pages(pages: &[(String, &[u8])]) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+/// the bundle; each page's HTML is read by `load` when Pagefind is given it, and
+/// dropped once Pagefind parsed it.
+fn index_pages(pages: &[&Page], load: Load) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| failure(format!("cannot start the indexing runtime: {e}")))?;
@@ -289,8 +350,13 @@ fn index_pages(pages: &[(String, &[u8])]) -> Result<BTreeMap<String, Vec<u8>>, D
         runtime.block_on(async {
             let mut index = pagefind::api::PagefindIndex::new(None)
                 .map_err(|e| failure(format!("cannot configure Pagefind: {e}")))?;
-            for (path, html) in pages {
-                let html = String::from_utf8_lossy(html).into_owned();
+            for page in pages {
+                let path = &page.path;
+                let html = load(path).ok_or_else(|| {
+                    failure(format!("cannot read {path} again to index it")).in_path(path)
+                })?;
+                let html = String::from_utf8(html)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
                 if let Err(e) = index.add_html_file(Some(path.clone()), None, html).await {
                     return Err(
                         failure(format!("Pagefind could not index {path}: {e}")).in_path(path)
@@ -315,13 +381,10 @@ fn index_pages(pages: &[(String, &[u8])]) -> Result<BTreeMap<String, Vec<u8>>, D
 /// language on its own (page numbers, words, fragments and file names are per
 /// language), so one index per language gives the same files as one index of all.
 /// `None` when a page names none (Pagefind would merge it into the main language).
-fn by_language<'p, 'a>(pages: &'p [(String, &'a [u8])]) -> Option<BTreeMap<String, Vec<Page<'a>>>> {
-    let mut groups: BTreeMap<String, Vec<Page<'a>>> = BTreeMap::new();
-    for (path, html) in pages {
-        groups
-            .entry(html_lang(html)?)
-            .or_default()
-            .push((path.clone(), *html));
+fn by_language<'p>(pages: &[&'p Page]) -> Option<BTreeMap<String, Vec<&'p Page>>> {
+    let mut groups: BTreeMap<String, Vec<&'p Page>> = BTreeMap::new();
+    for page in pages {
+        groups.entry(page.lang.clone()?).or_default().push(*page);
     }
     (groups.len() > 1).then_some(groups)
 }
@@ -431,21 +494,48 @@ fn url_path(path: &Path) -> String {
         .join("/")
 }
 
+/// Whether a file of the site is a page to index.
+fn is_page(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "html")
+}
+
 /// The HTML pages of `site`, in path order.
 fn site_pages(site: &Site) -> impl Iterator<Item = (String, &[u8])> + Clone {
     site.files
         .iter()
-        .filter(|(p, _)| p.extension().is_some_and(|x| x == "html"))
+        .filter(|(p, _)| is_page(p))
         .map(|(p, b)| (url_path(p), b.as_slice()))
 }
 
-/// A hash of every page's path and HTML: the index only depends on them.
-fn pages_key<'a>(pages: impl Iterator<Item = (String, &'a [u8])>) -> String {
+/// Pages held in memory, by path.
+struct InMemory<'a>(HashMap<String, &'a [u8]>);
+
+impl InMemory<'_> {
+    fn load(&self) -> impl Fn(&str) -> Option<Vec<u8>> + Sync + '_ {
+        |path| self.0.get(path).map(|html| html.to_vec())
+    }
+}
+
+/// `pages` (path, HTML), noted in their order, and their HTML by path.
+fn in_memory<'a>(pages: impl Iterator<Item = (String, &'a [u8])>) -> (Vec<Page>, InMemory<'a>) {
+    let mut html = HashMap::new();
+    let noted = pages
+        .map(|(path, bytes)| {
+            html.insert(path.clone(), bytes);
+            Page::of(path, bytes)
+        })
+        .collect();
+    (noted, InMemory(html))
+}
+
+/// A hash of every page's path and HTML (through its digest): the index only depends
+/// on them.
+fn pages_key<'p>(pages: impl IntoIterator<Item = &'p Page>) -> String {
     let mut hasher = Sha256::new();
-    for (path, bytes) in pages {
-        hasher.update(path.as_bytes());
+    for page in pages {
+        hasher.update(page.path.as_bytes());
         hasher.update([0]);
-        hasher.update(bytes);
+        hasher.update(page.digest);
     }
     hasher
         .finalize()
@@ -541,19 +631,22 @@ mod tests {
             .iter()
             .map(|(p, b)| (p.clone(), b.as_slice()))
             .collect();
-        let groups = by_language(&pages).expect("three languages");
+        let (noted, html) = in_memory(pages.iter().cloned());
+        let load = html.load();
+        let noted: Vec<&Page> = noted.iter().collect();
+        let groups = by_language(&noted).expect("three languages");
         assert_eq!(groups.keys().collect::<Vec<_>>(), ["de", "en", "fr"]);
         assert_eq!(
-            groups["fr"][1].0, "fr/b.html",
+            groups["fr"][1].path, "fr/b.html",
             "order kept within a language"
         );
         let bundles = groups
             .into_iter()
-            .map(|(language, group)| (language, String::new(), index_pages(&group).unwrap()))
+            .map(|(language, group)| (language, String::new(), index_pages(&group, &load).unwrap()))
             .collect();
         // Not the fallback: the bundles merge.
         let (merged, _) = merge(bundles).expect("each bundle holds its language");
-        let one = index_pages(&pages).unwrap();
+        let one = index_pages(&noted, &load).unwrap();
         assert_eq!(
             merged.keys().collect::<Vec<_>>(),
             one.keys().collect::<Vec<_>>()
@@ -598,9 +691,11 @@ mod tests {
             .map(|p| format!("{BUNDLE}/{p}"))
             .unwrap();
         first.files.insert(planted.clone(), b"planted".to_vec());
+        let (noted, html) = in_memory(pages(&two).into_iter());
         let second = Index::keyed(
-            pages_key(pages(&two).into_iter()),
-            pages(&two).into_iter(),
+            pages_key(&noted),
+            &noted,
+            &html.load(),
             Some(Previous::Memory(&first)),
         )
         .unwrap();
@@ -618,9 +713,10 @@ mod tests {
     #[test]
     fn a_page_without_a_language_keeps_one_index() {
         let pages = [
-            ("fr/a.html".to_owned(), &page("fr", "chevaux")[..]),
-            ("x.html".to_owned(), &b"<html><body>x</body></html>"[..]),
+            Page::of("fr/a.html".to_owned(), &page("fr", "chevaux")),
+            Page::of("x.html".to_owned(), b"<html><body>x</body></html>"),
         ];
+        let pages: Vec<&Page> = pages.iter().collect();
         assert!(by_language(&pages).is_none());
         assert!(
             by_language(&pages[..1]).is_none(),

@@ -1,5 +1,7 @@
-//! The render stage: every page of every locale, in memory. Messages become HTML
-//! fragments here; Tera templates lay them out. No file is written in this stage.
+//! The render stage: every page of every locale. Messages become HTML fragments here;
+//! Tera templates lay them out. Pages are handed to a `Sink` as they are rendered (to
+//! memory for `check` and `serve`, to `output`'s staging folder for `build`), so the
+//! whole site need not be held at once. No file is written in this stage.
 
 mod contexts;
 pub mod markdown;
@@ -11,8 +13,9 @@ mod web;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -36,6 +39,60 @@ pub struct Site {
     /// Pages per locale: articles, index, "what changed" pages, 404.
     pub pages_per_locale: usize,
     pub locales: Vec<String>,
+}
+
+/// Where the files of a site go as they are rendered (`render_site_to`).
+pub trait Sink: Sync {
+    /// Takes one file of the site, by path relative to the site root. Called from
+    /// several threads at once, in no particular order; an error stops the rendering.
+    fn put(&self, path: PathBuf, bytes: Vec<u8>) -> Result<(), Diagnostic>;
+}
+
+/// A site held in memory: every file put is kept.
+impl Sink for Mutex<BTreeMap<PathBuf, Vec<u8>>> {
+    fn put(&self, path: PathBuf, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        self.lock().expect("not poisoned").insert(path, bytes);
+        Ok(())
+    }
+}
+
+/// What rendering a site into a `Sink` says about it.
+#[derive(Debug, Default)]
+pub struct Rendering {
+    /// Pages per locale: articles, index, "what changed" pages, 404.
+    pub pages_per_locale: usize,
+    pub locales: Vec<String>,
+    /// How many files were put.
+    pub files: usize,
+}
+
+/// Counts what goes through to the sink, and keeps what the site-wide files need: the
+/// reference locale's pages (the sitemap lists them) and its 404 page (the root's).
+struct Tracked<'s> {
+    sink: &'s dyn Sink,
+    /// The first locale: its pages are counted and listed in the sitemap.
+    first: &'s str,
+    /// The reference locale: its 404 page is the root's.
+    reference: &'s str,
+    files: AtomicUsize,
+    first_pages: Mutex<Vec<PathBuf>>,
+    reference_404: Mutex<Option<Vec<u8>>>,
+}
+
+impl Sink for Tracked<'_> {
+    fn put(&self, path: PathBuf, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        if path.strip_prefix(self.reference).ok() == Some(Path::new("404.html")) {
+            *self.reference_404.lock().expect("not poisoned") = Some(bytes.clone());
+        }
+        if let Ok(inside) = path.strip_prefix(self.first) {
+            self.first_pages
+                .lock()
+                .expect("not poisoned")
+                .push(inside.to_path_buf());
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.sink.put(path, bytes)
+    }
 }
 
 /// Where and when the site is published.
@@ -96,6 +153,9 @@ pub fn related(count: usize, i: usize) -> std::ops::Range<usize> {
     start..start + RELATED_PAGES
 }
 
+/// Where a locale's pages go as they are rendered.
+type Put<'p> = &'p (dyn Fn(PathBuf, Vec<u8>) -> Result<(), Diagnostics> + Sync);
+
 /// One locale's pages (path, bytes) and its entry on the root page.
 type LocaleOutput = (Vec<(PathBuf, Vec<u8>)>, RootLocale);
 
@@ -115,6 +175,11 @@ impl Rendered {
     pub fn last(&self) -> Tally {
         self.0.last
     }
+
+    /// Whether the pages rendered are kept for a next run (`serve`), not for one only.
+    pub fn remembers(&self) -> bool {
+        self.0.remembers()
+    }
 }
 
 /// Variables every template message gets: the dates of the version in force.
@@ -122,7 +187,8 @@ pub fn page_args(version: &Version) -> crate::policy::Args {
     facts::version_dates(version)
 }
 
-/// Renders every page of every locale, the root pages and the machine-readable files.
+/// Renders every page of every locale, the root pages and the machine-readable files,
+/// into memory.
 pub fn render_site(
     policy: &Policy,
     locales: Arc<Locales>,
@@ -131,6 +197,36 @@ pub fn render_site(
     publication: &Publication,
     rendered: &mut Rendered,
 ) -> Result<Site, Diagnostics> {
+    let files = Mutex::new(BTreeMap::new());
+    let rendering = render_site_to(
+        policy,
+        locales,
+        templates,
+        stale,
+        publication,
+        rendered,
+        &files,
+    )?;
+    Ok(Site {
+        files: files.into_inner().expect("not poisoned"),
+        pages_per_locale: rendering.pages_per_locale,
+        locales: rendering.locales,
+    })
+}
+
+/// Renders every page of every locale, the root pages and the machine-readable files,
+/// handing each file to `sink` as soon as it is made: only the pages being rendered
+/// are held (with a `Rendered` that remembers, for `serve`, each locale's pages are
+/// also kept for the next run). On an error, what was put already is to be discarded.
+pub fn render_site_to(
+    policy: &Policy,
+    locales: Arc<Locales>,
+    templates: &Templates,
+    stale: &Stale,
+    publication: &Publication,
+    rendered: &mut Rendered,
+    sink: &dyn Sink,
+) -> Result<Rendering, Diagnostics> {
     let version = policy.in_force(publication.today);
     let blocks = facts::blocks(policy, version);
     let nodes = facts::index(blocks);
@@ -146,9 +242,15 @@ pub fn render_site(
         publication.base_url.as_deref(),
         locales.tags().map(str::to_owned).collect(),
     );
-    let mut site = Site {
-        locales: locales.tags().map(str::to_owned).collect(),
-        ..Site::default()
+    let tags: Vec<String> = locales.tags().map(str::to_owned).collect();
+    let reference = locales.reference();
+    let tracked = Tracked {
+        sink,
+        first: &tags[0],
+        reference: &reference.tag,
+        files: AtomicUsize::new(0),
+        first_pages: Mutex::new(Vec::new()),
+        reference_404: Mutex::new(None),
     };
     // Every page's language switcher names every locale in its own language.
     let names: Vec<(&str, String)> = locales
@@ -168,7 +270,11 @@ pub fn render_site(
         locales.reference().source.fingerprint,
         &names,
     ));
-    let work = locales
+    let language_names: Vec<(&str, String)> = names
+        .iter()
+        .map(|(tag, name)| (*tag, markdown::plain(name)))
+        .collect();
+    let work: Vec<_> = locales
         .list
         .iter()
         .map(|l| {
@@ -176,8 +282,8 @@ pub fn render_site(
             (l.tag.clone(), key, l.clone())
         })
         .collect();
-    // Locales are independent: rendered in parallel, collected in locale order.
-    let outputs = rendered.0.each(work, |locale| {
+    let remember = rendered.0.remembers();
+    let render_locale = |locale: &Arc<Locale>| {
         let sets = views::in_locale(&locales, locale, &sets);
         let pages = LocalePages {
             policy,
@@ -190,21 +296,48 @@ pub fn render_site(
             stale,
             urls: &urls,
             templates,
+            language_names: &language_names,
         };
-        let mut files = Vec::new();
+        let files = Mutex::new(Vec::new());
+        let put = |path: PathBuf, bytes: Vec<u8>| -> Result<(), Diagnostics> {
+            if remember {
+                files.lock().expect("not poisoned").push((path, bytes));
+                Ok(())
+            } else {
+                tracked.put(path, bytes).map_err(|d| vec![d])
+            }
+        };
         pages
-            .render_all(&mut files)
-            .map(|root| Arc::new((files, root)))
-    });
+            .render_all(&put)
+            .map(|root| Arc::new((files.into_inner().expect("not poisoned"), root)))
+    };
+    let outputs = if remember {
+        // Locales are independent: rendered in parallel, each kept for the next run
+        // and put below.
+        rendered.0.each(work, render_locale)
+    } else {
+        // Nothing to keep: each page is put as it is made, and locales are rendered one
+        // after another (their articles in parallel), so only one locale's fragments
+        // and pages in flight are held at a time, not every locale's.
+        rendered.0.last = Tally {
+            computed: work.len(),
+            reused: 0,
+        };
+        work.iter()
+            .map(|(_, _, locale)| render_locale(locale))
+            .collect()
+    };
     let mut errors = Vec::new();
     let mut root_locales = Vec::new();
     for output in outputs {
         match output {
-            // Pages the memo keeps are copied; the only reference is moved.
             Ok(output) => {
-                let (files, root) = Arc::try_unwrap(output).unwrap_or_else(|kept| (*kept).clone());
-                site.files.extend(files);
-                root_locales.push(root);
+                for (path, bytes) in &output.0 {
+                    if let Err(e) = tracked.put(path.clone(), bytes.clone()) {
+                        errors.push(e);
+                    }
+                }
+                root_locales.push(output.1.clone());
             }
             Err(mut e) => errors.append(&mut e),
         }
@@ -212,36 +345,40 @@ pub fn render_site(
     if !errors.is_empty() {
         return Err(errors);
     }
-    site.pages_per_locale = site
-        .files
-        .keys()
-        .filter(|p| p.starts_with(&site.locales[0]))
-        .count();
+    let mut first_pages = std::mem::take(&mut *tracked.first_pages.lock().expect("not poisoned"));
+    first_pages.sort();
+    let pages_per_locale = first_pages.len();
 
     // Language-neutral pages: the language picker and the 404 of the site root.
-    let reference = locales.reference();
     let mut context = urls.context(&reference.tag, "", "index.html");
     context.insert("locales", &root_locales);
-    site.files.insert(
+    let put = |path: PathBuf, bytes: Vec<u8>| tracked.put(path, bytes).map_err(|d| vec![d]);
+    put(
         "index.html".into(),
         templates.render("root.html", &context)?,
-    );
+    )?;
     // The root 404 is the reference locale's, which links every language from the root.
-    let root_404 = site
-        .files
-        .get(&PathBuf::from(&reference.tag).join("404.html"))
-        .cloned()
+    let root_404 = tracked
+        .reference_404
+        .lock()
+        .expect("not poisoned")
+        .take()
         .expect("rendered above");
-    site.files.insert("404.html".into(), root_404);
+    put("404.html".into(), root_404)?;
 
-    for (path, bytes) in web::machine_files(policy, version, &urls, &site)? {
-        site.files.insert(path, bytes);
+    for (path, bytes) in web::machine_files(policy, version, &urls, &first_pages)? {
+        put(path, bytes)?;
     }
     for (path, bytes) in templates.assets() {
-        site.files
-            .insert(PathBuf::from("assets").join(path), bytes.clone());
+        put(PathBuf::from("assets").join(path), bytes.clone())?;
     }
-    Ok(site)
+    let files = tracked.files.load(Ordering::Relaxed);
+    drop(tracked);
+    Ok(Rendering {
+        pages_per_locale,
+        locales: tags,
+        files,
+    })
 }
 
 /// Everything needed to render one locale's pages.
@@ -257,6 +394,9 @@ struct LocalePages<'a> {
     stale: &'a Stale,
     urls: &'a web::Urls,
     templates: &'a Templates,
+    /// Every locale's tag and name in its own language, as plain text (the language
+    /// switcher of every page: made once, not once per page).
+    language_names: &'a [(&'a str, String)],
 }
 
 impl LocalePages<'_> {
@@ -279,18 +419,13 @@ impl LocalePages<'_> {
 
     /// The language switcher: every locale by its own name, linking to `href(tag)`.
     fn locale_links(&self, href: impl Fn(&str) -> String) -> Vec<LocaleLink> {
-        self.locales
-            .list
+        self.language_names
             .iter()
-            .map(|other| LocaleLink {
-                tag: other.tag.clone(),
-                name: self
-                    .locales
-                    .text(other, "language-name", None)
-                    .map(|t| markdown::plain(&t))
-                    .unwrap_or_default(),
-                href: href(&other.tag),
-                current: other.tag == self.locale.tag,
+            .map(|(tag, name)| LocaleLink {
+                tag: (*tag).to_owned(),
+                name: name.clone(),
+                href: href(tag),
+                current: *tag == self.locale.tag,
             })
             .collect()
     }
@@ -325,20 +460,21 @@ impl LocalePages<'_> {
             Cow::Borrowed(_) => html,
             Cow::Owned(typeset) => typeset,
         };
-        // Every page is held until the site is written: not with a buffer's spare room.
+        // A page may be held until the site is written (`serve`): not with a buffer's
+        // spare room.
         html.shrink_to_fit();
         Ok((PathBuf::from(&self.locale.tag).join(file), html))
     }
 
     fn write(
         &self,
-        files: &mut Vec<(PathBuf, Vec<u8>)>,
+        put: Put,
         file: &str,
         template: &str,
         context: &Context,
     ) -> Result<(), Diagnostics> {
-        files.push(self.page(file, template, context)?);
-        Ok(())
+        let (path, html) = self.page(file, template, context)?;
+        put(path, html)
     }
 
     fn change_link(&self, set: &ChangeSet) -> Result<ChangeLink, Diagnostics> {
@@ -398,8 +534,9 @@ impl LocalePages<'_> {
         self.page(&link.href, "page.html", &context)
     }
 
-    /// Renders this locale's pages into `site`; returns its entry on the root page.
-    fn render_all(&self, site: &mut Vec<(PathBuf, Vec<u8>)>) -> Result<RootLocale, Diagnostics> {
+    /// Renders this locale's pages, each handed to `put` when made; returns its entry on
+    /// the root page.
+    fn render_all(&self, put: Put) -> Result<RootLocale, Diagnostics> {
         let mut pages = Vec::new();
         for spec in &self.policy.pages {
             let id = format!("page-{}", spec.id);
@@ -422,18 +559,17 @@ impl LocalePages<'_> {
             .collect::<Result<Vec<_>, _>>()?;
 
         // Articles are independent: rendered in parallel (one locale re-rendered alone
-        // in `serve` still uses every core), kept in reading order.
-        let articles = self
-            .policy
+        // in `serve` still uses every core), each put as soon as it is made.
+        self.policy
             .pages
             .par_iter()
             .zip(&pages)
             .enumerate()
-            .map(|(i, (spec, link))| {
-                self.article(spec, link, &pages[related(pages.len(), i)], &all_changes)
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        site.extend(articles);
+            .try_for_each(|(i, (spec, link))| {
+                let (path, html) =
+                    self.article(spec, link, &pages[related(pages.len(), i)], &all_changes)?;
+                put(path, html)
+            })?;
 
         for (set, change) in self.sets.iter().zip(&all_changes) {
             let args = set.args();
@@ -465,16 +601,16 @@ impl LocalePages<'_> {
                 ),
             );
             context.insert("pages", &pages[related(pages.len(), 0)]);
-            self.write(site, &change.href, "changes.html", &context)?;
+            self.write(put, &change.href, "changes.html", &context)?;
         }
 
         let context = self.context("search.html");
-        self.write(site, "search.html", "search.html", &context)?;
+        self.write(put, "search.html", "search.html", &context)?;
 
         let mut context = self.context("index.html");
         context.insert("pages", &pages);
         context.insert("changes", &all_changes);
-        self.write(site, "index.html", "index.html", &context)?;
+        self.write(put, "index.html", "index.html", &context)?;
 
         // A 404 page is served at whatever path was missing: every link is from the root.
         let mut context = self.context("404.html");
@@ -489,7 +625,7 @@ impl LocalePages<'_> {
             "locales",
             &self.locale_links(|tag| format!("{base}{tag}/index.html")),
         );
-        self.write(site, "404.html", "404.html", &context)?;
+        self.write(put, "404.html", "404.html", &context)?;
 
         Ok(RootLocale {
             tag: self.locale.tag.clone(),

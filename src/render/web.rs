@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tera::Context;
 
-use super::Site;
 use crate::diag::Diagnostics;
 use crate::policy::{Policy, Version};
 
@@ -90,7 +89,7 @@ pub fn machine_files(
     policy: &Policy,
     version: &Version,
     urls: &Urls,
-    site: &Site,
+    first_pages: &[PathBuf],
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostics> {
     let mut out = Vec::new();
     let document = PolicyDocument {
@@ -104,7 +103,10 @@ pub fn machine_files(
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     if urls.absolute {
         robots.push_str(&format!("Sitemap: {}\n", urls.url("sitemap.xml")));
-        out.push(("sitemap.xml".into(), sitemap(urls, site).into_bytes()));
+        out.push((
+            "sitemap.xml".into(),
+            sitemap(urls, first_pages).into_bytes(),
+        ));
     }
     out.push(("robots.txt".into(), robots.into_bytes()));
     Ok(out)
@@ -117,16 +119,14 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Every page of every locale with its alternates (sitemaps.org + Google's xhtml:link).
-fn sitemap(urls: &Urls, site: &Site) -> String {
+/// Every page of every locale with its alternates (sitemaps.org + Google's xhtml:link),
+/// from the first locale's files (`first_pages`, relative to its folder, in path order).
+fn sitemap(urls: &Urls, first_pages: &[PathBuf]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let first = &urls.tags[0];
-    let files: Vec<String> = site
-        .files
-        .keys()
-        .filter_map(|p| p.strip_prefix(first).ok())
+    let files: Vec<String> = first_pages
+        .iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .filter(|f| f.ends_with(".html") && f != "404.html")
         .collect();

@@ -34,6 +34,7 @@ mod site;
 mod stale;
 mod stale_change;
 mod status;
+mod streaming;
 // Unix only: the tests use symlinks and send SIGINT.
 #[cfg(all(feature = "serve", unix))]
 mod serve;
