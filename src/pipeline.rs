@@ -33,6 +33,10 @@ pub struct Options {
     /// shown in the reference's text, marked and under a notice, whatever the policy's
     /// `untranslated:` says; its finding keeps the severity `check` gives it.
     pub preview: bool,
+    /// Whether the site gets its Atom feeds. `check` renders the pages to hold the
+    /// templates to them, but no check reads a feed, and making one cannot fail: it
+    /// leaves them out (each feed's summaries parse a rendered page again).
+    pub feeds: bool,
 }
 
 impl Default for Options {
@@ -45,6 +49,7 @@ impl Default for Options {
             },
             sources: None,
             preview: false,
+            feeds: true,
         }
     }
 }
@@ -212,14 +217,7 @@ impl Session {
 
         // Render only what passed: a failure here is one the checks above could not foresee.
         if analysis.blocking_errors() == 0 {
-            match self.render(
-                policy,
-                locales,
-                &templates,
-                &stale,
-                &options.publication,
-                sink,
-            ) {
+            match self.render(policy, locales, &templates, &stale, &options, sink) {
                 Ok(site) => analysis.site = Some(site),
                 Err(e) => analysis.findings.extend(e),
             }
@@ -340,7 +338,8 @@ impl Session {
     }
 
     /// The site, pages and feeds (the feeds are made from the pages just rendered and
-    /// this policy): in memory, or put into `sink` as it is rendered. A sink's site
+    /// this policy; in memory, only when `options.feeds`): in memory, or put into `sink`
+    /// as it is rendered. A sink's site
     /// comes back without its files.
     fn render(
         &mut self,
@@ -348,9 +347,10 @@ impl Session {
         locales: Arc<Locales>,
         templates: &Templates,
         stale: &l10n::Stale,
-        publication: &render::Publication,
+        options: &Options,
         sink: Option<&dyn render::Sink>,
     ) -> Result<render::Site, Diagnostics> {
+        let publication = &options.publication;
         let base_url = publication.base_url.as_deref();
         let Some(sink) = sink else {
             let mut site = render::render_site(
@@ -361,7 +361,9 @@ impl Session {
                 publication,
                 &mut self.rendered,
             )?;
-            crate::feed::add_feeds(&mut site, policy, base_url, publication.today);
+            if options.feeds {
+                crate::feed::add_feeds(&mut site, policy, base_url, publication.today);
+            }
             return Ok(site);
         };
         // The feeds read a locale's pages other than its articles (its index, its "what

@@ -68,6 +68,7 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
     let options = pipeline::Options {
         strict: args.strict,
         sources: args.sources.clone(),
+        feeds: false,
         ..globals.options()
     };
     let today = options.publication.today;
