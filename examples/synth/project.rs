@@ -427,6 +427,8 @@ fn fixed_messages(lang: &Language, rng: &mut Rng) -> (String, String) {
     // Said after a link to a page in another language; no draw, so the rest of the
     // content does not depend on it.
     site += "link-language =\n    { $language ->\n       *[other] ({ $language })\n    }\n";
+    // Shown over a fact a translation has no message for yet (in `serve`); no draw either.
+    site += "untranslated-notice = …\n";
     site += &single(
         "page-announced",
         &format!("{} {{ $announced }}", p(rng, 1)),
