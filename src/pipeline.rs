@@ -72,10 +72,17 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session for a single run (`check::run`): it keeps nothing for a next one.
+    /// A session for a single run (`check::run`): it keeps nothing for a next one (a
+    /// remembered copy of every finding would double a run's memory when there are
+    /// 300,000 of them).
     pub fn once() -> Session {
         Session {
             rendered: render::Rendered::once(),
+            fluent: Memo::forgetful(),
+            hand_typed: Memo::forgetful(),
+            selectors: Memo::forgetful(),
+            parity: Memo::forgetful(),
+            coverage: Memo::forgetful(),
             ..Session::default()
         }
     }

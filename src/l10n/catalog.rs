@@ -37,6 +37,9 @@ pub struct Entry {
     pub range: Range<usize>,
     pub has_value: bool,
     pub attributes: Vec<String>,
+    /// The entry's parts, read from its syntax tree on first use: several checks read
+    /// them, for this locale and (the reference) for every other.
+    parts: OnceLock<Box<[Part]>>,
 }
 
 /// One locale folder, read.
@@ -54,9 +57,6 @@ pub struct LocaleSource {
     /// A fingerprint of the folder's files and the reserved terms (`memo::fingerprint`):
     /// what is computed from this locale is reused while it is the same.
     pub fingerprint: u64,
-    /// Each entry's parts, read from its syntax tree on first use: several checks read
-    /// them, for this locale and (the reference) for every other.
-    parts: OnceLock<BTreeMap<String, Vec<Part>>>,
 }
 
 impl LocaleSource {
@@ -69,13 +69,13 @@ impl LocaleSource {
     /// The parts of entry `key` (value first, then attributes); none when it has no
     /// syntax tree.
     pub fn parts(&self, key: &str) -> &[Part] {
-        let all = self.parts.get_or_init(|| {
-            self.entries
-                .keys()
-                .filter_map(|k| Some((k.clone(), analysis::parts(self.ast(k)?))))
-                .collect()
-        });
-        all.get(key).map_or(&[], Vec::as_slice)
+        let Some(e) = self.entries.get(key) else {
+            return &[];
+        };
+        e.parts.get_or_init(|| {
+            let ast = self.resources[e.file].get_entry(e.index);
+            ast.map(analysis::parts).unwrap_or_default().into()
+        })
     }
 
     /// The entry's source text.
@@ -406,7 +406,6 @@ fn read_locale(
         entries: BTreeMap::new(),
         problems: listing.problems,
         fingerprint,
-        parts: OnceLock::new(),
     };
     // Files are decoded, measured and parsed in parallel, then indexed in order.
     let read: Vec<_> = paths
@@ -635,6 +634,7 @@ fn index_file(
                 range,
                 has_value,
                 attributes,
+                parts: OnceLock::new(),
             },
         );
     }
@@ -692,7 +692,6 @@ mod tests {
             entries: BTreeMap::new(),
             problems: Vec::new(),
             fingerprint: 0,
-            parts: OnceLock::new(),
         };
         let file = SourceFile::new("locales/fr/a.ftl", text);
         let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
