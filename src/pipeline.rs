@@ -255,7 +255,8 @@ impl Session {
         let selectors = self.selectors.each_with(
             per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
             || {
-                let keywords = check::facts::keyword_uses(policy);
+                let exists = |id: &str| catalog.locales.iter().any(|l| l.entries.contains_key(id));
+                let keywords = check::facts::keyword_uses(policy, &exists);
                 let windows = check::windows::Wordings::new(policy);
                 (keywords, windows, check::plurals::number_uses(policy))
             },

@@ -73,7 +73,7 @@ fn restated_values(policy: &Policy, locale: &str) -> (Vec<Restated>, Vec<InWords
         });
     }
     for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
-        for (name, arg) in &node.args {
+        for (name, arg) in node.args.iter() {
             let var = || format!("{{ ${name} }}");
             let mut number = |n: u64| {
                 numbers.entry(n).or_insert_with(var);
@@ -224,14 +224,19 @@ impl HandTyped<'_> {
     }
 }
 
-/// The keyword values the policy passes to each message, by message id and variable
-/// (a duration's unit reaches the `duration` message as `$unit`).
-pub fn keyword_uses(policy: &Policy) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
+/// The keyword values the policy passes to each message that `exists` (a message no
+/// locale has selects on nothing), by message id and variable (a duration's unit reaches
+/// the `duration` message as `$unit`).
+pub fn keyword_uses(
+    policy: &Policy,
+    exists: &dyn Fn(&str) -> bool,
+) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
     let mut out: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
-        for (name, arg) in &node.args {
+        let exists = exists(node.id.as_str());
+        for (name, arg) in node.args.iter() {
             match arg {
-                Arg::Keyword(k) => {
+                Arg::Keyword(k) if exists => {
                     out.entry(node.id.to_string())
                         .or_default()
                         .entry(name.clone())
@@ -618,12 +623,18 @@ impl Parity {
         // The same fact showing the same values in two versions is checked once: every
         // fact's scope holds its version's dates, which most of its messages never show.
         let mut seen = std::collections::HashSet::new();
+        let reference = &locales.reference().source;
         // A fact with a window is compared as worded for each status it can show.
         let nodes: Vec<(Node, Vec<usize>)> = all_nodes(policy)
             .into_iter()
             .flat_map(Node::walk)
             .flat_map(super::windows::as_worded)
             .filter_map(|node| {
+                // A fact with no reference message has nothing to compare (its missing
+                // message is a finding of its own): not copied, not formatted.
+                if !reference.entries.contains_key(node.id.as_str()) {
+                    return None;
+                }
                 let shown = locales.used_args(node.id.as_str(), &node.args);
                 if !seen.insert((node.id.to_string(), format!("{shown:?}"))) {
                     return None;

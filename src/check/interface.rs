@@ -25,7 +25,7 @@ pub fn foreign_labels(policy: &Policy, locale: &LocaleSource) -> Diagnostics {
         .flat_map(|v| facts::blocks(policy, v))
         .flat_map(Node::walk);
     for node in nodes {
-        for (name, arg) in &node.args {
+        for (name, arg) in node.args.iter() {
             let Arg::Localized(text) = arg else { continue };
             if text.contains_key(tag) {
                 continue;

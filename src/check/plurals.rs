@@ -30,7 +30,7 @@ pub fn number_uses(policy: &Policy) -> NumberUses {
     };
     for version in &policy.versions {
         for node in facts::blocks(policy, version).iter().flat_map(Node::walk) {
-            for (name, arg) in &node.args {
+            for (name, arg) in node.args.iter() {
                 match arg {
                     Arg::Number(n) => add(node.id.as_str(), name, *n),
                     Arg::Duration(d) => add("duration", "amount", f64::from(d.amount)),

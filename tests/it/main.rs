@@ -29,6 +29,7 @@ mod parity;
 mod quality;
 mod required;
 mod safety;
+mod scale;
 mod search;
 mod site;
 mod stale;
