@@ -220,6 +220,8 @@ impl Session {
         needs: &[render::required::Need],
     ) -> Diagnostics {
         let en = catalog.reference();
+        // Whether some locale has a message: what no locale has is checked by nobody.
+        let exists = |id: &str| catalog.locales.iter().any(|l| l.entries.contains_key(id));
         let needed_by = check::required::needed_by(needs);
         let needs_key = fingerprint(&needed_by);
         let per_locale = |key: &dyn Fn(&LocaleSource) -> u64| {
@@ -235,8 +237,8 @@ impl Session {
             }),
             || {
                 (
-                    check::facts::given_variables(policy),
-                    check::facts::described(policy),
+                    check::facts::given_variables(policy, &exists),
+                    check::facts::described(policy, &exists),
                 )
             },
             |(given, described), l| {

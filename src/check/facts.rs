@@ -204,7 +204,7 @@ impl HandTyped<'_> {
                 let what = if typed == v.text {
                     format!("the {kind} `{}`", v.text)
                 } else {
-                    format!("the {kind} `{}` (as `{}`)", v.text, typed.escape_default())
+                    format!("the {kind} `{}` (as `{}`)", v.text, typed.escape_debug())
                 };
                 found(typed, what, &v.instead);
             }
@@ -306,9 +306,11 @@ pub fn selectors(
 
 /// The variables each fact's messages get: its values in any version (a version may
 /// lack a value that only another variant uses).
-pub fn given_variables(policy: &Policy) -> super::locales::Given {
+pub fn given_variables(policy: &Policy, exists: &dyn Fn(&str) -> bool) -> super::locales::Given {
     let mut given = super::locales::Given::new();
-    for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
+    let nodes = all_nodes(policy).into_iter().flat_map(Node::walk);
+    // A fact whose message no locale has is given nothing anyone checks.
+    for node in nodes.filter(|n| exists(n.id.as_str())) {
         given
             .entry(node.id.to_string())
             .or_default()
@@ -318,14 +320,18 @@ pub fn given_variables(policy: &Policy) -> super::locales::Given {
 }
 
 /// The locales that describe controls instead of quoting labels, and the label
-/// variables each fact message is given (`check::locales::Described`).
-pub fn described(policy: &Policy) -> super::locales::Described {
+/// variables each fact message that `exists` is given (`check::locales::Described`).
+pub fn described(policy: &Policy, exists: &dyn Fn(&str) -> bool) -> super::locales::Described {
     let mut labels = super::locales::Given::new();
     let nodes = match policy.interface.describe.is_empty() {
         true => Vec::new(),
         false => all_nodes(policy),
     };
-    for node in nodes.into_iter().flat_map(Node::walk) {
+    for node in nodes
+        .into_iter()
+        .flat_map(Node::walk)
+        .filter(|n| exists(n.id.as_str()))
+    {
         let quoted = node
             .args
             .iter()

@@ -3,6 +3,7 @@
 mod support;
 
 mod announced;
+mod bcp47;
 mod build;
 mod catalogs;
 mod check;
