@@ -418,7 +418,7 @@ fn read_locale(
                     .in_path(&shown)
                     .help(refusal.help())
             })?;
-            let file = diag::decode(&shown, bytes, "PG0205")?;
+            let file = lone_carriage_returns_as_newlines(diag::decode(&shown, bytes, "PG0205")?);
             let mut problems: Diagnostics = diag::control_character(&file, "PG0206").into_iter().collect();
             if let Some(at) = too_deep(&file.text) {
                 // Not parsed at all: its messages are reported missing until it is fixed.
@@ -638,6 +638,24 @@ fn index_file(
             },
         );
     }
+}
+
+/// A file saved with classic Mac OS line endings (a carriage return alone) read as the
+/// lines its writer sees: Fluent ends lines at `\n` only, so such a file would be one
+/// line and every message in it missing. Each lone `\r` becomes `\n`, one byte for one,
+/// so every offset and location stays where it was; `\r\n` is left as it is.
+fn lone_carriage_returns_as_newlines(file: SourceFile) -> SourceFile {
+    let bytes = file.text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return file;
+    }
+    let text: String = file
+        .text
+        .char_indices()
+        .map(|(i, c)| if c == '\r' && lone(i) { '\n' } else { c })
+        .collect();
+    SourceFile::new(file.path.clone(), text)
 }
 
 /// Byte offsets of the lines that start `key = …`, by key, in file order.

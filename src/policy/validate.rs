@@ -51,6 +51,35 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
                 .help("write a URI with its scheme and no spaces, e.g. `tag:example.org,2026:help` or a `urn:uuid:…`; feed readers compare ids as text"),
         );
     }
+    // Checked here, at its value: the catalog would otherwise look for a folder of that
+    // name and report it missing, as if creating it could help.
+    let reference = policy.reference_locale.as_str();
+    let tag_error = match icu::locale::Locale::try_from_str(reference) {
+        Ok(_) if crate::policy::value::is_language_tag(reference) => None,
+        Ok(_) => Some("it cannot name a folder".to_owned()),
+        Err(e) => Some(e.to_string()),
+    };
+    if let Some(why) = tag_error {
+        let key = locate.tokens_raw("reference_locale:").next();
+        let at = key.map_or_else(
+            || file.span(0..0),
+            |k| {
+                let after = k + "reference_locale:".len();
+                let rest = &file.text[after..];
+                let start = after + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+                let end = start + file.text[start..].find(['\n', '#']).unwrap_or(0);
+                file.span(start..start + file.text[start..end].trim_end().len())
+            },
+        );
+        out.push(
+            Diagnostic::error(
+                "PG0135",
+                format!("`reference_locale` `{reference}` is not a valid BCP 47 language tag ({why})"),
+            )
+            .at(at, "not a language tag")
+            .help("write the BCP 47 tag of the language the policy is written in, e.g. `en`, `fr`, `pt-BR`; its messages live in locales/<tag>/"),
+        );
+    }
     for version in &policy.versions {
         if !version.effective_stated && version.announced.is_none() {
             out.push(

@@ -25,6 +25,7 @@ mod inputs;
 mod limits;
 mod links;
 mod locales;
+mod located;
 mod model;
 mod parity;
 mod quality;
