@@ -38,6 +38,7 @@ pub fn class(code: &str) -> &'static str {
         "PG0517" => "reference-mismatch",
         "PG0545" => "unknown-plural-key",
         "PG0546" => "cldr-unit",
+        "PG0547" => "message-collision",
         "PG0530" => "required-message",
         "PG0544" => "foreign-label",
         c if c.starts_with("PG052") => "confirmations",

@@ -61,9 +61,9 @@ pub fn check(needs: &[Need], catalog: &Catalog, policy_file: &SourceFile) -> Dia
             wanted.entry((&need.id, &need.part)).or_default().push(need);
         }
     }
-    let mut out = Vec::new();
     // The policy's text is indexed once for every fact and page located in it.
     let policy = Locator::new(policy_file);
+    let mut out = collisions(needs, &policy);
     for locale in &catalog.locales {
         // A message missing whole is one finding, not one per part.
         let mut reported: HashSet<&str> = HashSet::new();
@@ -83,6 +83,50 @@ pub fn check(needs: &[Need], catalog: &Catalog, policy_file: &SourceFile) -> Dia
             }
             out.push(finding(locale, en, id, part, whole, needs, &policy));
         }
+    }
+    out
+}
+
+/// Facts and pages of the policy whose id is a message the site needs for itself (a
+/// template's, the renderer's: `duration`, `stale-notice`): one message cannot be both,
+/// and the fact would be worded by the other's text. Located at the fact's id.
+fn collisions(needs: &[Need], policy: &Locator) -> Diagnostics {
+    let mut own: BTreeMap<&str, Vec<&Requirer>> = BTreeMap::new();
+    for need in needs {
+        if !matches!(need.by, Requirer::Fact(_) | Requirer::PolicyPage(_)) {
+            own.entry(need.id.as_str()).or_default().push(&need.by);
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for need in needs {
+        let (Requirer::Fact(id) | Requirer::PolicyPage(id)) = &need.by else {
+            continue;
+        };
+        let Some(users) = own.get(need.id.as_str()) else {
+            continue;
+        };
+        if !seen.insert(id.as_str()) {
+            continue;
+        }
+        let what = match need.by {
+            Requirer::Fact(_) => "fact",
+            _ => "page",
+        };
+        out.push(
+            Diagnostic::error(
+                "PG0547",
+                format!(
+                    "{what} `{id}` has the id of a message the site needs for itself (needed by {})",
+                    describe(users)
+                ),
+            )
+            .at(policy.definition(id, 0), "this id")
+            .help(format!(
+                "rename the {what} (and its messages): `{}` is the site's own message, and the {what}'s would be worded by it",
+                need.id
+            )),
+        );
     }
     out
 }

@@ -70,3 +70,37 @@ fn a_locale_file_with_classic_mac_line_endings_is_read_line_by_line() {
         run.stdout
     );
 }
+
+#[test]
+fn a_fact_named_like_a_message_of_the_site_is_reported_at_its_id() {
+    let sandbox = Sandbox::real();
+    let policy = sandbox.read("policy/policy.yaml");
+    let renamed = policy.replace("about-training", "duration");
+    sandbox.write("policy/policy.yaml", &renamed);
+    let line = renamed
+        .lines()
+        .position(|l| l.trim() == "- duration")
+        .unwrap()
+        + 1;
+    let run = sandbox.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "error[PG0547]: fact `duration` has the id of a message the site needs for itself (needed by every page showing a duration value)"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("--> policy/policy.yaml:{line}:9")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("help: rename the fact (and its messages)"),
+        "{}",
+        run.stdout
+    );
+}
