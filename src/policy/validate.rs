@@ -208,7 +208,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
             if let Some(url) = &source.url
                 && let Err(why) = web_address(url)
             {
-                out.push(bad_link(&locate, url, &why));
+                out.push(bad_link(&locate, url, &why, None));
             }
         }
     }
@@ -516,13 +516,15 @@ impl Facts<'_, '_> {
                     }
                     Err(_) => {
                         if let Err(why) = web_address(target) {
-                            self.out.push(bad_link(self.locate, target, &why));
+                            self.out
+                                .push(bad_link(self.locate, target, &why, Some(name)));
                         }
                     }
                 },
                 Value::Email(address) => {
                     if let Err(why) = email_address(address) {
-                        self.out.push(bad_link(self.locate, address, &why));
+                        self.out
+                            .push(bad_link(self.locate, address, &why, Some(name)));
                     }
                 }
                 Value::Date(_)
@@ -590,11 +592,19 @@ fn email_address(text: &str) -> Result<(), String> {
     }
 }
 
-fn bad_link(locate: &Locator, text: &str, why: &str) -> Diagnostic {
-    let at = locate.tokens_raw(text).next().map_or_else(
-        || locate.file.span(0..0),
-        |i| locate.file.span(i..i + text.len()),
-    );
+/// A bad link or address, at its text; when the YAML wrote it with escapes (`\x3a`,
+/// `\/`) its parsed text is not in the file, and it is located at its value's key
+/// (`name`), else at the first key of `fallback`.
+fn bad_link(locate: &Locator, text: &str, why: &str, name: Option<&Id>) -> Diagnostic {
+    let found = locate.tokens_raw(text).next();
+    let at = match (found, name) {
+        (Some(i), _) => locate.file.span(i..i + text.len()),
+        (None, Some(name)) => locate.reference_key(name),
+        (None, None) => locate
+            .tokens_raw("url:")
+            .next()
+            .map_or_else(|| locate.file.span(0..0), |i| locate.file.span(i..i + 3)),
+    };
     Diagnostic::error("PG0121", format!("bad link: {why}"))
         .at(at, "here")
         .help("write a full address (`https://example.com/privacy`, `mailto:privacy@example.com`) or the id of a fact shown on a page")

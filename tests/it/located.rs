@@ -104,3 +104,39 @@ fn a_fact_named_like_a_message_of_the_site_is_reported_at_its_id() {
         run.stdout
     );
 }
+
+#[test]
+fn a_bad_link_written_with_a_yaml_escape_is_located_at_its_value() {
+    let sandbox = Sandbox::real();
+    sandbox.edit(
+        "policy/policy.yaml",
+        r#"commercial-help: { link: "https://privacy.anthropic.com/" }"#,
+        r#"commercial-help: { link: "javascript\x3aalert(1)" }"#,
+    );
+    let line = sandbox
+        .read("policy/policy.yaml")
+        .lines()
+        .position(|l| l.contains(r"javascript\x3a"))
+        .unwrap()
+        + 1;
+    let run = sandbox.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "error[PG0121]: bad link: `javascript:alert(1)` uses the scheme `javascript:`"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!("--> policy/policy.yaml:{line}:11")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("policy/policy.yaml:1:1"),
+        "{}",
+        run.stdout
+    );
+}
