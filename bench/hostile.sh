@@ -5,17 +5,19 @@
 #   bench/hostile.sh --runs 5             # median of 5 runs (default 3)
 #   bench/hostile.sh --before OLD_BINARY  # the same cases with another binary too, same run
 #   bench/hostile.sh --only items-100k    # cases whose name contains this
+#   bench/hostile.sh --timeout 60         # a run killed after this many seconds (default 60)
 # Each case is the real project with one file replaced (policy.yaml), extended (one more
 # block in policy.yaml) or added (locales/<tag>/hostile.ftl). The malformed ones must end
 # with status 1 and a located error; the large ones with the findings they earn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=3 before='' only=''
+runs=3 before='' only='' limit=60
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --before) before=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
+    --timeout) limit=$2; shift 2 ;;
     *) echo "usage: bench/hostile.sh [--runs N] [--before BINARY] [--only NAME]" >&2; exit 2 ;;
   esac
 done
@@ -80,17 +82,24 @@ measure() {
   for _ in $(seq "$runs"); do
     rm -rf "$work/$case/site"
     set +e
-    /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$binary" --root "$work/$case" "$@" >/dev/null 2>&1
+    timeout "$limit" /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$binary" --root "$work/$case" "$@" >/dev/null 2>&1
     code=$?
     set -e
+    if [ "$code" = 124 ]; then
+      echo "killed" >>"$work/times"
+      break
+    fi
     tail -n 1 "$work/time" >>"$work/times"
   done
   python3 -c '
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+if ["killed"] in rows:
+    print(f">{sys.argv[2]} - -", end="")
+    sys.exit(0)
 med = lambda k: statistics.median(float(r[k]) for r in rows)
 cpu = statistics.median(float(r[2]) + float(r[3]) for r in rows)
-print(f"{med(0):.2f} {int(med(1)) // 1024} {cpu:.2f}", end="")' "$work/times"
+print(f"{med(0):.2f} {int(med(1)) // 1024} {cpu:.2f}", end="")' "$work/times" "$limit"
   echo " $code"
 }
 row() {
