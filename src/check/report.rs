@@ -95,6 +95,22 @@ impl Default for HumanOptions {
     }
 }
 
+/// Findings printed as `check` prints them, capped per code unless `verbose`: what a
+/// failed `build` prints (100,000 findings, each quoting its line, would otherwise take
+/// minutes to print).
+pub fn findings_capped(findings: &[Diagnostic], styled: bool, verbose: bool) -> String {
+    let options = HumanOptions {
+        styled,
+        per_code: if verbose {
+            usize::MAX
+        } else {
+            FINDINGS_PER_CODE
+        },
+        ..HumanOptions::default()
+    };
+    findings_text(findings, &options)
+}
+
 /// The findings of one report (or one locale's part of it), capped per code.
 fn findings_text(findings: &[Diagnostic], options: &HumanOptions) -> String {
     let mut out = String::new();
