@@ -14,10 +14,27 @@ pub struct SourceFile {
     /// Path as shown to the user (relative to the project root when possible).
     pub path: PathBuf,
     pub text: Arc<str>,
-    /// Byte offsets where each line starts, computed on the first location asked for:
-    /// a file with thousands of findings is scanned once, not once per finding.
-    lines: Arc<OnceLock<Vec<usize>>>,
+    /// Byte offsets where each line starts, and how many characters precede each
+    /// `CHUNK` of bytes, computed on the first location asked for: a file with
+    /// thousands of findings is scanned once, not once per finding (nor once per finding
+    /// on its line, for a line of a megabyte).
+    lines: Arc<OnceLock<Lines>>,
 }
+
+#[derive(Debug, Default)]
+struct Lines {
+    starts: Vec<usize>,
+    /// Characters before byte `i * CHUNK`, for each chunk and the end.
+    chars: Vec<usize>,
+}
+
+/// Characters in UTF-8 bytes (any range: a continuation byte starts none).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// Bytes between two character counts kept: a column is counted over at most this many.
+const CHUNK: usize = 256;
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
@@ -28,12 +45,33 @@ impl SourceFile {
         }
     }
 
-    fn line_starts(&self) -> &[usize] {
+    fn lines(&self) -> &Lines {
         self.lines.get_or_init(|| {
-            std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
-                .collect()
+            let bytes = self.text.as_bytes();
+            let mut chars = Vec::with_capacity(bytes.len() / CHUNK + 2);
+            let mut before = 0;
+            for chunk in bytes.chunks(CHUNK) {
+                chars.push(before);
+                before += chars_in(chunk);
+            }
+            chars.push(before);
+            Lines {
+                starts: std::iter::once(0)
+                    .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+                    .collect(),
+                chars,
+            }
         })
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        &self.lines().starts
+    }
+
+    /// Characters before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        self.lines().chars[chunk] + chars_in(&self.text.as_bytes()[chunk * CHUNK..offset])
     }
 
     /// 1-based line and column (in characters) of a byte offset on a char boundary.
@@ -41,7 +79,10 @@ impl SourceFile {
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset);
         let start = starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
+        (
+            line,
+            self.chars_before(offset) - self.chars_before(start) + 1,
+        )
     }
 
     /// The whole lines covering `range` (at most 20 of them) and the first one's number.
@@ -401,6 +442,21 @@ mod tests {
         let loc = file.at_line_col(2, 3);
         assert_eq!((loc.line, loc.col), (2, 3));
         assert_eq!(&file.text[loc.range.clone()], ":");
+    }
+
+    #[test]
+    fn columns_count_characters_on_long_lines() {
+        // Multibyte characters on both sides of several chunk boundaries, a line of its own.
+        let line = "é".repeat(300) + "x" + &"ab".repeat(200) + "€y";
+        let text = format!("first\n{line}\nlast");
+        let file = SourceFile::new("p", text.as_str());
+        for needle in ["x", "€", "y", "last"] {
+            let offset = text.find(needle).unwrap();
+            let start = text[..offset].rfind('\n').unwrap() + 1;
+            let want = text[start..offset].chars().count() + 1;
+            assert_eq!(file.span(offset..offset + 1).col, want, "{needle}");
+        }
+        assert_eq!(file.span(text.len()..text.len()).col, 5);
     }
 
     #[test]

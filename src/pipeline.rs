@@ -84,10 +84,17 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session for a single run (`check::run`): it keeps nothing for a next one.
+    /// A session for a single run (`check::run`): it keeps nothing for a next one (a
+    /// remembered copy of every finding would double a run's memory when there are
+    /// 300,000 of them).
     pub fn once() -> Session {
         Session {
             rendered: render::Rendered::once(),
+            fluent: Memo::forgetful(),
+            hand_typed: Memo::forgetful(),
+            selectors: Memo::forgetful(),
+            parity: Memo::forgetful(),
+            coverage: Memo::forgetful(),
             ..Session::default()
         }
     }
@@ -237,6 +244,8 @@ impl Session {
         needs: &[render::required::Need],
     ) -> Diagnostics {
         let en = catalog.reference();
+        // Whether some locale has a message: what no locale has is checked by nobody.
+        let exists = |id: &str| catalog.locales.iter().any(|l| l.entries.contains_key(id));
         let needed_by = check::required::needed_by(needs);
         let needs_key = fingerprint(&needed_by);
         let per_locale = |key: &dyn Fn(&LocaleSource) -> u64| {
@@ -252,8 +261,8 @@ impl Session {
             }),
             || {
                 (
-                    check::facts::given_variables(policy),
-                    check::facts::described(policy),
+                    check::facts::given_variables(policy, &exists),
+                    check::facts::described(policy, &exists),
                 )
             },
             |(given, described), l| {
@@ -272,7 +281,8 @@ impl Session {
         let selectors = self.selectors.each_with(
             per_locale(&|l| fingerprint(&(policy.fingerprint, l.fingerprint))),
             || {
-                let keywords = check::facts::keyword_uses(policy);
+                let exists = |id: &str| catalog.locales.iter().any(|l| l.entries.contains_key(id));
+                let keywords = check::facts::keyword_uses(policy, &exists);
                 let windows = check::windows::Wordings::new(policy);
                 (keywords, windows, check::plurals::number_uses(policy))
             },

@@ -54,7 +54,7 @@ pub fn next_change(policy: &Policy, today: Date) -> Option<NextChange> {
     let mut windows = Vec::new();
     for version in &policy.versions {
         for node in facts::blocks(policy, version).iter().flat_map(Node::walk) {
-            for (_, arg) in &node.args {
+            for (_, arg) in node.args.iter() {
                 let Arg::Status(bound) = arg else { continue };
                 windows.extend(
                     bound

@@ -73,7 +73,7 @@ fn restated_values(policy: &Policy, locale: &str) -> (Vec<Restated>, Vec<InWords
         });
     }
     for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
-        for (name, arg) in &node.args {
+        for (name, arg) in node.args.iter() {
             let var = || format!("{{ ${name} }}");
             let mut number = |n: u64| {
                 numbers.entry(n).or_insert_with(var);
@@ -214,7 +214,7 @@ impl HandTyped<'_> {
                 let what = if typed == v.text {
                     format!("the {kind} `{}`", v.text)
                 } else {
-                    format!("the {kind} `{}` (as `{}`)", v.text, typed.escape_default())
+                    format!("the {kind} `{}` (as `{}`)", v.text, typed.escape_debug())
                 };
                 found(typed, what, &v.instead);
             }
@@ -239,14 +239,19 @@ impl HandTyped<'_> {
     }
 }
 
-/// The keyword values the policy passes to each message, by message id and variable
-/// (a duration's unit reaches the `duration` message as `$unit`).
-pub fn keyword_uses(policy: &Policy) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
+/// The keyword values the policy passes to each message that `exists` (a message no
+/// locale has selects on nothing), by message id and variable (a duration's unit reaches
+/// the `duration` message as `$unit`).
+pub fn keyword_uses(
+    policy: &Policy,
+    exists: &dyn Fn(&str) -> bool,
+) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
     let mut out: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
-        for (name, arg) in &node.args {
+        let exists = exists(node.id.as_str());
+        for (name, arg) in node.args.iter() {
             match arg {
-                Arg::Keyword(k) => {
+                Arg::Keyword(k) if exists => {
                     out.entry(node.id.to_string())
                         .or_default()
                         .entry(name.clone())
@@ -316,9 +321,11 @@ pub fn selectors(
 
 /// The variables each fact's messages get: its values in any version (a version may
 /// lack a value that only another variant uses).
-pub fn given_variables(policy: &Policy) -> super::locales::Given {
+pub fn given_variables(policy: &Policy, exists: &dyn Fn(&str) -> bool) -> super::locales::Given {
     let mut given = super::locales::Given::new();
-    for node in all_nodes(policy).into_iter().flat_map(Node::walk) {
+    let nodes = all_nodes(policy).into_iter().flat_map(Node::walk);
+    // A fact whose message no locale has is given nothing anyone checks.
+    for node in nodes.filter(|n| exists(n.id.as_str())) {
         given
             .entry(node.id.to_string())
             .or_default()
@@ -328,14 +335,18 @@ pub fn given_variables(policy: &Policy) -> super::locales::Given {
 }
 
 /// The locales that describe controls instead of quoting labels, and the label
-/// variables each fact message is given (`check::locales::Described`).
-pub fn described(policy: &Policy) -> super::locales::Described {
+/// variables each fact message that `exists` is given (`check::locales::Described`).
+pub fn described(policy: &Policy, exists: &dyn Fn(&str) -> bool) -> super::locales::Described {
     let mut labels = super::locales::Given::new();
     let nodes = match policy.interface.describe.is_empty() {
         true => Vec::new(),
         false => all_nodes(policy),
     };
-    for node in nodes.into_iter().flat_map(Node::walk) {
+    for node in nodes
+        .into_iter()
+        .flat_map(Node::walk)
+        .filter(|n| exists(n.id.as_str()))
+    {
         let quoted = node
             .args
             .iter()
@@ -644,12 +655,18 @@ impl Parity {
         // The same fact showing the same values in two versions is checked once: every
         // fact's scope holds its version's dates, which most of its messages never show.
         let mut seen = std::collections::HashSet::new();
+        let reference = &locales.reference().source;
         // A fact with a window is compared as worded for each status it can show.
         let nodes: Vec<(Node, Vec<usize>)> = all_nodes(policy)
             .into_iter()
             .flat_map(Node::walk)
             .flat_map(super::windows::as_worded)
             .filter_map(|node| {
+                // A fact with no reference message has nothing to compare (its missing
+                // message is a finding of its own): not copied, not formatted.
+                if !reference.entries.contains_key(node.id.as_str()) {
+                    return None;
+                }
                 let shown = locales.used_args(node.id.as_str(), &node.args);
                 if !seen.insert((node.id.to_string(), format!("{shown:?}"))) {
                     return None;

@@ -25,7 +25,7 @@ pub fn foreign_labels(policy: &Policy, locale: &LocaleSource) -> Diagnostics {
         .flat_map(|v| facts::blocks(policy, v))
         .flat_map(Node::walk);
     for node in nodes {
-        for (name, arg) in &node.args {
+        for (name, arg) in node.args.iter() {
             let Arg::Localized(text) = arg else { continue };
             if text.contains_key(tag) {
                 continue;
@@ -35,6 +35,10 @@ pub fn foreign_labels(policy: &Policy, locale: &LocaleSource) -> Diagnostics {
             else {
                 continue;
             };
+            // A label of the same language (`en` on an `en-IN` page) is not foreign.
+            if same_language(shown, tag) {
+                continue;
+            }
             let id = node.id.as_str();
             let quotes = locale
                 .parts(id)
@@ -71,4 +75,10 @@ pub fn foreign_labels(policy: &Policy, locale: &LocaleSource) -> Diagnostics {
         }
     }
     out
+}
+
+/// Whether two locale tags name the same language (`fr`, `fr-AF`; `en-IN`, `en-GB`).
+fn same_language(a: &str, b: &str) -> bool {
+    let language = |t: &str| t.split(['-', '_']).next().unwrap_or(t).to_ascii_lowercase();
+    language(a) == language(b)
 }

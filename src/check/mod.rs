@@ -104,23 +104,61 @@ impl Analysis {
         // A formatting failure (PG0203) at a place a static check already reported as an
         // error adds nothing (a warning there explains nothing, and dropping the failure
         // would let `check` pass what `build` cannot render); likewise one finding per
-        // code, place and message.
-        let explained: std::collections::BTreeSet<Option<String>> = self
-            .findings
-            .iter()
-            .filter(|d| d.code.starts_with("PG05") && d.severity == Severity::Error)
-            .map(|d| d.position())
-            .collect();
+        // code, place and message. Decided on borrowed keys, sorted, so that 300,000
+        // findings are neither copied nor compared pairwise.
+        let keep = {
+            let findings = &self.findings;
+            let explained: std::collections::HashSet<Place> = findings
+                .iter()
+                .filter(|d| d.code.starts_with("PG05") && d.severity == Severity::Error)
+                .map(Place::of)
+                .collect();
+            let mut order: Vec<usize> = (0..findings.len()).collect();
+            let key = |&i: &usize| {
+                let d = &findings[i];
+                (d.code, Place::of(d), d.message.as_str())
+            };
+            // Stable: the first of equal findings is kept.
+            order.sort_by(|a, b| key(a).cmp(&key(b)));
+            let mut keep = vec![true; findings.len()];
+            for pair in order.windows(2) {
+                if key(&pair[0]) == key(&pair[1]) {
+                    keep[pair[1]] = false;
+                }
+            }
+            for (i, d) in findings.iter().enumerate() {
+                if d.code == "PG0203" && explained.contains(&Place::of(d)) {
+                    keep[i] = false;
+                }
+            }
+            keep
+        };
+        let mut keep = keep.into_iter();
         self.findings
-            .retain(|d| d.code != "PG0203" || !explained.contains(&d.position()));
-        let mut seen = std::collections::BTreeSet::new();
-        self.findings
-            .retain(|d| seen.insert((d.code, d.position(), d.message.clone())));
+            .retain(|_| keep.next().expect("one flag per finding"));
         self.findings.sort_by_key(|d| std::cmp::Reverse(d.severity));
         if self.blocking_errors() > 0 {
             self.site = None;
         }
         Ok(self)
+    }
+}
+
+/// Where a finding is, as `Diagnostic::position` prints it, without making the text.
+#[derive(PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Place<'a> {
+    Nowhere,
+    At(&'a std::path::Path, usize, usize),
+    In(&'a std::path::Path),
+}
+
+impl<'a> Place<'a> {
+    fn of(d: &'a Diagnostic) -> Place<'a> {
+        match (&d.location, &d.path) {
+            (Some(l), _) => Place::At(&l.file.path, l.line, l.col),
+            (None, Some(p)) => Place::In(p),
+            (None, None) => Place::Nowhere,
+        }
     }
 }
 

@@ -9,7 +9,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-use unic_langid::LanguageIdentifier;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::l10n::LocaleSource;
@@ -30,7 +29,7 @@ pub fn number_uses(policy: &Policy) -> NumberUses {
     };
     for version in &policy.versions {
         for node in facts::blocks(policy, version).iter().flat_map(Node::walk) {
-            for (name, arg) in &node.args {
+            for (name, arg) in node.args.iter() {
                 match arg {
                     Arg::Number(n) => add(node.id.as_str(), name, *n),
                     Arg::Duration(d) => add("duration", "amount", f64::from(d.amount)),
@@ -63,8 +62,7 @@ fn name(c: PluralCategory) -> &'static str {
 
 impl Categories {
     fn new(tag: &str) -> Categories {
-        let rules = tag
-            .parse::<LanguageIdentifier>()
+        let rules = crate::l10n::formats::language_id(tag)
             .ok()
             .and_then(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok());
         // intl_pluralrules lists no categories: sample integers, decimals and millions.

@@ -38,6 +38,7 @@ pub fn class(code: &str) -> &'static str {
         "PG0517" => "reference-mismatch",
         "PG0545" => "unknown-plural-key",
         "PG0546" => "cldr-unit",
+        "PG0547" => "message-collision",
         "PG0530" => "required-message",
         "PG0544" => "foreign-label",
         c if c.starts_with("PG052") => "confirmations",
@@ -92,6 +93,22 @@ impl Default for HumanOptions {
             per_code: FINDINGS_PER_CODE,
         }
     }
+}
+
+/// Findings printed as `check` prints them, capped per code unless `verbose`: what a
+/// failed `build` prints (100,000 findings, each quoting its line, would otherwise take
+/// minutes to print).
+pub fn findings_capped(findings: &[Diagnostic], styled: bool, verbose: bool) -> String {
+    let options = HumanOptions {
+        styled,
+        per_code: if verbose {
+            usize::MAX
+        } else {
+            FINDINGS_PER_CODE
+        },
+        ..HumanOptions::default()
+    };
+    findings_text(findings, &options)
 }
 
 /// The findings of one report (or one locale's part of it), capped per code.

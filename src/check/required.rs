@@ -5,11 +5,11 @@
 //! reference (PG0501, which also names who needs it); here are what the reference lacks,
 //! in it and in each translation lacking it too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 use crate::l10n::{Catalog, LocaleSource};
-use crate::policy::validate::locate_definition;
+use crate::policy::validate::Locator;
 use crate::render::required::{Need, Part, Requirer};
 
 /// How many requirers a finding names before counting the rest.
@@ -61,26 +61,72 @@ pub fn check(needs: &[Need], catalog: &Catalog, policy_file: &SourceFile) -> Dia
             wanted.entry((&need.id, &need.part)).or_default().push(need);
         }
     }
-    let mut out = Vec::new();
+    // The policy's text is indexed once for every fact and page located in it.
+    let policy = Locator::new(policy_file);
+    let mut out = collisions(needs, &policy);
     for locale in &catalog.locales {
         // A message missing whole is one finding, not one per part.
-        let mut reported: Vec<&str> = Vec::new();
+        let mut reported: HashSet<&str> = HashSet::new();
         for ((id, part), needs) in &wanted {
             if has(locale, id, part) || reported.contains(id) {
                 continue;
             }
-            let policy = needs
+            let of_policy = needs
                 .iter()
                 .any(|n| matches!(n.by, Requirer::Fact(_) | Requirer::PolicyPage(_)));
-            if policy && locale.tag != en.tag {
+            if of_policy && locale.tag != en.tag {
                 continue;
             }
             let whole = !locale.entries.contains_key(*id);
             if whole {
-                reported.push(id);
+                reported.insert(id);
             }
-            out.push(finding(locale, en, id, part, whole, needs, policy_file));
+            out.push(finding(locale, en, id, part, whole, needs, &policy));
         }
+    }
+    out
+}
+
+/// Facts and pages of the policy whose id is a message the site needs for itself (a
+/// template's, the renderer's: `duration`, `stale-notice`): one message cannot be both,
+/// and the fact would be worded by the other's text. Located at the fact's id.
+fn collisions(needs: &[Need], policy: &Locator) -> Diagnostics {
+    let mut own: BTreeMap<&str, Vec<&Requirer>> = BTreeMap::new();
+    for need in needs {
+        if !matches!(need.by, Requirer::Fact(_) | Requirer::PolicyPage(_)) {
+            own.entry(need.id.as_str()).or_default().push(&need.by);
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for need in needs {
+        let (Requirer::Fact(id) | Requirer::PolicyPage(id)) = &need.by else {
+            continue;
+        };
+        let Some(users) = own.get(need.id.as_str()) else {
+            continue;
+        };
+        if !seen.insert(id.as_str()) {
+            continue;
+        }
+        let what = match need.by {
+            Requirer::Fact(_) => "fact",
+            _ => "page",
+        };
+        out.push(
+            Diagnostic::error(
+                "PG0547",
+                format!(
+                    "{what} `{id}` has the id of a message the site needs for itself (needed by {})",
+                    describe(users)
+                ),
+            )
+            .at(policy.definition(id, 0), "this id")
+            .help(format!(
+                "rename the {what} (and its messages): `{}` is the site's own message, and the {what}'s would be worded by it",
+                need.id
+            )),
+        );
     }
     out
 }
@@ -92,21 +138,21 @@ fn finding(
     part: &Part,
     whole: bool,
     needs: &[&Need],
-    policy_file: &SourceFile,
+    policy: &Locator,
 ) -> Diagnostic {
     let dir = locale.dir.display();
     let tag = &locale.tag;
     match &needs[0].by {
         Requirer::Fact(fact) => {
             Diagnostic::error("PG0509", format!("fact `{fact}` has no message in `{tag}`"))
-                .at(locate_definition(policy_file, fact), "defined here")
+                .at(policy.definition(fact, 0), "defined here")
                 .help(format!("add `{id} = …` (its sentence) to a file in {dir}/"))
         }
         Requirer::PolicyPage(page) => Diagnostic::error(
             "PG0509",
             format!("page `{page}` has no `{id}.title` message in `{tag}`"),
         )
-        .at(locate_definition(policy_file, page), "page defined here")
+        .at(policy.definition(page, 0), "page defined here")
         .help(format!(
             "add `{id} = summary` with `    .title = Title` to a file in {dir}/"
         )),

@@ -19,7 +19,7 @@ pub fn durations(policy: &Policy) -> Vec<Duration> {
     let mut out: Vec<Duration> = Vec::new();
     for version in &policy.versions {
         for node in facts::blocks(policy, version).iter().flat_map(Node::walk) {
-            for (_, arg) in &node.args {
+            for (_, arg) in node.args.iter() {
                 if let Arg::Duration(d) = arg
                     && !out.contains(d)
                 {

@@ -43,7 +43,7 @@ impl Wordings {
             }
             let span = Span::of(policy, version);
             for node in facts::blocks(policy, version).iter().flat_map(Node::walk) {
-                for (name, arg) in &node.args {
+                for (name, arg) in node.args.iter() {
                     let (Arg::Status(bound), Some(window)) = (arg, name.strip_suffix("-status"))
                     else {
                         continue;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use policyglot::pipeline;
 
-use super::{Globals, Level, end_of_process, print_diagnostics, print_out, say};
+use super::{Globals, Level, end_of_process, print_diagnostics, print_err, print_out, say};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -84,7 +84,11 @@ pub fn run(globals: &Globals, args: Args) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
-            print_diagnostics(&diagnostics);
+            print_err(&policyglot::check::report::findings_capped(
+                &diagnostics,
+                true,
+                globals.verbose,
+            ));
             say(
                 Level::Error,
                 &format!(

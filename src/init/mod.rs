@@ -289,7 +289,7 @@ fn validate(options: &Options) -> Result<(), Diagnostic> {
 /// Refuses a tag that is not a BCP 47 language tag CLDR can format for (or that could
 /// leave `locales/` as a folder name).
 fn valid_tag(tag: &str) -> Result<(), Diagnostic> {
-    let valid = tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
+    let valid = crate::l10n::formats::language_id(tag).is_ok()
         && Formats::new(tag).is_ok()
         && !tag.contains(['/', '\\', '.']);
     if valid {

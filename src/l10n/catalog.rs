@@ -37,6 +37,9 @@ pub struct Entry {
     pub range: Range<usize>,
     pub has_value: bool,
     pub attributes: Vec<String>,
+    /// The entry's parts, read from its syntax tree on first use: several checks read
+    /// them, for this locale and (the reference) for every other.
+    parts: OnceLock<Box<[Part]>>,
 }
 
 /// One locale folder, read.
@@ -54,9 +57,6 @@ pub struct LocaleSource {
     /// A fingerprint of the folder's files and the reserved terms (`memo::fingerprint`):
     /// what is computed from this locale is reused while it is the same.
     pub fingerprint: u64,
-    /// Each entry's parts, read from its syntax tree on first use: several checks read
-    /// them, for this locale and (the reference) for every other.
-    parts: OnceLock<BTreeMap<String, Vec<Part>>>,
 }
 
 impl LocaleSource {
@@ -69,13 +69,13 @@ impl LocaleSource {
     /// The parts of entry `key` (value first, then attributes); none when it has no
     /// syntax tree.
     pub fn parts(&self, key: &str) -> &[Part] {
-        let all = self.parts.get_or_init(|| {
-            self.entries
-                .keys()
-                .filter_map(|k| Some((k.clone(), analysis::parts(self.ast(k)?))))
-                .collect()
-        });
-        all.get(key).map_or(&[], Vec::as_slice)
+        let Some(e) = self.entries.get(key) else {
+            return &[];
+        };
+        e.parts.get_or_init(|| {
+            let ast = self.resources[e.file].get_entry(e.index);
+            ast.map(analysis::parts).unwrap_or_default().into()
+        })
     }
 
     /// The entry's source text.
@@ -406,7 +406,6 @@ fn read_locale(
         entries: BTreeMap::new(),
         problems: listing.problems,
         fingerprint,
-        parts: OnceLock::new(),
     };
     // Files are decoded, measured and parsed in parallel, then indexed in order.
     let read: Vec<_> = paths
@@ -419,7 +418,7 @@ fn read_locale(
                     .in_path(&shown)
                     .help(refusal.help())
             })?;
-            let file = diag::decode(&shown, bytes, "PG0205")?;
+            let file = lone_carriage_returns_as_newlines(diag::decode(&shown, bytes, "PG0205")?);
             let mut problems: Diagnostics = diag::control_character(&file, "PG0206").into_iter().collect();
             if let Some(at) = too_deep(&file.text) {
                 // Not parsed at all: its messages are reported missing until it is fixed.
@@ -635,9 +634,28 @@ fn index_file(
                 range,
                 has_value,
                 attributes,
+                parts: OnceLock::new(),
             },
         );
     }
+}
+
+/// A file saved with classic Mac OS line endings (a carriage return alone) read as the
+/// lines its writer sees: Fluent ends lines at `\n` only, so such a file would be one
+/// line and every message in it missing. Each lone `\r` becomes `\n`, one byte for one,
+/// so every offset and location stays where it was; `\r\n` is left as it is.
+fn lone_carriage_returns_as_newlines(file: SourceFile) -> SourceFile {
+    let bytes = file.text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return file;
+    }
+    let text: String = file
+        .text
+        .char_indices()
+        .map(|(i, c)| if c == '\r' && lone(i) { '\n' } else { c })
+        .collect();
+    SourceFile::new(file.path.clone(), text)
 }
 
 /// Byte offsets of the lines that start `key = …`, by key, in file order.
@@ -692,7 +710,6 @@ mod tests {
             entries: BTreeMap::new(),
             problems: Vec::new(),
             fingerprint: 0,
-            parts: OnceLock::new(),
         };
         let file = SourceFile::new("locales/fr/a.ftl", text);
         let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);

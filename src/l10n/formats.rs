@@ -17,6 +17,19 @@ use unic_langid::LanguageIdentifier;
 
 use crate::policy::{Date, Join, Month, TimeUnit};
 
+/// The language identifier of a BCP 47 locale tag, as Fluent and its plural rules take
+/// one: the tag without its extensions (`ar-u-nu-latn` is `ar` with Latin digits, which
+/// the formatters here honour; Fluent's identifiers have no room for extensions).
+pub fn language_id(tag: &str) -> Result<LanguageIdentifier, String> {
+    let locale = Locale::try_from_str(tag)
+        .map_err(|e| format!("`{tag}` is not a valid BCP 47 language tag ({e})"))?;
+    locale
+        .id
+        .to_string()
+        .parse()
+        .map_err(|e| format!("`{tag}` is not a valid BCP 47 language tag ({e})"))
+}
+
 /// The formatters of one locale, built once per build.
 pub struct Formats {
     dates: DateTimeFormatter<YMD>,
@@ -159,15 +172,29 @@ fn spellout(tag: &str) -> Option<&'static (dyn num2words2_core::base::Lang + Syn
         .or_else(|| num2words2_core::get_lang_by_key(tag.split('-').next()?))
 }
 
-/// ICU's decimal formatter, memoized per bundle by fluent's memoizer.
-struct IcuNumbers(DecimalFormatter);
+/// The numbering systems a locale tag may ask for (`-u-nu-…`): the decimal systems of
+/// CLDR's living scripts. Fluent keys its formatters by language identifier, which has
+/// no room for the extension, so each system gets a formatter of its own (`Numbering`).
+const NUMBERING: [&str; 24] = [
+    "arab", "arabext", "beng", "deva", "fullwide", "gujr", "guru", "hanidec", "java", "khmr",
+    "knda", "laoo", "latn", "mlym", "mong", "mymr", "orya", "sinh", "tamldec", "telu", "thai",
+    "tibt", "olck", "limb",
+];
 
-impl Memoizable for IcuNumbers {
+/// ICU's decimal formatter, memoized per bundle by fluent's memoizer; `NU` is the index
+/// of the tag's numbering system in `NUMBERING`, or `usize::MAX` for the locale's own.
+struct IcuNumbers<const NU: usize>(DecimalFormatter);
+
+impl<const NU: usize> Memoizable for IcuNumbers<NU> {
     type Args = ();
     type Error = String;
 
     fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, String> {
-        let locale = Locale::try_from_str(&lang.to_string()).map_err(|e| e.to_string())?;
+        let mut tag = lang.to_string();
+        if let Some(system) = NUMBERING.get(NU) {
+            tag = format!("{tag}-u-nu-{system}");
+        }
+        let locale = Locale::try_from_str(&tag).map_err(|e| e.to_string())?;
         DecimalFormatter::try_new((&locale).into(), Default::default())
             .map(IcuNumbers)
             .map_err(|e| e.to_string())
@@ -175,20 +202,67 @@ impl Memoizable for IcuNumbers {
 }
 
 /// Fluent's formatter hook: numbers are written with the locale's digits, grouping and
-/// decimal separator (fr "1 234,5", de "1.234,5"). Other values keep Fluent's default.
-pub fn format_number<M: MemoizerKind>(value: &FluentValue, intls: &M) -> Option<String> {
+/// decimal separator (fr "1 234,5", de "1.234,5", fa "۱۲۳", `th-u-nu-thai` "๑๒๓").
+/// Other values keep Fluent's default.
+fn format_number<M: MemoizerKind, const NU: usize>(
+    value: &FluentValue,
+    intls: &M,
+) -> Option<String> {
     let FluentValue::Number(n) = value else {
         return None;
     };
     let decimal = Decimal::try_from_str(&n.as_string()).ok()?;
     intls
-        .with_try_get_threadsafe::<IcuNumbers, _, _>((), |f| f.0.format(&decimal).to_string())
+        .with_try_get_threadsafe::<IcuNumbers<NU>, _, _>((), |f| f.0.format(&decimal).to_string())
         .ok()
+}
+
+/// Fluent's number formatter hook, as `FluentBundle::set_formatter` takes it.
+pub type NumberFormatter<M> = fn(&FluentValue, &M) -> Option<String>;
+
+/// A Fluent number formatter for `tag`'s numbering system (its `-u-nu-…`, else the
+/// locale's own); an error for a system policyglot cannot write.
+pub fn number_formatter<M: MemoizerKind>(tag: &str) -> Result<NumberFormatter<M>, String> {
+    macro_rules! systems {
+        ($($i:literal)*) => { [$(format_number::<M, $i> as NumberFormatter<M>),*] };
+    }
+    let formatters = systems!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23);
+    let locale = Locale::try_from_str(tag)
+        .map_err(|e| format!("`{tag}` is not a valid BCP 47 language tag ({e})"))?;
+    let key = icu::locale::extensions::unicode::key!("nu");
+    let Some(system) = locale.extensions.unicode.keywords.get(&key) else {
+        return Ok(format_number::<M, { usize::MAX }>);
+    };
+    let system = system.to_string();
+    match NUMBERING.iter().position(|s| *s == system) {
+        Some(i) => Ok(formatters[i]),
+        None => Err(format!(
+            "`{tag}` asks for the numbering system `{system}`, which policyglot cannot write (it writes {})",
+            NUMBERING.join(", ")
+        )),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_follow_the_tags_numbering_system_and_grouping() {
+        use intl_memoizer::concurrent::IntlLangMemoizer;
+        let format = |tag: &str, n: f64| {
+            let f = number_formatter::<IntlLangMemoizer>(tag).unwrap();
+            let intls = IntlLangMemoizer::new(language_id(tag).unwrap());
+            f(&FluentValue::from(n), &intls).unwrap()
+        };
+        assert_eq!(format("en-IN", 1234567.0), "12,34,567");
+        assert_eq!(format("fa", 123.0), "۱۲۳");
+        assert_eq!(format("th-u-nu-thai", 123.0), "๑๒๓");
+        assert_eq!(format("th", 123.0), "123");
+        assert_eq!(format("ar-u-nu-latn", 123.0), "123");
+        assert!(number_formatter::<IntlLangMemoizer>("fr-u-nu-roman").is_err());
+        assert_eq!(language_id("ar-u-nu-latn").unwrap().to_string(), "ar");
+    }
 
     #[test]
     fn dates_use_cldr_patterns() {

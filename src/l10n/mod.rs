@@ -497,15 +497,13 @@ fn bundle_for(source: Arc<LocaleSource>, terms: &str) -> Result<Locale, Diagnost
             .help("name each locale folder with a BCP 47 language tag, e.g. `fr`, `de`, `pt-BR`")
     };
     let tag = source.tag.clone();
-    let langid: LanguageIdentifier = tag
-        .parse()
-        .map_err(|_| bad_tag(format!("`{tag}` is not a language tag")))?;
+    let langid: LanguageIdentifier = formats::language_id(&tag).map_err(bad_tag)?;
     let formats = Formats::new(&tag).map_err(bad_tag)?;
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Isolation marks (U+2068/U+2069) are for bidi UI strings; in HTML they only add
     // invisible characters around every value.
     bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(formats::format_number));
+    bundle.set_formatter(Some(formats::number_formatter(&tag).map_err(bad_tag)?));
     let generated =
         FluentResource::try_new(terms.to_owned()).expect("generated terms are valid Fluent");
     bundle

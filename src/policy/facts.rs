@@ -81,15 +81,20 @@ pub enum Arg {
     Status(TimeBound),
 }
 
-/// A node's values, by variable name, in name order.
+/// Values by variable name, in name order.
 pub type Args = Vec<(String, Arg)>;
+
+/// A node's values, by variable name, in name order. Shared: the items of a list that
+/// bring no values of their own hold their parent's scope, not a copy each (100,000
+/// items would otherwise hold 100,000 copies of their version's dates).
+pub type NodeArgs = std::sync::Arc<[(String, Arg)]>;
 
 /// One fact with its id, its values and its children.
 #[derive(Debug, Clone)]
 pub struct Node {
     pub id: Id,
     pub kind: NodeKind,
-    pub args: Args,
+    pub args: NodeArgs,
     pub children: Vec<Node>,
     /// The columns of the table its `Row` children make.
     pub columns: Vec<Id>,
@@ -125,7 +130,8 @@ pub fn resolved(node: &Node, status: impl Fn(&TimeBound) -> Status) -> Cow<'_, N
             ),
             other => (name.clone(), other.clone()),
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .into();
     Cow::Owned(Node {
         id: node.id.clone(),
         kind: node.kind,
@@ -217,10 +223,11 @@ fn build(policy: &Policy, version: &Version) -> Vec<Node> {
     };
     let mut scope: BTreeMap<String, Arg> = version_dates(version).into_iter().collect();
     builder.add_values(&mut scope, &version.values);
+    let inherited = std::sync::OnceLock::new();
     version
         .blocks
         .iter()
-        .map(|fact| builder.node(fact, NodeKind::Block, &scope))
+        .map(|fact| builder.node(fact, NodeKind::Block, &scope, &inherited))
         .collect()
 }
 
@@ -232,35 +239,60 @@ struct Builder<'p> {
 }
 
 impl Builder<'_> {
-    fn node(&self, fact: &Fact, kind: NodeKind, outer: &BTreeMap<String, Arg>) -> Node {
-        let mut scope = outer.clone();
+    /// The node of `fact` in `outer`'s scope; `inherited` is that scope as a node holds
+    /// it (without `$count`), made once for all the facts of a list that add nothing.
+    fn node(
+        &self,
+        fact: &Fact,
+        kind: NodeKind,
+        outer: &BTreeMap<String, Arg>,
+        inherited: &std::sync::OnceLock<NodeArgs>,
+    ) -> Node {
         let entity = self.policy.entity(fact.id.as_str());
-        if let Some(entity) = entity {
-            self.add_values(&mut scope, &entity.values);
-        }
-        self.add_values(&mut scope, &fact.values);
         let listed = fact
             .lists()
             .into_iter()
             .filter(|(kind, _)| *kind != ListKind::Notes)
             .map(|(_, list)| list.len())
             .sum::<usize>();
-        if listed > 0 {
-            scope.insert("count".to_owned(), Arg::Number(listed as f64));
-        } else {
-            // `$count` belongs to the fact that has the list, not to its items.
-            scope.remove("count");
+        let adds = !fact.values.is_empty() || entity.is_some_and(|e| !e.values.is_empty());
+        let mut scope = Cow::Borrowed(outer);
+        if adds || listed > 0 {
+            let scope = scope.to_mut();
+            if let Some(entity) = entity {
+                self.add_values(scope, &entity.values);
+            }
+            self.add_values(scope, &fact.values);
+            if listed > 0 {
+                scope.insert("count".to_owned(), Arg::Number(listed as f64));
+            } else {
+                // `$count` belongs to the fact that has the list, not to its items.
+                scope.remove("count");
+            }
         }
+        let own = |scope: &BTreeMap<String, Arg>| -> NodeArgs {
+            scope
+                .iter()
+                .filter(|(name, _)| listed > 0 || name.as_str() != "count")
+                .map(|(name, arg)| (name.clone(), arg.clone()))
+                .collect::<Vec<_>>()
+                .into()
+        };
+        let args = match &scope {
+            Cow::Borrowed(outer) => inherited.get_or_init(|| own(outer)).clone(),
+            Cow::Owned(scope) => own(scope),
+        };
+        let shared = std::sync::OnceLock::new();
         let children = fact
             .lists()
             .into_iter()
             .flat_map(|(list, facts)| facts.iter().map(move |child| (NodeKind::of(list), child)))
-            .map(|(kind, child)| self.node(child, kind, &scope))
+            .map(|(kind, child)| self.node(child, kind, &scope, &shared))
             .collect();
         Node {
             id: fact.id.clone(),
             kind,
-            args: scope.into_iter().collect(),
+            args,
             children,
             columns: fact
                 .table

@@ -19,7 +19,7 @@ const GENERATED_PAGES: [&str; 3] = ["index", "search", "404"];
 /// Checks a parsed policy. An empty result means every invariant downstream relies on holds.
 pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
     let mut out = Vec::new();
-    let locate = Locator { file };
+    let locate = Locator::new(file);
 
     if policy.versions.is_empty() {
         out.push(
@@ -49,6 +49,35 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
             Diagnostic::error("PG0134", format!("`site_id` `{id}` is not a URI"))
                 .at(file.span(at..at + "site_id".len()), "here")
                 .help("write a URI with its scheme and no spaces, e.g. `tag:example.org,2026:help` or a `urn:uuid:…`; feed readers compare ids as text"),
+        );
+    }
+    // Checked here, at its value: the catalog would otherwise look for a folder of that
+    // name and report it missing, as if creating it could help.
+    let reference = policy.reference_locale.as_str();
+    let tag_error = match icu::locale::Locale::try_from_str(reference) {
+        Ok(_) if crate::policy::value::is_language_tag(reference) => None,
+        Ok(_) => Some("it cannot name a folder".to_owned()),
+        Err(e) => Some(e.to_string()),
+    };
+    if let Some(why) = tag_error {
+        let key = locate.tokens_raw("reference_locale:").next();
+        let at = key.map_or_else(
+            || file.span(0..0),
+            |k| {
+                let after = k + "reference_locale:".len();
+                let rest = &file.text[after..];
+                let start = after + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+                let end = start + file.text[start..].find(['\n', '#']).unwrap_or(0);
+                file.span(start..start + file.text[start..end].trim_end().len())
+            },
+        );
+        out.push(
+            Diagnostic::error(
+                "PG0135",
+                format!("`reference_locale` `{reference}` is not a valid BCP 47 language tag ({why})"),
+            )
+            .at(at, "not a language tag")
+            .help("write the BCP 47 tag of the language the policy is written in, e.g. `en`, `fr`, `pt-BR`; its messages live in locales/<tag>/"),
         );
     }
     for version in &policy.versions {
@@ -179,7 +208,7 @@ pub fn validate(policy: &Policy, file: &SourceFile) -> Diagnostics {
             if let Some(url) = &source.url
                 && let Err(why) = web_address(url)
             {
-                out.push(bad_link(&locate, url, &why));
+                out.push(bad_link(&locate, url, &why, None));
             }
         }
     }
@@ -357,14 +386,14 @@ fn entities_and_keywords(policy: &Policy, locate: &Locator) -> Diagnostics {
 }
 
 /// Checks the facts of one version as written: list shapes, depth, values.
-struct Facts<'a> {
+struct Facts<'a, 'l> {
     policy: &'a Policy,
-    locate: &'a Locator<'a>,
+    locate: &'a Locator<'l>,
     pages: &'a HashMap<Id, Id>,
     out: &'a mut Diagnostics,
 }
 
-impl Facts<'_> {
+impl Facts<'_, '_> {
     fn fact(&mut self, fact: &Fact, depth: usize) {
         let lists: Vec<&str> = [
             ("items", !fact.items.is_empty()),
@@ -487,13 +516,15 @@ impl Facts<'_> {
                     }
                     Err(_) => {
                         if let Err(why) = web_address(target) {
-                            self.out.push(bad_link(self.locate, target, &why));
+                            self.out
+                                .push(bad_link(self.locate, target, &why, Some(name)));
                         }
                     }
                 },
                 Value::Email(address) => {
                     if let Err(why) = email_address(address) {
-                        self.out.push(bad_link(self.locate, address, &why));
+                        self.out
+                            .push(bad_link(self.locate, address, &why, Some(name)));
                     }
                 }
                 Value::Date(_)
@@ -561,11 +592,19 @@ fn email_address(text: &str) -> Result<(), String> {
     }
 }
 
-fn bad_link(locate: &Locator, text: &str, why: &str) -> Diagnostic {
-    let at = locate.tokens_raw(text).next().map_or_else(
-        || locate.file.span(0..0),
-        |i| locate.file.span(i..i + text.len()),
-    );
+/// A bad link or address, at its text; when the YAML wrote it with escapes (`\x3a`,
+/// `\/`) its parsed text is not in the file, and it is located at its value's key
+/// (`name`), else at the first key of `fallback`.
+fn bad_link(locate: &Locator, text: &str, why: &str, name: Option<&Id>) -> Diagnostic {
+    let found = locate.tokens_raw(text).next();
+    let at = match (found, name) {
+        (Some(i), _) => locate.file.span(i..i + text.len()),
+        (None, Some(name)) => locate.reference_key(name),
+        (None, None) => locate
+            .tokens_raw("url:")
+            .next()
+            .map_or_else(|| locate.file.span(0..0), |i| locate.file.span(i..i + 3)),
+    };
     Diagnostic::error("PG0121", format!("bad link: {why}"))
         .at(at, "here")
         .help("write a full address (`https://example.com/privacy`, `mailto:privacy@example.com`) or the id of a fact shown on a page")
@@ -580,7 +619,7 @@ pub fn labels(
     locales: &[&str],
     reference: &str,
 ) -> Diagnostics {
-    let locate = Locator { file };
+    let locate = Locator::new(file);
     let mut out = Vec::new();
     // (what, its owner, the value holding it, its locales)
     let mut maps: Vec<(String, &Id, Option<&Id>, Vec<&String>)> = Vec::new();
@@ -815,26 +854,102 @@ fn duplicates(ids: &[&Id], locate: &Locator) -> Diagnostics {
     out
 }
 
-/// Where `id` is defined in the policy file (its first `id: …` line).
+/// Where `id` is defined in the policy file (its first `id: …` line). For one lookup;
+/// a caller locating many ids keeps one [`Locator`], which indexes the text once.
 pub fn locate_definition(file: &SourceFile, id: &Id) -> Location {
-    Locator { file }.definition(id, 0)
+    Locator::new(file).definition(id, 0)
 }
 
 /// Finds where a value sits in the YAML text. serde_yaml keeps no positions for values
-/// that parsed fine, so on the error path we search the source for the token.
-struct Locator<'a> {
+/// that parsed fine, so on the error path we search the source for the token. The text
+/// is indexed on the first search (each word's offsets, each line's start and where its
+/// comment begins), so a policy with 100,000 findings is read once, not once per
+/// finding, and a long line (a flow list of 100,000 ids) is not rescanned per match.
+pub struct Locator<'a> {
     file: &'a SourceFile,
+    index: std::sync::OnceLock<Index<'a>>,
 }
 
-impl Locator<'_> {
+/// The words of a text outside comments, and its lines.
+struct Index<'a> {
+    /// Each maximal run of word characters outside comments, with its offsets in order.
+    words: HashMap<&'a str, Vec<usize>>,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// Byte offset where each line's code ends: its first `#`, or its end.
+    code_ends: Vec<usize>,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+impl<'a> Index<'a> {
+    fn new(text: &'a str) -> Index<'a> {
+        let bytes = text.as_bytes();
+        let mut index = Index {
+            words: HashMap::new(),
+            line_starts: Vec::new(),
+            code_ends: Vec::new(),
+        };
+        let mut start = 0;
+        while start <= bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+            let code_end = memchr::memchr(b'#', &bytes[start..end]).map_or(end, |i| start + i);
+            index.line_starts.push(start);
+            index.code_ends.push(code_end);
+            let mut i = start;
+            while i < code_end {
+                if !is_word_byte(bytes[i]) {
+                    i += 1;
+                    continue;
+                }
+                let from = i;
+                while i < code_end && is_word_byte(bytes[i]) {
+                    i += 1;
+                }
+                index.words.entry(&text[from..i]).or_default().push(from);
+            }
+            start = end + 1;
+        }
+        index
+    }
+
+    /// The start of the line holding `offset`.
+    fn line_start(&self, offset: usize) -> usize {
+        self.line_starts[self.line_starts.partition_point(|&s| s <= offset) - 1]
+    }
+
+    fn in_comment(&self, offset: usize) -> bool {
+        offset >= self.code_ends[self.line_starts.partition_point(|&s| s <= offset) - 1]
+    }
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(file: &'a SourceFile) -> Locator<'a> {
+        Locator {
+            file,
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index<'a> {
+        self.index.get_or_init(|| Index::new(&self.file.text))
+    }
+
+    /// The text of the line holding `offset`, up to it.
+    fn before(&self, offset: usize) -> &'a str {
+        let text: &'a str = &self.file.text;
+        &text[self.index().line_start(offset)..offset]
+    }
+
     /// The `nth` (0-based) definition of `id`: `id: <id>`, a bare `- <id>` list item, or
     /// a bare id in a one-line fact list (`items: [a, <id>]`).
-    fn definition(&self, id: &Id, nth: usize) -> Location {
+    pub fn definition(&self, id: &Id, nth: usize) -> Location {
         const LISTS: [&str; 5] = ["items:", "steps:", "quotes:", "notes:", "rows:"];
         self.tokens(id.as_str())
             .filter(|&start| {
-                let line_start = self.file.text[..start].rfind('\n').map_or(0, |i| i + 1);
-                let before = self.file.text[line_start..start].trim_end();
+                let before = self.before(start).trim_end();
                 let in_flow_list = before
                     .trim_start()
                     .trim_start_matches("- ")
@@ -853,12 +968,7 @@ impl Locator<'_> {
     /// The first occurrence of `id` used as a value (a reference).
     fn reference(&self, id: &Id) -> Location {
         self.tokens(id.as_str())
-            .find(|&start| {
-                let line_start = self.file.text[..start].rfind('\n').map_or(0, |i| i + 1);
-                !self.file.text[line_start..start]
-                    .trim_end()
-                    .ends_with("id:")
-            })
+            .find(|&start| !self.before(start).trim_end().ends_with("id:"))
             .map_or_else(
                 || self.definition(id, 0),
                 |start| self.file.span(start..start + id.as_str().len()),
@@ -878,23 +988,26 @@ impl Locator<'_> {
     /// Byte offsets of `text` anywhere outside comments (addresses are not words).
     fn tokens_raw<'s>(&'s self, token: &'s str) -> impl Iterator<Item = usize> + 's {
         let text = &*self.file.text;
-        text.match_indices(token).map(|(i, _)| i).filter(move |&i| {
-            let line_start = text[..i].rfind('\n').map_or(0, |j| j + 1);
-            !text[line_start..i].contains('#')
-        })
+        text.match_indices(token)
+            .map(|(i, _)| i)
+            .filter(move |&i| !self.index().in_comment(i))
     }
 
-    /// Byte offsets of `token` as a whole word outside comments.
-    fn tokens<'s>(&'s self, token: &'s str) -> impl Iterator<Item = usize> + 's {
+    /// Byte offsets of `token` as a whole word outside comments, in order.
+    fn tokens<'s>(&'s self, token: &'s str) -> Box<dyn Iterator<Item = usize> + 's> {
+        if !token.is_empty() && token.bytes().all(is_word_byte) {
+            let found = self.index().words.get(token).map_or(&[][..], Vec::as_slice);
+            return Box::new(found.iter().copied());
+        }
         let text = &*self.file.text;
         let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-        text.match_indices(token).map(|(i, _)| i).filter(move |&i| {
-            let line_start = text[..i].rfind('\n').map_or(0, |j| j + 1);
-            let in_comment = text[line_start..i].contains('#');
+        Box::new(text.match_indices(token).map(|(i, _)| i).filter(move |&i| {
             let before = text[..i].chars().next_back();
             let after = text[i + token.len()..].chars().next();
-            !in_comment && !before.is_some_and(is_word) && !after.is_some_and(is_word)
-        })
+            !self.index().in_comment(i)
+                && !before.is_some_and(is_word)
+                && !after.is_some_and(is_word)
+        }))
     }
 }
 

@@ -3,6 +3,7 @@
 mod support;
 
 mod announced;
+mod bcp47;
 mod build;
 mod catalogs;
 mod check;
@@ -24,11 +25,13 @@ mod inputs;
 mod limits;
 mod links;
 mod locales;
+mod located;
 mod model;
 mod parity;
 mod quality;
 mod required;
 mod safety;
+mod scale;
 mod search;
 mod site;
 mod stale;
