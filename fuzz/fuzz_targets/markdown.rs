@@ -18,8 +18,8 @@ const PAGE: &str = "<!DOCTYPE html><html><head><title>{{ plain }} · x</title></
 
 /// Elements that run or load active content, or submit: none may come from a message.
 const ACTIVE: [&str; 16] = [
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "base", "link", "meta", "svg", "math",
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "base", "link", "meta", "svg", "math",
 ];
 
 /// Whether an address would run script or open a document of its own.
@@ -29,7 +29,9 @@ fn scriptable(address: &str) -> bool {
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"].iter().any(|s| address.starts_with(s))
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| address.starts_with(s))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -67,7 +69,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(!ACTIVE.contains(&name), "{text:?}: <{name}> in {page}");
         for (attribute, value) in element.value().attrs() {
             assert!(
-                !attribute.starts_with("on") && !["style", "srcdoc", "formaction"].contains(&attribute),
+                !attribute.starts_with("on")
+                    && !["style", "srcdoc", "formaction"].contains(&attribute),
                 "{text:?}: {attribute} in {page}"
             );
             if ["href", "src", "cite", "action", "poster", "srcset"].contains(&attribute) {
