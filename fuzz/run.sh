@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(policy ftl project markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(policy ftl project markdown templates)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install --locked cargo-fuzz
@@ -45,6 +45,22 @@ seed() {
         { cat "$fixture/policy/policy.yaml"; echo '%%'; cat "$fixture/locales/en/site.ftl"; echo '%%'
           cat "$fixture/locales/fr/site.ftl" 2>/dev/null || true; } > "$dir/$(basename "$(realpath "$fixture")").seed"
       done ;;
+    templates)
+      # One seed per template and per confirmations file of the real project and of the
+      # fixtures that have them, each behind the `%% <file>` line that names it, and one
+      # seed with two sections (a template and the confirmations).
+      for project in . tests/fixtures/*; do
+        find "$project/templates" -maxdepth 1 -name '*.html' 2>/dev/null || true
+        ls "$project"/locales/confirmed*.yaml 2>/dev/null || true
+      done | while read -r f; do
+        case $f in
+          */templates/*) name=templates/${f##*/} ;;
+          *) name=locales/${f##*/} ;;
+        esac
+        f=${f#./}
+        { echo "%% $name"; cat "$f"; } > "$dir/$(echo "$f" | tr / _)"
+      done
+      cat "$dir/templates_page.html" "$dir/locales_confirmed.yaml" > "$dir/page-and-confirmed" ;;
   esac
 }
 

@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let root = common::project();
     std::fs::write(root.join("locales/fr/site.ftl"), data).unwrap();
     let reserved = ["-product-name".to_owned(), "-organization-name".to_owned()];
-    if let Ok(catalog) = catalog::read(&root.join("locales"), Path::new("locales"), &reserved, "en") {
+    if let Ok(catalog) = catalog::read(&root.join("locales"), Path::new("locales"), &reserved, "en")
+    {
         for d in catalog.problems() {
             let _ = d.render(false);
         }

@@ -18,8 +18,8 @@ const PAGE: &str = "<!DOCTYPE html><html><head><title>{{ plain }} · x</title></
 
 /// Elements that run or load active content, or submit: none may come from a message.
 const ACTIVE: [&str; 16] = [
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "base", "link", "meta", "svg", "math",
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "base", "link", "meta", "svg", "math",
 ];
 
 /// Whether an address would run script or open a document of its own.
@@ -29,7 +29,9 @@ fn scriptable(address: &str) -> bool {
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:"].iter().any(|s| address.starts_with(s))
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| address.starts_with(s))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -38,6 +40,13 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Some(trusted) = markdown::trusted_block(text) {
         assert_eq!(trusted, markdown::sanitized_block(text), "{text:?}");
+    }
+    // A control character other than tab and line breaks never reaches a page: every
+    // input file holding one is refused at that character (`diag::first_control`,
+    // PG0101, PG0206). The HTML reader would mangle it in an attribute (NUL becomes
+    // U+FFFD), so the page checks below hold for the texts that can reach them.
+    if policyglot::diag::first_control(text).is_some() {
+        return;
     }
     let plain = markdown::plain(text);
     let html = markdown::inline(text);
@@ -67,7 +76,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(!ACTIVE.contains(&name), "{text:?}: <{name}> in {page}");
         for (attribute, value) in element.value().attrs() {
             assert!(
-                !attribute.starts_with("on") && !["style", "srcdoc", "formaction"].contains(&attribute),
+                !attribute.starts_with("on")
+                    && !["style", "srcdoc", "formaction"].contains(&attribute),
                 "{text:?}: {attribute} in {page}"
             );
             if ["href", "src", "cite", "action", "poster", "srcset"].contains(&attribute) {
