@@ -286,6 +286,15 @@ pub fn plain(markdown: &str) -> String {
             _ => {}
         }
     }
+    // Line endings as CommonMark reads them (a raw HTML block keeps its CRs as text,
+    // which an attribute would read as line feeds) and NUL as U+FFFD, as the spec
+    // replaces it: the text is what a reader of the attribute gets.
+    if out.contains(['\r', '\0']) {
+        out = out
+            .replace("\r\n", "\n")
+            .replace(['\r'], "\n")
+            .replace('\0', "\u{FFFD}");
+    }
     out
 }
 
@@ -389,6 +398,15 @@ mod tests {
         ] {
             assert!(!is_plain(text), "{text}");
         }
+    }
+
+    #[test]
+    fn plain_text_has_the_line_endings_and_characters_an_attribute_reads() {
+        // A raw HTML block keeps its carriage returns as text (the `markdown` fuzz
+        // target's fuzz/reproducers/markdown/carriage-returns-in-plain-attribute).
+        let text = plain("<p>p>lxlp\r\r\n\rx");
+        assert!(!text.contains('\r'), "{text:?}");
+        assert_eq!(plain("a\0b"), "a\u{FFFD}b");
     }
 
     #[test]

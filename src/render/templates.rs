@@ -18,6 +18,81 @@ thread_local! {
     static FAILURES: RefCell<Diagnostics> = const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// How many more numbers `range()` may make in the page being rendered (reset at
+    /// each page): Tera caps one range, not a range inside a loop, so two nested
+    /// `range(end=100000)` would take 10^10 turns.
+    static RANGE_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The numbers every `range()` of one page may make together.
+const RANGE_BUDGET: u64 = 1_000_000;
+
+/// The largest page a template may write (the overview of a 30,000-page site is some
+/// 125 MiB): beyond it the render stops, so a loop that writes cannot fill the memory.
+const MAX_PAGE_BYTES: usize = 512 << 20;
+
+/// Tera's `range(start=0, end, step_by=1)`, each number counted against the page's
+/// budget.
+fn budgeted_range(kwargs: Kwargs, _: &State) -> tera::TeraResult<Vec<i128>> {
+    let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i128>("end")?;
+    let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(tera::Error::message(
+            "Function `range` was called with a `step_by` argument of 0",
+        ));
+    }
+    if start > end && step > 0 {
+        return Err(tera::Error::message(
+            "Function `range` was called with a `start` argument greater than the `end` one",
+        ));
+    }
+    // The count, without overflow: the span divided by the step, rounded up.
+    let span = if step > 0 {
+        end.checked_sub(start)
+    } else {
+        start.checked_sub(end)
+    };
+    let len = span
+        .filter(|s| *s > 0)
+        .map_or(0, |s| (s.unsigned_abs() - 1) / step.unsigned_abs() + 1);
+    let left = RANGE_LEFT.get();
+    if len > u128::from(left) {
+        return Err(tera::Error::message(format!(
+            "`range` would make {len} numbers, and this page's ranges may make {RANGE_BUDGET} in all ({left} left): a range inside a loop repeats for every turn of the loop"
+        )));
+    }
+    RANGE_LEFT.set(left - len as u64);
+    let mut out = Vec::with_capacity(len as usize);
+    let mut n = start;
+    for _ in 0..len {
+        out.push(n);
+        n += step;
+    }
+    Ok(out)
+}
+
+/// The page's bytes, refused past `MAX_PAGE_BYTES`.
+struct CappedPage(Vec<u8>);
+
+impl std::io::Write for CappedPage {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + bytes.len() > MAX_PAGE_BYTES {
+            return Err(std::io::Error::other(format!(
+                "the page would be larger than {} MiB",
+                MAX_PAGE_BYTES >> 20
+            )));
+        }
+        self.0.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// `t()` results by (locale, key, attribute, plain): the same chrome appears on every page.
 pub(super) type Translations = RwLock<HashMap<(String, String, Option<String>, bool), Value>>;
 
@@ -120,6 +195,7 @@ impl Templates {
             assets,
             fingerprint,
         };
+        templates.tera.register_function("range", budgeted_range);
         // Tera checks at parse time that every function called exists; `bind` replaces
         // this stand-in with the real `t()`.
         templates
@@ -186,10 +262,11 @@ impl Templates {
     /// bytes are UTF-8 (Tera writes only strings): they are kept as bytes, so a page
     /// that needs no more work is never validated again.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostics> {
-        let mut html = Vec::with_capacity(16 * 1024);
+        let mut html = CappedPage(Vec::with_capacity(16 * 1024));
+        RANGE_LEFT.set(RANGE_BUDGET);
         self.tera
             .render_to(name, context, &mut html)
-            .map(|()| html)
+            .map(|()| html.0)
             .map_err(|e| {
                 let mut recorded = FAILURES.take();
                 if recorded.is_empty() {

@@ -179,3 +179,44 @@ fn message(text: &str, id: &str) -> Option<String> {
             .join("\n"),
     )
 }
+
+/// Tera caps one `range()`, not a range inside a loop: two nested ranges of 100,000
+/// would take 10^10 turns (found by the `templates` fuzz target's reproducer,
+/// fuzz/reproducers/templates/nested-range-silent). The page's ranges share a budget.
+#[test]
+fn nested_ranges_in_a_template_end_in_a_located_error_not_a_hang() {
+    let sandbox = Sandbox::real();
+    sandbox.edit(
+        "templates/root.html",
+        "<main id=\"main\" class=\"wrap root\">",
+        "<main id=\"main\" class=\"wrap root\">{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
+    );
+    let started = std::time::Instant::now();
+    let run = sandbox.run(&["check"]);
+    assert!(!run.success);
+    // Not a timed test: a hang would not return at all; this bounds a slow budget.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    assert!(
+        run.stdout.contains(
+            "error[PG0304]: template rendering error: `range` would make 100000 numbers, and this page's ranges may make 1000000 in all"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("--> templates/root.html:15:79"),
+        "{}",
+        run.stdout
+    );
+    assert!(!sandbox.build().success);
+    assert!(!sandbox.path("site").exists());
+    // A range within the budget still counts as Tera's does.
+    sandbox.edit(
+        "templates/root.html",
+        "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
+        "<!-- {% for n in range(start=10, end=0, step_by=-3) %}{{ n }},{% endfor %}{% for n in range(end=7, step_by=2) %}{{ n }};{% endfor %} -->",
+    );
+    assert!(sandbox.build().success);
+    let root = std::fs::read_to_string(sandbox.path("site/index.html")).unwrap();
+    assert!(root.contains("<!-- 10,7,4,1,0;2;4;6; -->"), "{root}");
+}
