@@ -14,6 +14,7 @@ use crate::diag::Diagnostic;
 use crate::l10n::{self, Catalog, Stale};
 use crate::policy::{self, Node, Policy, facts};
 use crate::project::Project;
+use crate::render::markdown::escape_html as esc;
 
 /// The messages of one part of the site, as one locale has them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -363,21 +364,6 @@ pub fn write_html(path: &Path, html: &str) -> Result<(), Diagnostic> {
         let _ = std::fs::remove_file(&tmp);
     }
     written.map_err(failed)
-}
-
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

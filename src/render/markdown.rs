@@ -174,6 +174,23 @@ fn kept_address(link_type: LinkType, dest_url: &str) -> Option<String> {
     kept.then_some(href)
 }
 
+/// Escapes text for HTML content and for attributes in either quote (pages outside
+/// the reader site: the preview's views, the status page).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `text` escaped as the sanitizer's HTML writer escapes it: `&`, `<`, `>` and U+00A0
 /// (as `&nbsp;`), and `"` inside an attribute. Found by byte (SIMD), as every text of
 /// every page passes here.
