@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::check::{recorded, stale};
 use crate::diag::Diagnostic;
-use crate::l10n::{self, Catalog, Stale};
-use crate::policy::{self, Node, Policy, facts};
+use crate::l10n::{Catalog, Stale};
+use crate::policy::{Node, Policy, facts};
 use crate::project::Project;
 use crate::render::markdown::escape_html as esc;
 
@@ -59,16 +59,7 @@ pub struct Status {
 /// Reads the project's policy, locales and confirmations and tells each translation's
 /// status. `Err` when it cannot be read at all (no policy, no locales folder).
 pub fn of(project: &Project) -> Result<Status, Diagnostic> {
-    let (policy, _) = policy::load::load(
-        &project.root.join(Project::POLICY),
-        Path::new(Project::POLICY),
-    )?;
-    let catalog = l10n::catalog::read(
-        &project.root.join(Project::LOCALES),
-        Path::new(Project::LOCALES),
-        &l10n::reserved_terms(&policy),
-        &policy.reference_locale,
-    )?;
+    let (policy, catalog) = crate::check::policy_and_catalog(project)?;
     let confirmed = stale::read(&project.root)?;
     let (stale, _) = stale::find(&project.root, &catalog, &confirmed);
     Ok(status(&policy, &catalog, &stale))

@@ -165,6 +165,15 @@ impl<'a> Place<'a> {
 /// `policyglot confirm`: records the current reference-locale text of `messages` (all when empty)
 /// as the source of `locale`'s translations. Returns how many confirmations changed.
 pub fn confirm(project: &Project, locale: &str, messages: &[String]) -> Result<usize, Diagnostic> {
+    let (_, catalog) = policy_and_catalog(project)?;
+    stale::confirm(&project.root, &catalog, locale, messages)
+}
+
+/// The project's policy and its locales' messages, read for a command that needs no
+/// other check (`confirm`, `status`). `Err`: either cannot be read at all.
+pub fn policy_and_catalog(
+    project: &Project,
+) -> Result<(crate::policy::Policy, Catalog), Diagnostic> {
     let (policy, _) = policy::load::load(
         &project.root.join(Project::POLICY),
         Path::new(Project::POLICY),
@@ -175,7 +184,7 @@ pub fn confirm(project: &Project, locale: &str, messages: &[String]) -> Result<u
         &l10n::reserved_terms(&policy),
         &policy.reference_locale,
     )?;
-    stale::confirm(&project.root, &catalog, locale, messages)
+    Ok((policy, catalog))
 }
 
 pub fn summarize(catalog: &Catalog, stale: &Stale) -> Vec<LocaleSummary> {
